@@ -1,0 +1,44 @@
+# One entry point for set-up, data, serving and tests. `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SHARED ?= $(abspath ../shared)
+
+.PHONY: run test data check system venv unodc boundaries bench clean
+
+run: venv data ## set up, build the data and serve on http://127.0.0.1:8050
+	$(PY) app.py
+
+test: venv system ## install everything and run every test
+	$(PY) -m pytest
+
+data: venv ## rebuild data/processed from data/raw (atomic; a failed build keeps the last good tables)
+	$(PY) -m loaders build
+
+check: venv ## validate data/raw without writing anything
+	$(PY) -m loaders check
+
+unodc: venv ## re-import the UNODC seizures export into data/raw (reads ../shared by default)
+	$(PY) -m loaders unodc $(SHARED)/data/unodc/drug_seizures_2018_2022.json
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Debian's Chromium and ChromeDriver (browser tests, image export) and fonts with Arabic glyphs.
+system:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -q 'Noto Naskh Arabic'; then \
+		echo "system packages present"; \
+	else \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
+			chromium chromium-driver fonts-noto-core fonts-dejavu-core fontconfig; \
+	fi
+
+clean:
+	rm -rf data/processed data/builds .pytest_cache
