@@ -1,0 +1,1 @@
+"""Loaders: normalise published figures (claims) from data/raw into the Parquet tables of data/processed."""

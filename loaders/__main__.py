@@ -1,0 +1,52 @@
+"""Command line: python -m loaders build | check | unodc FILE."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from loaders.build import build, validate
+from loaders.errors import BuildError
+from loaders.summary import summarise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
+    parser.add_argument("--raw", type=Path, default=ROOT / "data" / "raw", help="raw input folder")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="folder holding processed/ and builds/")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="validate data/raw and publish data/processed atomically")
+    commands.add_parser("check", help="validate data/raw without writing anything")
+    unodc = commands.add_parser("unodc", help="import a UNODC drug-seizures export into data/raw")
+    unodc.add_argument("export", type=Path, help="JSON, CSV or XLSX export of the UNODC Data Portal")
+    unodc.add_argument("--countries", default="IRQ", help="ISO3 codes to keep, comma-separated")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BuildError as error:
+        print(f"build failed: {len(error.problems)} problem(s); data/processed is unchanged", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        result = build(args.raw, args.data)
+        print(summarise(result.tables, result.version))
+        print(f"wrote {args.data / 'processed'} -> {result.path}")
+    elif args.command == "check":
+        tables = validate(args.raw)
+        print(summarise(tables, "(not written)"))
+    elif args.command == "unodc":
+        from loaders.unodc_seizures import run
+
+        print(run(args.export, args.raw, tuple(args.countries.split(","))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Read and normalise the raw sources and claims into validated rows, collecting every problem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loaders.csvio import RawFileError, Record, read_records
+from loaders.errors import InputError, Problem
+from loaders.periods import date_precision, describe_period, parse_partial_date, parse_period_text
+from loaders.reference import Reference
+from loaders.units import resolve_unit
+from loaders.values import parse_value
+
+SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "language", "published", "published_how",
+                  "accessed", "source_type", "authority", "note")  # fmt: skip
+CLAIM_COLUMNS = ("claim_id", "source_id", "indicator_id", "drug_id", "place", "value", "unit", "period",
+                 "period_start", "period_end", "note", "review")  # fmt: skip
+SOURCE_TYPES = ("statistical_release", "international_dataset", "official_statement",
+                "media_relaying_official", "ngo_compilation", "media_report")  # fmt: skip
+PUBLISHED_HOW = ("stated", "url", "inferred", "unknown")
+LANGUAGES = ("en", "ar", "ku", "fa", "tr", "fr", "de")
+REVIEW_STATES = ("", "needs_review")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Ledger:
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_ledger(raw_dir: Path, ref: Reference) -> Ledger:
+    ledger = Ledger()
+    source_lines: dict[str, Record] = {}
+    urls: dict[str, Record] = {}
+    for record in _read_folder(raw_dir, "sources", SOURCE_COLUMNS, ledger.problems):
+        row = _checked(record, _source_row, ledger.problems)
+        if row and _unique(record, "source_id", source_lines, ledger.problems):
+            if _unique(record, "url", urls, ledger.problems):
+                ledger.sources.append(row)
+    claim_lines: dict[str, Record] = {}
+    for record in _read_folder(raw_dir, "claims", CLAIM_COLUMNS, ledger.problems):
+        row = _checked(record, lambda r: _claim_row(r, ref, source_lines), ledger.problems)
+        if row and _unique(record, "claim_id", claim_lines, ledger.problems):
+            ledger.claims.append(row)
+    return ledger
+
+
+def _read_folder(raw_dir: Path, folder: str, columns: tuple[str, ...], problems: list[Problem]) -> list[Record]:
+    files = sorted((raw_dir / folder).glob("*.csv"))
+    if not files:
+        problems.append(Problem(f"{folder}/", 0, "", "no CSV files found"))
+    records: list[Record] = []
+    for path in files:
+        try:
+            records += read_records(path, f"{folder}/{path.name}", columns)
+        except RawFileError as error:
+            problems.append(error.problem)
+    return records
+
+
+def _unique(record: Record, name: str, seen: dict[str, Record], problems: list[Problem]) -> bool:
+    value = record.fields[name]
+    if value in seen:
+        first = seen[value]
+        problems.append(Problem(record.file, record.line, name, f"duplicate {value!r} (first at {first.file}:{first.line})"))
+        return False
+    seen[value] = record
+    return True
+
+
+class _FieldError(Exception):
+    def __init__(self, name: str, message: str):
+        self.name, self.message = name, message
+
+
+def _checked(record: Record, build: Callable[[Record], dict[str, Any]], problems: list[Problem]) -> dict | None:
+    try:
+        return build(record)
+    except _FieldError as error:
+        problems.append(Problem(record.file, record.line, error.name, error.message))
+        return None
+
+
+def _field(record: Record, name: str, check: Callable[[str], Any]) -> Any:
+    """Apply `check` to one field, turning an InputError into a problem that names the field."""
+    try:
+        return check(record.fields[name])
+    except InputError as error:
+        raise _FieldError(name, str(error)) from None
+
+
+def _one_of(options: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in options:
+            raise InputError(f"{value!r} is not one of {', '.join(o or repr(o) for o in options)}")
+        return value
+
+    return check
+
+
+def _identifier(value: str) -> str:
+    if not _ID.match(value):
+        raise InputError(f"{value!r} is not an id (lowercase letters, digits and -)")
+    return value
+
+
+def _required(value: str) -> str:
+    if not value:
+        raise InputError("required")
+    return value
+
+
+def _source_row(record: Record) -> dict[str, Any]:
+    f = record.fields
+    _field(record, "source_id", _identifier)
+    for name in ("publisher", "title"):
+        _field(record, name, _required)
+    if not re.match(r"^https?://\S+$", f["url"]):
+        raise _FieldError("url", f"{f['url']!r} is not an http(s) address")
+    _field(record, "language", _one_of(LANGUAGES))
+    how = _field(record, "published_how", _one_of(PUBLISHED_HOW))
+    if f["published"]:
+        _field(record, "published", lambda v: parse_partial_date(v, end=False))
+    if (how == "unknown") != (not f["published"]):
+        raise _FieldError("published", "give a date unless published_how is unknown, and none when it is")
+    if f["accessed"]:
+        _field(record, "accessed", lambda v: parse_partial_date(v, end=False))
+    _field(record, "source_type", _one_of(SOURCE_TYPES))
+    return {**f, "published": f["published"] or None, "accessed": f["accessed"] or None}
+
+
+def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> dict[str, Any]:
+    f = record.fields
+    _field(record, "claim_id", _identifier)
+    _field(record, "source_id", lambda v: _known(v, sources, "source"))
+    indicator = _field(record, "indicator_id", lambda v: _known(v, ref.indicators, "indicator")).fields
+    drug_id = _field(record, "drug_id", lambda v: _known(v or "all", ref.drugs, "drug") and (v or "all"))
+    geo_code = _field(record, "place", ref.gazetteer.resolve)
+    parsed = _field(record, "value", parse_value)
+    factor = _field(record, "unit", lambda v: resolve_unit(v, parsed.unit_hint, indicator["unit"]))
+    start, end = _period(record)
+    review = _field(record, "review", _one_of(REVIEW_STATES))
+    cumulative = bool(re.search(r"cumulative|since|so far|to date", f["period"], re.I))
+    precision = date_precision(f["period_end"] or f["period"])
+    shape = describe_period(start, end, indicator["kind"], cumulative and start is not None, precision)
+    scale = lambda x: None if x is None else x * factor  # noqa: E731
+    return {
+        "claim_id": f["claim_id"], "source_id": f["source_id"], "indicator_id": f["indicator_id"],
+        "drug_id": drug_id, "geo_code": geo_code, "value": scale(parsed.value), "qualifier": parsed.qualifier,
+        "value_low": scale(parsed.low), "value_high": scale(parsed.high), "unit": indicator["unit"],
+        "period_start": start, "period_end": end, "granularity": shape.granularity,
+        "period_label": shape.label, "year": shape.year, "is_full_year": shape.is_full_year,
+        "place_as_written": f["place"], "value_as_written": f["value"], "unit_as_written": f["unit"],
+        "unit_factor": factor, "precision": parsed.precision * factor, "period_as_written": f["period"],
+        "note": f["note"], "review": review, "raw_file": record.file, "raw_line": record.line,
+    }  # fmt: skip
+
+
+def _known(value: str, table: dict[str, Record], what: str) -> Record:
+    if value not in table:
+        raise InputError(f"unknown {what} {value!r}")
+    return table[value]
+
+
+def _period(record: Record) -> tuple[Any, Any]:
+    """Dates from period_start/period_end, checked against what the period text says where it parses."""
+    f = record.fields
+    if not f["period"]:
+        raise _FieldError("period", "required: the reference period as the source states it")
+    try:
+        parsed = parse_period_text(f["period"])
+    except InputError as error:
+        raise _FieldError("period", str(error)) from None
+    if not f["period_end"]:
+        if parsed is None:
+            raise _FieldError("period_end", f"required: cannot read dates from period {f['period']!r}")
+        if f["period_start"]:
+            raise _FieldError("period_end", "required when period_start is given")
+        return parsed
+    start = _field(record, "period_start", lambda v: parse_partial_date(v, end=False) if v else None)
+    end = _field(record, "period_end", lambda v: parse_partial_date(v, end=True))
+    if start and end < start:
+        raise _FieldError("period_end", f"{end} is before period_start {start}")
+    if parsed and parsed != (start, end):
+        raise _FieldError("period", f"{f['period']!r} reads as {parsed[0]}..{parsed[1]}, not {start}..{end}")
+    return start, end

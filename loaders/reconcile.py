@@ -1,0 +1,112 @@
+"""Group claims about the same thing, flag conflicts and prefer one claim per group by a written rule.
+
+The preference rule, in order (the first criterion that separates two claims decides):
+1. reviewed claims before machine-extracted ones awaiting review;
+2. source type: statistical release, international dataset, official statement, media relaying an
+   official, NGO compilation, media report;
+3. exactness of the figure: exact, then about, then a range, then a bound (more than, at least ...);
+4. specificity: the finer rounding step (14,438 before 14,500);
+5. the latest publication (a later statement may correct an earlier one; unknown dates last);
+6. the claim id, so the choice is deterministic.
+A group is in conflict when no single number is consistent with all of its claims, once each claim
+is widened by its rounding step (so "about 14,500" and "14,438" agree; "19,000" and "14,857" do not).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from typing import Any
+
+import pandas as pd
+
+from loaders.ledger import SOURCE_TYPES
+
+GROUP_KEY = ["indicator_id", "drug_id", "geo_code", "period_start", "period_end"]
+_QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 3, "at_most": 3, "less_than": 3}
+_CRITERIA = ("review status", "source type", "exactness", "rounding", "publication date", "claim id")
+
+
+def consistent_interval(claim: dict[str, Any]) -> tuple[float, float]:
+    """The values a claim allows, widened by its rounding step."""
+    step, value, qualifier = claim["precision"], claim["value"], claim["qualifier"]
+    if qualifier in ("more_than", "at_least"):
+        return value, math.inf
+    if qualifier in ("less_than", "at_most"):
+        return -math.inf, value
+    if qualifier == "range":
+        return claim["value_low"] - step / 2, claim["value_high"] + step / 2
+    slack = step if qualifier == "about" else step / 2
+    return value - slack, value + slack
+
+
+def in_conflict(claims: list[dict[str, Any]]) -> bool:
+    intervals = [consistent_interval(c) for c in claims]
+    return max(low for low, _ in intervals) > min(high for _, high in intervals)
+
+
+def preference_key(claim: dict[str, Any], published: str | None) -> tuple:
+    newest_first = "".join(chr(0x10FFFF - ord(ch)) for ch in published) if published else "\U0010ffff"
+    return (
+        claim["review"] == "needs_review",
+        SOURCE_TYPES.index(claim["source_type"]),
+        _QUALIFIER_RANK[claim["qualifier"]],
+        claim["precision"],
+        newest_first,
+        claim["claim_id"],
+    )
+
+
+def group_id(claim: dict[str, Any]) -> str:
+    parts = [str(claim[k]) for k in GROUP_KEY]
+    return "g-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def reconcile(claims: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return claims with group, conflict and preference columns, and one observation per group."""
+    # Unknown publication dates arrive as missing values; the rule ranks them last.
+    published = {k: (v if isinstance(v, str) else None) for k, v in zip(sources["source_id"], sources["published"], strict=True)}
+    source_type = sources.set_index("source_id")["source_type"].to_dict()
+    records = [dict(row, source_type=source_type[row["source_id"]]) for row in claims.to_dict("records")]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        record["group_id"] = group_id(record)
+        groups.setdefault(record["group_id"], []).append(record)
+    observations = [_resolve_group(members, published) for members in groups.values()]
+    out = pd.DataFrame(records).drop(columns="source_type")
+    return out, pd.DataFrame([o for o in observations if o is not None])
+
+
+def _resolve_group(members: list[dict[str, Any]], published: dict[str, str | None]) -> dict[str, Any] | None:
+    conflict = in_conflict(members)
+    ranked = sorted(members, key=lambda c: preference_key(c, published[c["source_id"]]))
+    for member in members:
+        member["in_conflict"] = conflict
+        member["is_preferred"] = False
+    best = ranked[0]
+    if best["review"] == "needs_review":
+        return None  # Unreviewed candidates are never shown as the preferred figure.
+    best["is_preferred"] = True
+    values = [v for c in members for v in (c["value"], c["value_low"], c["value_high"]) if v is not None]
+    reason = _reason(ranked, published)
+    observation = {k: best[k] for k in _OBSERVATION_FIELDS}
+    observation |= {"n_claims": len(members), "n_sources": len({c["source_id"] for c in members}),
+                    "group_min": min(values, default=None), "group_max": max(values, default=None),
+                    "preference_reason": reason}  # fmt: skip
+    return observation
+
+
+def _reason(ranked: list[dict[str, Any]], published: dict[str, str | None]) -> str:
+    if len(ranked) == 1:
+        return "only claim"
+    best, runner_up = ranked[0], ranked[1]
+    keys = zip(preference_key(best, published[best["source_id"]]), preference_key(runner_up, published[runner_up["source_id"]]), strict=True)
+    decided_by = next(name for name, (a, b) in zip(_CRITERIA, keys, strict=True) if a != b)
+    return f"preferred over {len(ranked) - 1} other claim(s) by {decided_by} (next: {runner_up['claim_id']})"
+
+
+_OBSERVATION_FIELDS = (
+    "indicator_id", "drug_id", "geo_code", "value", "qualifier", "value_low", "value_high", "unit",
+    "period_start", "period_end", "granularity", "period_label", "year", "is_full_year", "group_id",
+    "in_conflict", "claim_id", "source_id",
+)  # fmt: skip

@@ -1,0 +1,198 @@
+"""Turn a figure as written ("around 14,500", "3 t 24 kg 600 g", "٣٠٠٦") into a number and a qualifier."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.errors import InputError
+
+QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "at_most", "range")
+
+# Longest phrases first, so "no more than" wins over "more than".
+_QUALIFIER_WORDS = {
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "no more than": "at_most",
+    "at least": "at_least",
+    "at most": "at_most",
+    "up to": "at_most",
+    "more than": "more_than",
+    "greater than": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "exceeding": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "أكثر من": "more_than",
+    "اكثر من": "more_than",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "almost": "about",
+    "nearly": "about",
+    "close to": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "around": "about",
+    "about": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "~": "about",
+    "نحو": "about",
+    "حوالي": "about",
+    "قرابة": "about",
+}
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+# Weight units a value may carry itself, with their factor to kilograms.
+WEIGHT_UNITS = {
+    "t": 1000.0, "ton": 1000.0, "tons": 1000.0, "tonne": 1000.0, "tonnes": 1000.0,
+    "kg": 1.0, "kilo": 1.0, "kilos": 1.0, "kilogram": 1.0, "kilograms": 1.0,
+    "g": 0.001, "gram": 0.001, "grams": 0.001,
+}  # fmt: skip
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
+}  # fmt: skip
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBER = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|hundred|and|[\s-])+"
+_SCALE = r"(?:\s*(?:thousand|million|billion|mn|bn|m)\b)?"
+_AMOUNT = rf"(?:(?:{_NUMBER})|(?:{_WORD_NUMBER})){_SCALE}"
+_WEIGHT = r"(?:tonnes|tonne|tons|ton|t|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
+_RANGE = re.compile(
+    rf"^between\s+({_AMOUNT})\s+and\s+({_AMOUNT})$"
+    rf"|^(?:from\s+)?({_AMOUNT})\s+to\s+({_AMOUNT})$"
+    rf"|^((?:{_NUMBER}){_SCALE})\s*[-–—]\s*((?:{_NUMBER}){_SCALE})$"
+)
+_COMPOUND_PART = re.compile(rf"({_NUMBER})\s*({_WEIGHT})")
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    value: float | None
+    qualifier: str
+    low: float | None
+    high: float | None
+    precision: float
+    unit_hint: str | None = None
+
+
+def normalise_text(text: str) -> str:
+    """Fold Arabic-Indic digits and separators to ASCII, lower-case and collapse spaces."""
+    return " ".join(text.translate(_DIGITS).lower().replace("\u00a0", " ").split())
+
+
+def parse_value(text: str) -> ParsedValue:
+    """Parse one figure as written. Raise InputError for anything that is not one non-negative figure."""
+    body = normalise_text(text)
+    if not body:
+        raise InputError("empty value")
+    if re.match(r"^-\s*\d", body):
+        raise InputError(f"negative value {text!r}: counts and weights cannot be negative")
+    qualifier, body = _split_qualifier(body)
+    body = body.rstrip("+").strip() if body.endswith("+") else body
+    if text.strip().endswith("+") and qualifier == "exact":
+        qualifier = "more_than"
+    compound = _parse_compound_weight(body)
+    if compound:
+        return _bounded(qualifier, *compound, unit_hint="kg")
+    body, unit_hint = _split_weight_unit(body)
+    ranged = _RANGE.match(body)
+    if ranged and qualifier == "exact":
+        low_text, high_text = [part for part in ranged.groups() if part]
+        (low, low_step), (high, high_step) = _amount(low_text), _amount(high_text)
+        if high < low:
+            raise InputError(f"range {text!r} has its high end below its low end")
+        return ParsedValue(None, "range", low, high, max(low_step, high_step), unit_hint)
+    number, step = _amount(body)
+    return _bounded(qualifier, number, step, unit_hint=unit_hint)
+
+
+def _bounded(qualifier: str, number: float, step: float, unit_hint: str | None) -> ParsedValue:
+    low = number if qualifier in ("more_than", "at_least") else None
+    high = number if qualifier in ("less_than", "at_most") else None
+    return ParsedValue(number, qualifier, low, high, step, unit_hint)
+
+
+def _split_qualifier(body: str) -> tuple[str, str]:
+    for words in sorted(_QUALIFIER_WORDS, key=len, reverse=True):
+        if body.startswith(words) and (words == "~" or body[len(words) : len(words) + 1] in (" ", "")):
+            return _QUALIFIER_WORDS[words], body[len(words) :].strip()
+    return "exact", body
+
+
+def _parse_compound_weight(body: str) -> tuple[float, float] | None:
+    """'3 t 24 kg 600 g' or '3 tons, 24 kilograms and 600 grams' -> (kilograms, rounding step in kg)."""
+    parts = _COMPOUND_PART.findall(body)
+    leftover = _COMPOUND_PART.sub("", body).replace(",", " ").replace("and", " ").strip()
+    if len(parts) < 2 or leftover:
+        return None
+    total = sum(_plain_number(n) * WEIGHT_UNITS[u] for n, u in parts)
+    last_number, last_unit = parts[-1]
+    return total, _step(last_number) * WEIGHT_UNITS[last_unit]
+
+
+def _split_weight_unit(body: str) -> tuple[str, str | None]:
+    match = re.match(rf"^(.*?\S)\s*({_WEIGHT})$", body)
+    if match and re.search(r"\d|" + "|".join(_UNITS), match[1]):
+        unit = match[2]
+        return match[1], "t" if WEIGHT_UNITS[unit] == 1000.0 else ("g" if WEIGHT_UNITS[unit] < 1 else "kg")
+    return body, None
+
+
+def _amount(text: str) -> tuple[float, float]:
+    """A number with an optional scale word ('1.2 million', 'two million', '14,500') and its rounding step."""
+    match = re.fullmatch(rf"(.+?)\s*(thousand|million|billion|mn|bn|m)?", text.strip())
+    if not match:
+        raise InputError(f"no number in {text!r}")
+    core, scale_word = match[1].strip(), match[2]
+    scale = _SCALES[scale_word] if scale_word else 1.0
+    if re.fullmatch(_NUMBER, core):
+        number, step = _plain_number(core), _step(core)
+    else:
+        number, step = _words_to_number(core, text), 1.0
+    if scale_word:
+        step = step * scale if "." in core or not re.fullmatch(_NUMBER, core) else max(step, 1) * scale
+    return number * scale, step
+
+
+def _plain_number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _step(text: str) -> float:
+    """Rounding step implied by how a number is written: 14,500 -> 100, 2,010.9 -> 0.1, 16 -> 1."""
+    digits = text.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+
+
+def _words_to_number(words: str, original: str) -> float:
+    """English number words up to the hundreds: 'three', 'twenty-five', 'one hundred and forty-four'."""
+    tokens = [t for t in re.split(r"[\s-]+", words) if t and t != "and"]
+    if not tokens:
+        raise InputError(f"no number in {original!r}")
+    if tokens[:2] in (["half", "a"], ["half", "an"]):
+        tokens = ["half", *tokens[2:]]
+    total = 0.0
+    for token in tokens:
+        if token == "hundred":
+            total = (total or 1) * 100
+        elif token in _UNITS:
+            total += _UNITS[token]
+        else:
+            raise InputError(f"cannot read {original!r} as a number (unexpected {token!r})")
+    return total
