@@ -10,7 +10,7 @@ from typing import Any
 
 from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
-from loaders.periods import date_precision, describe_period, parse_partial_date, parse_period_text
+from loaders.periods import CUMULATIVE_WORDS, TO_DATE_WORDS, date_precision, describe_period, parse_partial_date, parse_period_text
 from loaders.reference import Reference
 from loaders.units import resolve_unit
 from loaders.values import parse_value
@@ -146,9 +146,10 @@ def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> di
     factor = _field(record, "unit", lambda v: resolve_unit(v, parsed.unit_hint, indicator["unit"]))
     start, end = _period(record)
     review = _field(record, "review", _one_of(REVIEW_STATES))
-    cumulative = bool(re.search(r"cumulative|since|so far|to date", f["period"], re.I))
+    cumulative = bool(re.search(CUMULATIVE_WORDS, f["period"], re.I)) and start is not None
+    to_date = bool(re.search(TO_DATE_WORDS, f["period"], re.I))
     precision = date_precision(f["period_end"] or f["period"])
-    shape = describe_period(start, end, indicator["kind"], cumulative and start is not None, precision)
+    shape = describe_period(start, end, indicator["kind"], cumulative, precision, to_date)
     scale = lambda x: None if x is None else x * factor  # noqa: E731
     return {
         "claim_id": f["claim_id"], "source_id": f["source_id"], "indicator_id": f["indicator_id"],

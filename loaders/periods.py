@@ -145,10 +145,22 @@ def date_precision(text: str) -> str:
     return "year"
 
 
+TO_DATE_WORDS = r"current year|this year|from start|to date|so far|thus far|late in the year|up to|at time of statement"
+CUMULATIVE_WORDS = r"cumulative|since"
+
+
 def describe_period(
-    start: date | None, end: date, kind: str, cumulative_hint: bool = False, end_precision: str = "day"
+    start: date | None, end: date, kind: str, cumulative_hint: bool = False, end_precision: str = "day",
+    to_date_hint: bool = False,
 ) -> PeriodShape:
-    """Classify a period so charts never show a partial period as a full year."""
+    """Classify a period so charts never show a partial period as a full year.
+
+    A year-to-date figure from a statement whose date is unknown is entered up to the end of the year,
+    and the period text says so ("this year", "so far"); it is then 'to_date', never a full year.
+    """
+    if start is not None and to_date_hint and start.year == end.year:
+        label = f"{start.year} to date (end not stated)" if (end.month, end.day) == (12, 31) else _span_label(start, end, False)
+        return PeriodShape("to_date", label, start.year, False)
     if start is None:
         end_label = {"year": str(end.year), "month": _month_label(end)}.get(end_precision) or _day_label(end)
         label = f"as of {end_label}" if kind == "stock" else f"to {end_label} (start not stated)"
@@ -181,6 +193,8 @@ def _calendar_shape(start: date, end: date) -> PeriodShape:
 
 
 def _span_label(start: date, end: date, whole_months: bool) -> str:
+    if start == end:
+        return _day_label(end)
     if whole_months:
         return f"{_month_label(start)}–{_month_label(end)}"
     if start.year == end.year:

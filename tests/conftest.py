@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
 
 
 @pytest.fixture
