@@ -7,7 +7,7 @@ SHARED ?= $(abspath ../shared)
 
 .PHONY: run test data check system venv unodc boundaries bench clean
 
-run: venv data ## set up, build the data and serve on http://127.0.0.1:8050
+run: venv data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
 	$(PY) app.py
 
 test: venv system ## install everything and run every test
@@ -18,6 +18,12 @@ data: venv ## rebuild data/processed from data/raw (atomic; a failed build keeps
 
 check: venv ## validate data/raw without writing anything
 	$(PY) -m loaders check
+
+# Map outlines: the local mirror in ../shared if present, else the pinned download; offline the map uses tiles.
+boundaries: venv
+	@$(PY) -m loaders.boundaries --source $(SHARED)/data/boundaries/geoBoundaries-IRQ-ADM1.geojson 2>/dev/null \
+		|| $(PY) -m loaders.boundaries \
+		|| echo "boundaries unavailable: the Map page draws its tile grid"
 
 unodc: venv ## re-import the UNODC seizures export into data/raw (reads ../shared by default)
 	$(PY) -m loaders unodc $(SHARED)/data/unodc/drug_seizures_2018_2022.json

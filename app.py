@@ -18,6 +18,7 @@ def create_app() -> Dash:
         __name__,
         use_pages=True,
         pages_folder="layouts",
+        assets_folder="layouts/assets",
         external_stylesheets=[BOOTSTRAP_CSS],
         title="Iraq drug-policy figures",
         suppress_callback_exceptions=False,

@@ -79,3 +79,17 @@ def _types(arrow_type):  # noqa: ANN001, ANN202 - pyarrow's callback signature
     if arrow_type == pa.bool_():
         return pd.BooleanDtype()
     return None
+
+
+def boundaries(data_dir: Path | None = None) -> dict | None:
+    """The governorate polygons written by `python -m loaders.boundaries`, or None (the map then uses tiles)."""
+    path = (data_dir or DATA_DIR) / "boundaries" / "irq_adm1.json"
+    try:
+        return _read_boundaries(path, path.stat().st_mtime_ns)
+    except (OSError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=2)
+def _read_boundaries(path: Path, _mtime_ns: int) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -163,6 +163,8 @@ def describe_period(
         return PeriodShape("to_date", label, start.year, False)
     if start is None:
         end_label = {"year": str(end.year), "month": _month_label(end)}.get(end_precision) or _day_label(end)
+        if kind == "event":  # A single operation reported on a date.
+            return PeriodShape("as_of", f"reported {end_label}", None, False)
         label = f"as of {end_label}" if kind == "stock" else f"to {end_label} (start not stated)"
         return PeriodShape("as_of" if kind == "stock" else "cumulative", label, None, False)
     same_year = start.year == end.year

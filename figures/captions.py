@@ -1,0 +1,62 @@
+"""Every chart names itself: title, unit and period, a source line, a coverage note, data version and URL."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from figures.theme import MUTED
+
+FOOTER_WIDTH = 150  # characters per footer line at the web preset
+
+
+@dataclass(frozen=True)
+class Caption:
+    title: str
+    subtitle: str
+    source_line: str
+    notes: tuple[str, ...] = ()
+    version: str = ""
+    url: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def footer_lines(self, width: int = FOOTER_WIDTH) -> list[str]:
+        lines = textwrap.wrap(self.source_line, width) + [w for note in self.notes for w in textwrap.wrap(note, width)]
+        stamp = " · ".join(part for part in (f"Data version {self.version}" if self.version else "", self.url) if part)
+        return lines + ([stamp] if stamp else [])
+
+
+def source_line(publishers: list[str], limit: int = 6) -> str:
+    """'Source: Shafaq News (4), Rudaw (2) and 3 others' — publishers of the figures shown, most used first."""
+    counts = Counter(p for p in publishers if p)
+    if not counts:
+        return "Source: no published figure for this selection."
+    named = [f"{name} ({n})" if n > 1 else name for name, n in counts.most_common(limit)]
+    rest = len(counts) - len(named)
+    return "Source: " + ", ".join(named) + (f" and {rest} other publishers" if rest > 0 else "") + "."
+
+
+def title_text(caption: Caption) -> str:
+    return f"<b>{caption.title}</b><br><span style='font-size:13px;color:{MUTED}'>{caption.subtitle}</span>"
+
+
+def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False) -> go.Figure:
+    """Title and subtitle on top; with `footer`, the source line and notes inside the image (for exports).
+
+    On screen the title and footer are HTML around the chart instead, so they wrap on a phone.
+    """
+    figure.update_layout(meta={**(figure.layout.meta or {}), "caption": caption.title})
+    if not footer:
+        figure.update_layout(margin={"t": 40, "b": 40})
+        return figure
+    lines = caption.footer_lines()
+    figure.update_layout(title={"text": title_text(caption)}, margin={"b": 56 + 15 * len(lines)})
+    figure.add_annotation(
+        text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-36,
+        xanchor="left", yanchor="top", align="left", showarrow=False, font={"size": 11, "color": MUTED},
+        name="footer",
+    )  # fmt: skip
+    return figure

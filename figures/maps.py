@@ -1,0 +1,182 @@
+"""Governorate map: filled outlines coloured by value, combined figures hatched, gaps as 'no published figure'."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+from figures.captions import Caption, apply_caption, source_line
+from figures.geometry import HALABJA, Geometry
+
+NO_FIGURE = "No published figure"
+
+
+def make_map_figure(
+    values: pd.DataFrame, geometry: Geometry, caption: Caption, scale_title: str, footer: bool = False
+) -> go.Figure:
+    """The full map (outlines travel once); later changes go through map_updates as a patch."""
+    styles = map_styles(values)
+    figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
+    for code in sorted(geometry.outlines):
+        xs, ys = _joined_rings(geometry.outlines[code])
+        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", line={"color": theme.BORDER, "width": 1},
+                                    hoveron="fills", hoverinfo="text", name=code, showlegend=False, **styles[code]["shape"]))  # fmt: skip
+    if geometry.kind == "geoboundaries":
+        figure.add_trace(_halabja_marker(geometry, styles[HALABJA]))
+    figure.add_trace(_labels(geometry, styles))
+    figure.add_trace(_colour_bar(values, scale_title))
+    for name, colour, symbol in ((NO_FIGURE, theme.NO_DATA_FILL, "square"), ("Combined figure (hatched)", theme.MUTED, "square-x-open")):
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                                    marker={"color": colour, "symbol": symbol, "size": 12, "line": {"color": theme.NO_DATA_LINE, "width": 1}}))  # fmt: skip
+    figure.update_layout(
+        xaxis={"visible": False, "range": _span(geometry, 0)},
+        yaxis={"visible": False, "range": _span(geometry, 1), "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
+        meta=_meta(geometry), dragmode="pan",
+        margin={"l": 10, "r": 10}, hovermode="closest", legend={"y": 0.02, "x": 0.01, "yanchor": "bottom"},
+    )  # fmt: skip
+    return apply_caption(figure, caption, footer)
+
+
+def _meta(geometry: Geometry) -> dict:
+    """Where each governorate lives in the figure, so a click or an update finds its traces."""
+    outlines = sorted(geometry.outlines)
+    index = len(outlines)
+    halabja = index if geometry.kind == "geoboundaries" else -1
+    labels = index + (1 if halabja >= 0 else 0)
+    return {"codes": geometry.codes, "outline_traces": {c: i for i, c in enumerate(outlines)}, "halabja_trace": halabja,
+            "label_trace": labels, "label_codes": _label_codes(geometry), "scale_trace": labels + 1, "geometry": geometry.kind}  # fmt: skip
+
+
+def _label_codes(geometry: Geometry) -> list[str]:
+    return [c for c in sorted(geometry.anchors) if geometry.kind == "tiles" or c != HALABJA]
+
+
+def _span(geometry: Geometry, axis: int) -> list[float]:
+    """Axis range around every outline, with a small margin (autorange would also count the legend stubs)."""
+    coords = [c for rings in geometry.outlines.values() for ring in rings for c in ring[axis] if c is not None]
+    low, high = min(coords), max(coords)
+    pad = (high - low) * 0.03
+    return [low - pad, high + pad]
+
+
+def map_styles(values: pd.DataFrame) -> dict[str, dict]:
+    """Per governorate: fill style of its outline and its hover text; the only thing a year change alters."""
+    low, high = _range(values)
+    styles = {}
+    for row in values.itertuples():
+        colour = _colour(row.display, low, high)
+        pattern = {"shape": "/" if row.status == "combined" else "", "bgcolor": colour, "fgcolor": theme.BORDER,
+                   "fgopacity": 0.7, "size": 7, "solidity": 0.25}  # fmt: skip
+        styles[row.code] = {"shape": {"fillcolor": colour, "fillpattern": pattern, "text": hover_text(row)},
+                            "colour": colour, "hover": hover_text(row), "ink": theme.ink_on(colour)}  # fmt: skip
+    return styles
+
+
+def _colour(value: float | None, low: float, high: float) -> str:
+    if value is None or pd.isna(value):
+        return theme.NO_DATA_FILL
+    return theme.colour_for((value - low) / (high - low) if high > low else 1.0)
+
+
+def hover_text(row) -> str:  # noqa: ANN001 - a values row (namedtuple)
+    """Value with qualifier, period, publisher and a conflict marker; never a bare number."""
+    if row.status == "none":
+        return f"<b>{row.name}</b><br>{NO_FIGURE}"
+    lines = [f"<b>{row.name}</b>", row.value_text]
+    rate_note = getattr(row, "population_note", "")
+    if rate_note and row.display is not None and not pd.isna(row.display):
+        lines[1] = f"{row.display:,.1f} {rate_note}<br>({row.value_text})"
+    elif rate_note:
+        lines.append(rate_note)
+    period = row.period_label + ("" if row.is_full_year else " — partial period, not a full year")
+    lines.append(period)
+    if row.status == "combined":
+        lines.append(f"Combined figure for {row.combined_name}")
+    lines.append(f"Source: {row.publisher}")
+    if row.in_conflict:
+        lines.append("⚠ Sources disagree: see the Claims page")
+    return "<br>".join(lines)
+
+
+def _joined_rings(rings: list[tuple[list[float], list[float]]]) -> tuple[list, list]:
+    xs, ys = [], []
+    for ring_x, ring_y in rings:
+        xs += [*ring_x, None]
+        ys += [*ring_y, None]
+    return xs[:-1], ys[:-1]
+
+
+def _halabja_marker(geometry: Geometry, style: dict) -> go.Scatter:
+    x, y = geometry.anchors[HALABJA]
+    return go.Scatter(x=[x], y=[y], mode="markers", name=HALABJA, showlegend=False, hoverinfo="text",
+                      text=[style["hover"]], customdata=[HALABJA],
+                      marker={"size": 16, "color": style["colour"], "line": {"color": theme.INK, "width": 1.5}})  # fmt: skip
+
+
+def _labels(geometry: Geometry, styles: dict[str, dict]) -> go.Scatter:
+    """Short names at each anchor; also the click target that opens a governorate's trend."""
+    codes = _label_codes(geometry)
+    return go.Scatter(
+        x=[geometry.anchors[c][0] for c in codes], y=[geometry.anchors[c][1] for c in codes], mode="markers+text",
+        text=[_short(c) for c in codes], customdata=codes, hovertext=[styles[c]["hover"] for c in codes],
+        hoverinfo="text", textfont={"size": 10, "color": [styles[c]["ink"] for c in codes]}, name="labels",
+        showlegend=False,
+        marker={"size": 22, "opacity": 0.0},
+    )  # fmt: skip
+
+
+def _short(code: str) -> str:
+    return "HAL" if code == HALABJA else code.removeprefix("IQ-")
+
+
+def _colour_bar(values: pd.DataFrame, scale_title: str) -> go.Scatter:
+    low, high = _range(values)
+    steps = len(theme.SEQUENTIAL)
+    scale = [[i / steps + edge / steps, c] for i, c in enumerate(theme.SEQUENTIAL) for edge in (0, 1)]
+    return go.Scatter(x=[None], y=[None], mode="markers", name="scale", showlegend=False, hoverinfo="skip",
+                      marker={"colorscale": scale, "cmin": low, "cmax": high, "color": [low],
+                              "colorbar": {"thickness": 12, "len": 0.6, "x": 1.0, "tickformat": ",~r",
+                                           "title": {"text": scale_title, "side": "right"}}})  # fmt: skip
+
+
+def map_state(values: pd.DataFrame, scale_title: str) -> dict:
+    """The few arrays a change of indicator, year or per-capita alters, aligned with meta.codes.
+
+    The browser applies them to the figure it already has (layouts/assets/map.js), so the outlines
+    travel once per page load and an interaction moves a couple of kilobytes.
+    """
+    styles = map_styles(values)
+    codes = sorted(styles)
+    low, high = _range(values)
+    return {
+        "fill": [styles[c]["colour"] for c in codes],
+        "hatch": [int(styles[c]["shape"]["fillpattern"]["shape"] == "/") for c in codes],
+        "hover": [styles[c]["hover"] for c in codes],
+        "ink": [styles[c]["ink"] for c in codes],
+        "cmin": low, "cmax": high, "scale_title": scale_title,
+    }  # fmt: skip
+
+
+def _range(values: pd.DataFrame) -> tuple[float, float]:
+    shown = values["display"].dropna()
+    return (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 1.0)
+
+
+def map_caption(values: pd.DataFrame, label: str, unit: str, period_text: str, per_capita: bool, credit: str,
+                version: str = "", url: str = "") -> Caption:  # fmt: skip
+    """Title, unit and period, the publishers shown, and what the map does not cover."""
+    shown = values[values["status"] != "none"]
+    notes = [f"Published figures cover {len(shown)} of {len(values)} governorates; grey means no published figure, not zero."]
+    combined = sorted({n for n in shown["combined_name"].dropna()})
+    if combined:
+        notes.append(f"Hatched: one combined figure for {' and '.join(combined)}, drawn over each member.")
+    partial = int((~shown["is_full_year"].astype(bool)).sum())
+    if partial:
+        notes.append(f"{partial} figure(s) cover only part of a year or a date; the hover gives each period.")
+    if shown["in_conflict"].any():
+        notes.append("Where sources disagree the preferred figure is drawn; the others are on the Claims page.")
+    if credit:
+        notes.append(credit)
+    subtitle = f"{'per 100,000 people' if per_capita else unit} · by governorate · {period_text}"
+    return Caption(f"{label}, {period_text}", subtitle, source_line(list(shown["publisher"])), tuple(notes), version, url)

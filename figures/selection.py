@@ -1,0 +1,176 @@
+"""Choose which observations a map or a trend shows: full years before partial periods, never a gap as zero."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data.schema import OBSERVATIONS
+
+LATEST = "latest"
+_QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "at_least": "at least ",
+                    "less_than": "less than ", "at_most": "up to ", "exact": ""}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The processed tables a figure may read; frames are shared and must not be mutated."""
+
+    observations: pd.DataFrame
+    sources: pd.DataFrame
+    geographies: pd.DataFrame
+    indicators: pd.DataFrame
+    population: pd.DataFrame
+    drugs: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    indicator: str
+    drug: str = "all"
+    year: int | str = LATEST
+    per_capita: bool = False
+
+
+def format_value(value: float | None, qualifier: str, low: float | None = None, high: float | None = None, unit: str = "") -> str:
+    """'about 14,500 persons', 'at least 454 sentences', '950,000–1,000,000 persons'."""
+    suffix = f" {unit}" if unit else ""
+    if qualifier == "range":
+        return f"{_number(low)}–{_number(high)}{suffix}"
+    return f"{_QUALIFIER_WORDS.get(qualifier, '')}{_number(value)}{suffix}"
+
+
+def _number(value: float | None) -> str:
+    if value is None or pd.isna(value):
+        return "no figure"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.3g}"
+
+
+def reference_year(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.Series:
+    """The year a figure belongs to: its period's year, or the year of its as-of date for stocks and events."""
+    kind = observations["indicator_id"].map(indicators.set_index("indicator_id")["kind"])
+    end_year = pd.to_datetime(observations["period_end"]).dt.year
+    dated = kind.isin(["stock", "event"]) & observations["granularity"].isin(["as_of", "day", "year"])
+    return observations["year"].astype("Int64").where(~dated, end_year.astype("Int64"))
+
+
+def indicator_rows(tables: Tables, indicator: str, drug: str) -> pd.DataFrame:
+    obs = tables.observations
+    rows = obs[(obs["indicator_id"] == indicator) & (obs["drug_id"] == drug)].copy()
+    rows["ref_year"] = reference_year(rows, tables.indicators)
+    publisher = tables.sources.set_index("source_id")["publisher"]
+    rows["publisher"] = rows["source_id"].map(publisher)
+    return rows
+
+
+def available_years(tables: Tables, indicator: str, drug: str, codes: list[str] | None = None) -> list[int]:
+    rows = indicator_rows(tables, indicator, drug)
+    if codes is not None:
+        rows = rows[rows["geo_code"].isin(codes)]
+    return sorted(int(y) for y in rows["ref_year"].dropna().unique())
+
+
+def map_places(geographies: pd.DataFrame) -> tuple[list[str], dict[str, list[str]]]:
+    """Governorates drawn on the map, and composites below the national level drawn over their members."""
+    governorates = sorted(geographies.loc[geographies["level"] == "governorate", "code"])
+    sub_national = geographies[(geographies["level"] == "composite") & (geographies["parent"] != "IQ")]
+    composites = {row.code: row.members.split("|") for row in sub_national.itertuples()}
+    return governorates, composites
+
+
+def map_values(tables: Tables, options: MapOptions) -> pd.DataFrame:
+    """One row per governorate: its own figure, a combined figure over it, or 'no published figure'."""
+    rows = indicator_rows(tables, options.indicator, options.drug).dropna(subset=["ref_year"])
+    governorates, composites = map_places(tables.geographies)
+    chosen = _pick_per_place(rows, options.year)
+    names = tables.geographies.set_index("code")["name_en"]
+    records = []
+    for code in governorates:
+        own = chosen.get(code)
+        combined = next((c for c, members in composites.items() if code in members and c in chosen), None)
+        if combined and (own is None or (options.year == LATEST and chosen[combined]["ref_year"] > own["ref_year"])):
+            records.append(_map_record(code, names[code], chosen[combined], "combined", names[combined], composites[combined]))
+        else:
+            records.append(_map_record(code, names[code], own, "figure" if own is not None else "none", None, None))
+    frame = pd.DataFrame(records)
+    return _with_rates(frame, tables.population) if options.per_capita else frame.assign(display=frame["value"])
+
+
+def _pick_per_place(rows: pd.DataFrame, year: int | str) -> dict[str, pd.Series]:
+    """Per place: full years first, then the latest end, then the longest period."""
+    if year != LATEST:
+        rows = rows[rows["ref_year"] == year]
+    rows = rows.assign(span=pd.to_datetime(rows["period_end"]) - pd.to_datetime(rows["period_start"]))
+    ordered = rows.sort_values(["ref_year", "is_full_year", "period_end", "span"], ascending=False, na_position="last")
+    return {code: group.iloc[0] for code, group in ordered.groupby("geo_code", sort=False)}
+
+
+def _map_record(code, name, pick, status, combined_name, members) -> dict:
+    base = {"code": code, "name": name, "status": status, "combined_name": combined_name,
+            "members": "|".join(members) if members else None}  # fmt: skip
+    if pick is None:
+        return base | {"value": None, "value_text": "no published figure", "period_label": "", "is_full_year": False,
+                       "publisher": "", "claim_id": "", "in_conflict": False, "ref_year": None, "geo_code": None}  # fmt: skip
+    text = format_value(pick["value"], pick["qualifier"], pick["value_low"], pick["value_high"], pick["unit"])
+    value = pick["value"] if pd.notna(pick["value"]) else None
+    return base | {"value": value, "value_text": text, "period_label": pick["period_label"],
+                   "is_full_year": bool(pick["is_full_year"]), "publisher": pick["publisher"],
+                   "claim_id": pick["claim_id"], "in_conflict": bool(pick["in_conflict"]),
+                   "ref_year": int(pick["ref_year"]), "geo_code": pick["geo_code"]}  # fmt: skip
+
+
+def _with_rates(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Per 100,000 people, using each place's population of the nearest earlier year (members summed)."""
+    rates, notes = [], []
+    for row in frame.itertuples():
+        members = row.members.split("|") if isinstance(row.members, str) else [row.code]
+        pop, pop_year = _population(population, members, row.ref_year)
+        if pd.isna(row.value) or pop is None:
+            rates.append(None)
+            notes.append("" if pd.isna(row.value) else "no population figure for this place")
+        else:
+            rates.append(row.value / pop * 100_000)
+            notes.append(f"per 100,000 people (population {pop_year}: {pop:,.0f})")
+    return frame.assign(display=rates, population_note=notes)
+
+
+def _population(population: pd.DataFrame, codes: list[str], year: int | None) -> tuple[float | None, int | None]:
+    """The population of every code in one common year: the latest not after `year`, else the earliest."""
+    if year is None:
+        return None, None
+    rows = population[population["geo_code"].isin(codes) & population["population"].notna()]
+    common = [y for y, g in rows.groupby("year") if set(g["geo_code"]) == set(codes)]
+    if not common:
+        return None, None
+    before = [y for y in common if y <= year]
+    chosen = max(before) if before else min(common)
+    return float(rows.loc[rows["year"] == chosen, "population"].sum()), int(chosen)
+
+
+def trend_rows(tables: Tables, indicator: str, drug: str, codes: list[str]) -> pd.DataFrame:
+    """Observations for a trend chart with an x date; cumulative and multi-year figures are left out."""
+    rows = indicator_rows(tables, indicator, drug)
+    rows = rows[rows["geo_code"].isin(codes) & rows["ref_year"].notna()].copy()
+    start = pd.to_datetime(rows["period_start"]).fillna(pd.to_datetime(rows["period_end"]))
+    rows["x"] = start + (pd.to_datetime(rows["period_end"]) - start) / 2
+    return rows.sort_values(["geo_code", "x"], ignore_index=True)
+
+
+assert {"period_end", "is_full_year", "group_min"} <= set(OBSERVATIONS.column_names), "selection expects these columns"
+
+
+def coverage(tables: Tables, by: str, indicator: str | None = None) -> pd.DataFrame:
+    """Per row (indicator or place) and year: 2 = a full-year or dated figure, 1 = partial periods only, and claims."""
+    obs = tables.observations if indicator is None else tables.observations[tables.observations["indicator_id"] == indicator]
+    obs = obs.assign(ref_year=reference_year(obs, tables.indicators)).dropna(subset=["ref_year"])
+    complete = obs["is_full_year"] | obs["granularity"].isin(["as_of", "day"])
+    key = "indicator_id" if by == "indicator" else "geo_code"
+    grouped = obs.assign(complete=complete).groupby([key, "ref_year"])
+    cells = grouped.agg(status=("complete", "max"), claims=("n_claims", "sum")).reset_index()
+    cells["status"] = cells["status"].astype(int) + 1
+    labels = (tables.indicators.set_index("indicator_id")["label_en"] if by == "indicator"
+              else tables.geographies.set_index("code")["name_en"])  # fmt: skip
+    return cells.assign(row=cells[key].map(labels), year=cells["ref_year"].astype(int))[["row", "year", "status", "claims"]]

@@ -1,0 +1,104 @@
+"""Helpers shared by the pages: the current tables, URL-state parsing with visible fallbacks, small widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from data.store import Snapshot, snapshot
+from figures.captions import Caption
+from figures.selection import Tables
+
+TABLE_NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
+DEFAULT_INDICATOR = "arrests"
+
+
+def current() -> tuple[Snapshot, Tables]:
+    data = snapshot()
+    return data, tables_of(data)
+
+
+@lru_cache(maxsize=4)
+def tables_of(data: Snapshot) -> Tables:
+    return Tables(*(data.table(name) for name in TABLE_NAMES))
+
+
+@dataclass
+class Query:
+    """Values read from a URL query; every rejected value leaves a notice for the page to show."""
+
+    raw: dict[str, str]
+    notices: list[str] = field(default_factory=list)
+
+    def choice(self, name: str, allowed: list, default, cast=str):  # noqa: ANN001, ANN201
+        text = self.raw.get(name)
+        if text is None or text == "":
+            return default
+        try:
+            value = cast(text)
+        except (TypeError, ValueError):
+            value = None
+        if value in allowed:
+            return value
+        self.notices.append(f"Unknown {name} '{text}' in the address; showing {default} instead.")
+        return default
+
+    def flag(self, name: str) -> bool:
+        return self.choice(name, ["1", "0", "true", "false"], "0") in ("1", "true")
+
+    def many(self, name: str, allowed: list[str], default: list[str]) -> list[str]:
+        text = self.raw.get(name)
+        if not text:
+            return default
+        wanted = [part for part in text.split(",") if part]
+        unknown = [part for part in wanted if part not in allowed]
+        if unknown:
+            self.notices.append(f"Unknown {name} {', '.join(unknown)} in the address; ignored.")
+        return [part for part in wanted if part in allowed] or default
+
+
+def query_string(**values: object) -> str:
+    """A stable query string, leaving out empty values and defaults the caller passes as None."""
+    return urlencode({k: v for k, v in values.items() if v not in (None, "", [], False)}, safe=",")
+
+
+def caption_header(caption: Caption) -> list:
+    """The chart's title and subtitle (unit, period) above it."""
+    return [html.H2(caption.title, className="h5 mb-0"), html.Div(caption.subtitle, className="small text-muted")]
+
+
+def caption_block(caption: Caption) -> list:
+    """The chart's source line, notes, data version and link, as wrapping text under the chart."""
+    return [html.Div(line) for line in caption.footer_lines(width=10_000)]
+
+
+def notices(messages: list[str]) -> html.Div:
+    return html.Div([dbc.Alert(m, color="warning", dismissable=True, class_name="py-2 mb-2") for m in messages])
+
+
+def indicator_options(tables: Tables, codes: list[str] | None = None) -> list[dict]:
+    obs = tables.observations
+    if codes is not None:
+        obs = obs[obs["geo_code"].isin(codes)]
+    present = set(obs["indicator_id"])
+    rows = tables.indicators[tables.indicators["indicator_id"].isin(present)]
+    return [{"label": r.label_en, "value": r.indicator_id} for r in rows.itertuples()]
+
+
+def drug_options(tables: Tables, indicator: str) -> list[dict]:
+    drugs = sorted(set(tables.observations.loc[tables.observations["indicator_id"] == indicator, "drug_id"]))
+    labels = dict(zip(tables.drugs["drug_id"], tables.drugs["label_en"], strict=True))
+    return [{"label": labels[d], "value": d} for d in (["all"] if "all" in drugs else []) + [d for d in drugs if d != "all"]]
+
+
+def indicator_row(tables: Tables, indicator: str) -> pd.Series:
+    return tables.indicators.set_index("indicator_id").loc[indicator]
+
+
+def place_names(tables: Tables) -> dict[str, str]:
+    return dict(zip(tables.geographies["code"], tables.geographies["name_en"], strict=True))

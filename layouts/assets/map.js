@@ -1,0 +1,51 @@
+/* Apply a map state (figures/maps.py: map_state) to the figure already in the browser.
+   The outlines never travel again: only colours, hatching, hover texts and captions change. */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  irqMap: {
+    apply: function (state, figure) {
+      if (!state || !figure || !figure.layout || !figure.layout.meta) {
+        return window.dash_clientside.no_update;
+      }
+      const meta = figure.layout.meta;
+      const data = figure.data.slice();
+      const at = {};
+      meta.codes.forEach(function (code, i) { at[code] = i; });
+      Object.keys(meta.outline_traces).forEach(function (code) {
+        const t = meta.outline_traces[code];
+        const i = at[code];
+        data[t] = Object.assign({}, data[t], {
+          fillcolor: state.fill[i],
+          fillpattern: Object.assign({}, data[t].fillpattern, {bgcolor: state.fill[i], shape: state.hatch[i] ? "/" : ""}),
+          text: state.hover[i]
+        });
+      });
+      if (meta.halabja_trace >= 0) {
+        const i = at["X-IQ-HAL"];
+        const t = meta.halabja_trace;
+        data[t] = Object.assign({}, data[t], {text: [state.hover[i]], marker: Object.assign({}, data[t].marker, {color: state.fill[i]})});
+      }
+      const labels = data[meta.label_trace];
+      data[meta.label_trace] = Object.assign({}, labels, {
+        hovertext: meta.label_codes.map(function (c) { return state.hover[at[c]]; }),
+        textfont: Object.assign({}, labels.textfont, {color: meta.label_codes.map(function (c) { return state.ink[at[c]]; })})
+      });
+      const scale = data[meta.scale_trace];
+      const colorbar = Object.assign({}, scale.marker.colorbar, {title: Object.assign({}, scale.marker.colorbar.title, {text: state.scale_title})});
+      data[meta.scale_trace] = Object.assign({}, scale, {
+        marker: Object.assign({}, scale.marker, {cmin: state.cmin, cmax: state.cmax, color: [state.cmin], colorbar: colorbar})
+      });
+      return Object.assign({}, figure, {data: data});
+    }
+  },
+  urlState: {
+    /* Keep the page's state in the address bar without reloading (so a reload or a shared link restores it). */
+    replace: function (query) {
+      if (query === undefined || query === null) { return window.dash_clientside.no_update; }
+      const url = window.location.pathname + (query ? "?" + query : "");
+      if (url !== window.location.pathname + window.location.search) {
+        window.history.replaceState(null, "", url);
+      }
+      return query;
+    }
+  }
+});

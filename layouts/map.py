@@ -1,0 +1,185 @@
+"""Map page: governorates coloured by an indicator and year, gaps shown as 'no published figure'."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from flask import has_request_context, request
+
+from data.store import boundaries
+from figures.geometry import Geometry, from_boundaries, tile_grid
+from figures.maps import make_map_figure, map_caption, map_state
+from figures.selection import LATEST, MapOptions, Tables, available_years, map_places, map_values
+from layouts._common import (
+    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, drug_options, indicator_options, indicator_row, notices, query_string,
+)  # fmt: skip
+
+dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Iraq drug-policy figures")
+
+INDICATOR, DRUG, YEAR, PER_CAPITA = "map-indicator", "map-drug", "map-year", "map-per-capita"
+GRAPH, STATE, QUERY, SYNCED, NAVIGATE = "map-graph", "map-state", "map-query", "map-url-synced", "map-navigate"
+NOTICES, PANEL, CAPTION, HEADER = "map-notices", "map-panel", "map-caption", "map-header"
+NO_RATE_UNITS = ("percent",)
+
+
+def geometry() -> Geometry:
+    document = boundaries()
+    return from_boundaries(document) if document else tile_grid()
+
+
+def map_codes(tables: Tables) -> list[str]:
+    governorates, composites = map_places(tables.geographies)
+    return governorates + list(composites)
+
+
+def read_options(query: Query, tables: Tables) -> MapOptions:
+    codes = map_codes(tables)
+    indicators = [o["value"] for o in indicator_options(tables, codes)]
+    indicator = query.choice("indicator", indicators, DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0])
+    drug = query.choice("drug", [o["value"] for o in drug_options(tables, indicator)], "all")
+    years = [LATEST, *available_years(tables, indicator, drug, codes)]
+    year = query.choice("year", years, LATEST, cast=lambda t: t if t == LATEST else int(t))
+    per_capita = query.flag("per_capita") and indicator_row(tables, indicator)["unit"] not in NO_RATE_UNITS
+    return MapOptions(indicator, drug, year, per_capita)
+
+
+def view(tables: Tables, options: MapOptions, version: str, shape: Geometry):
+    """Values, caption and colour-scale title for one selection (shared by the page and its callback)."""
+    row = indicator_row(tables, options.indicator)
+    values = map_values(tables, options)
+    period = "latest available" if options.year == LATEST else str(options.year)
+    label = row["label_en"] + ("" if options.drug == "all" else f" — {_drug_label(tables, options.drug)}")
+    caption = map_caption(values, label, row["unit"], period, options.per_capita, shape.credit, version, _url(options))
+    return values, caption, ("per 100,000" if options.per_capita else row["unit"])
+
+
+def _drug_label(tables: Tables, drug: str) -> str:
+    return tables.drugs.set_index("drug_id").loc[drug, "label_en"]
+
+
+def _query(options: MapOptions) -> str:
+    year = None if options.year == LATEST else options.year
+    drug = None if options.drug == "all" else options.drug
+    return query_string(indicator=options.indicator, drug=drug, year=year, per_capita=1 if options.per_capita else None)
+
+
+def _url(options: MapOptions) -> str:
+    host = request.host_url.rstrip("/") if has_request_context() else ""
+    return f"{host}/map?{_query(options)}"
+
+
+def layout(**query: str) -> html.Div:
+    data, tables = current()
+    parsed = Query(query)
+    options = read_options(parsed, tables)
+    shape = geometry()
+    values, caption, scale_title = view(tables, options, data.version, shape)
+    figure = make_map_figure(values, shape, caption, scale_title)
+    return html.Div([
+        html.H1("Map by governorate", className="h3"),
+        html.Div(notices(parsed.notices), id=NOTICES),
+        _controls(tables, options),
+        html.Div(caption_header(caption), id=HEADER, className="mt-2"),
+        dcc.Graph(id=GRAPH, figure=figure, config={"displaylogo": False, "responsive": True}, className="map-graph", style={"height": "78vh", "minHeight": "520px"}),
+        html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2"),
+        html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
+        dcc.Store(id=STATE), dcc.Store(id=QUERY, data=_query(options)), dcc.Store(id=SYNCED),
+        dcc.Location(id=NAVIGATE, refresh="callback-nav"),
+    ])  # fmt: skip
+
+
+def _controls(tables: Tables, options: MapOptions) -> dbc.Row:
+    codes = map_codes(tables)
+    years = [{"label": "Latest available", "value": LATEST}] + [
+        {"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, codes)
+    ]
+    drugs = drug_options(tables, options.indicator)
+    return dbc.Row([
+        dbc.Col([dbc.Label("Indicator", html_for=INDICATOR), dcc.Dropdown(
+            id=INDICATOR, options=indicator_options(tables, codes), value=options.indicator, clearable=False)], md=4),
+        dbc.Col([dbc.Label("Drug", html_for=DRUG), dcc.Dropdown(
+            id=DRUG, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2)], md=3),
+        dbc.Col([dbc.Label("Year", html_for=YEAR), dcc.Dropdown(id=YEAR, options=years, value=options.year, clearable=False)], md=2),
+        dbc.Col(dbc.Switch(id=PER_CAPITA, label="Per 100,000 people", value=options.per_capita, class_name="mt-md-4"), md=3),
+    ], class_name="g-2 mb-2")  # fmt: skip
+
+
+def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
+    """National and regional figures for the same selection, which the map cannot draw, and what the map shows."""
+    larger = []
+    for code, name in (("IQ", "Iraq"), ("IQ-KR", "Kurdistan Region"), ("X-IQ-FED", "Iraq excluding the Kurdistan Region")):
+        rows = map_values(replace_places(tables, code), replace(options, per_capita=False))
+        if len(rows) and rows.iloc[0]["status"] != "none":
+            row = rows.iloc[0]
+            larger.append(html.Li(f"{name}: {row['value_text']} ({row['period_label']}; {row['publisher']})"))
+    claims_link = dcc.Link("All claims behind this map", href=f"/claims?{query_string(indicator=options.indicator)}")
+    return [
+        html.P([shape.note, " ", shape.credit]),
+        html.Div([html.Strong("Figures for larger areas: "), html.Ul(larger) if larger else "none published for this selection."]),
+        html.P(["Click a governorate to open its trend. ", claims_link]),
+    ]
+
+
+def replace_places(tables: Tables, code: str) -> Tables:
+    """A view of the tables in which one non-governorate place is the only 'governorate' (to reuse map_values)."""
+    geographies = tables.geographies[tables.geographies["code"] == code].assign(level="governorate")
+    return replace(tables, geographies=geographies)
+
+
+@callback(
+    Output(STATE, "data"), Output(YEAR, "options"), Output(YEAR, "value"), Output(DRUG, "options"),
+    Output(DRUG, "value"), Output(DRUG, "disabled"), Output(QUERY, "data"), Output(PANEL, "children"), Output(CAPTION, "children"),
+    Output(HEADER, "children"),
+    Input(INDICATOR, "value"), Input(DRUG, "value"), Input(YEAR, "value"), Input(PER_CAPITA, "value"),
+    prevent_initial_call=True,
+)  # fmt: skip
+def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN001, ANN201
+    data, tables = current()
+    new_indicator = ctx.triggered_id == INDICATOR
+    query = Query({"indicator": indicator, "drug": "all" if new_indicator else drug,
+                   "year": str(year), "per_capita": "1" if per_capita else "0"})  # fmt: skip
+    options = read_options(query, tables)
+    shape = geometry()
+    values, caption, scale_title = view(tables, options, data.version, shape)
+    drugs = drug_options(tables, options.indicator) if new_indicator else dash.no_update
+    years = [{"label": "Latest available", "value": LATEST}] + [{"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, map_codes(tables))]  # fmt: skip
+    return (map_state(values, scale_title), years if new_indicator else dash.no_update, options.year,
+            drugs, options.drug, (len(drugs) < 2) if new_indicator else dash.no_update, _query(options),
+            _panel(tables, options, shape) if new_indicator or ctx.triggered_id == YEAR else dash.no_update,
+            caption_block(caption), caption_header(caption))  # fmt: skip
+
+
+clientside_callback(
+    "function(state, figure) { return window.dash_clientside.irqMap.apply(state, figure); }",
+    Output(GRAPH, "figure"), Input(STATE, "data"), State(GRAPH, "figure"), prevent_initial_call=True,
+)
+clientside_callback(
+    "function(query) { return window.dash_clientside.urlState.replace(query); }",
+    Output(SYNCED, "data"), Input(QUERY, "data"),
+)
+
+
+@callback(Output(NAVIGATE, "href"), Input(GRAPH, "clickData"), State(INDICATOR, "value"), State(DRUG, "value"),
+          prevent_initial_call=True)  # fmt: skip
+def open_trend(click: dict | None, indicator: str, drug: str) -> str:
+    code = clicked_code(click, geometry())
+    if code is None:
+        return dash.no_update
+    return "/trends?" + query_string(indicator=indicator, drug=None if drug == "all" else drug, places=f"IQ,{code}")
+
+
+def clicked_code(click: dict | None, shape: Geometry) -> str | None:
+    """The governorate a click landed on: a label or Halabja's marker carries it, an outline by its trace."""
+    if not click or not click.get("points"):
+        return None
+    point = click["points"][0]
+    if isinstance(point.get("customdata"), str):
+        return point["customdata"]
+    outlines = sorted(shape.outlines)
+    number = point.get("curveNumber", -1)
+    return outlines[number] if 0 <= number < len(outlines) else None
+
+

@@ -1,0 +1,112 @@
+"""Trends page: an indicator over the years for Iraq, the Kurdistan Region and chosen governorates."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
+from flask import has_request_context, request
+
+from figures.selection import Tables, format_value, indicator_rows, trend_rows
+from figures.trends import make_trend_figure, trend_caption
+from layouts._common import (
+    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, drug_options, indicator_options, indicator_row, notices, place_names, query_string,
+)  # fmt: skip
+
+dash.register_page(__name__, path="/trends", name="Trends", order=2, title="Trends · Iraq drug-policy figures")
+
+INDICATOR, DRUG, PLACES = "trends-indicator", "trends-drug", "trends-places"
+GRAPH, HEADER, LEFT_OUT, QUERY, SYNCED, NOTICES = "trends-graph", "trends-header", "trends-left-out", "trends-query", "trends-url-synced", "trends-notices"
+DEFAULT_PLACES = ["IQ", "IQ-KR"]
+
+
+def read_options(query: Query, tables: Tables) -> tuple[str, str, list[str]]:
+    indicators = [o["value"] for o in indicator_options(tables)]
+    indicator = query.choice("indicator", indicators, DEFAULT_INDICATOR)
+    drug = query.choice("drug", [o["value"] for o in drug_options(tables, indicator)], "all")
+    places = query.many("places", list(tables.geographies["code"]), DEFAULT_PLACES)
+    return indicator, drug, places
+
+
+def place_options(tables: Tables, indicator: str, drug: str) -> list[dict]:
+    """Places with at least one figure for this indicator first; the rest stay selectable but say so."""
+    names = place_names(tables)
+    with_data = set(indicator_rows(tables, indicator, drug)["geo_code"])
+    ordered = sorted(names, key=lambda c: (c not in with_data, c not in ("IQ", "IQ-KR"), names[c]))
+    return [{"label": names[c] + ("" if c in with_data else " (no figure)"), "value": c} for c in ordered]
+
+
+def build(tables: Tables, indicator: str, drug: str, places: list[str], version: str):
+    """The figure and the list of figures it cannot draw (cumulative or spanning years)."""
+    row = indicator_row(tables, indicator)
+    names = {c: place_names(tables)[c] for c in places}
+    rows = trend_rows(tables, indicator, drug, places)
+    every = indicator_rows(tables, indicator, drug)
+    left_out = every[every["geo_code"].isin(places) & every["ref_year"].isna()]
+    label = row["label_en"] + ("" if drug == "all" else f" — {tables.drugs.set_index('drug_id').loc[drug, 'label_en']}")
+    caption = trend_caption(rows, label, row["unit"], names, len(left_out), version, _url(indicator, drug, places))
+    figure = make_trend_figure(rows, names, row["unit"], caption)
+    return figure, caption_header(caption), [*caption_block(caption), _left_out_list(left_out, names)]
+
+
+def _left_out_list(rows, names: dict[str, str]) -> html.Div:  # noqa: ANN001
+    if rows.empty:
+        return html.Div()
+    items = [html.Li(f"{names[r.geo_code]}: {format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit)} "
+                     f"({r.period_label}; {r.publisher})") for r in rows.itertuples()]  # fmt: skip
+    return html.Div([html.Strong("Not drawn (cumulative or spanning several years): "), html.Ul(items)], className="small")
+
+
+def _query(indicator: str, drug: str, places: list[str]) -> str:
+    return query_string(indicator=indicator, drug=None if drug == "all" else drug, places=",".join(places))
+
+
+def _url(indicator: str, drug: str, places: list[str]) -> str:
+    host = request.host_url.rstrip("/") if has_request_context() else ""
+    return f"{host}/trends?{_query(indicator, drug, places)}"
+
+
+def layout(**query: str) -> html.Div:
+    data, tables = current()
+    parsed = Query(query)
+    indicator, drug, places = read_options(parsed, tables)
+    figure, header, left_out = build(tables, indicator, drug, places, data.version)
+    drugs = drug_options(tables, indicator)
+    return html.Div([
+        html.H1("Trends by year", className="h3"),
+        html.Div(notices(parsed.notices), id=NOTICES),
+        dbc.Row([
+            dbc.Col([dbc.Label("Indicator", html_for=INDICATOR), dcc.Dropdown(
+                id=INDICATOR, options=indicator_options(tables), value=indicator, clearable=False)], md=4),
+            dbc.Col([dbc.Label("Drug", html_for=DRUG), dcc.Dropdown(
+                id=DRUG, options=drugs, value=drug, clearable=False, disabled=len(drugs) < 2)], md=2),
+            dbc.Col([dbc.Label("Places", html_for=PLACES), dcc.Dropdown(
+                id=PLACES, options=place_options(tables, indicator, drug), value=places, multi=True)], md=6),
+        ], class_name="g-2 mb-2"),
+        html.Div(header, id=HEADER, className="mt-2"),
+        dcc.Graph(id=GRAPH, figure=figure, config={"displaylogo": False, "responsive": True}, className="trend-graph", style={"height": "70vh", "minHeight": "480px"}),
+        html.Div(left_out, id=LEFT_OUT, className="small text-muted"),
+        html.P(dcc.Link("All claims for this indicator", href=f"/claims?{query_string(indicator=indicator)}"), className="small"),
+        dcc.Store(id=QUERY, data=_query(indicator, drug, places)), dcc.Store(id=SYNCED),
+    ])  # fmt: skip
+
+
+@callback(
+    Output(GRAPH, "figure"), Output(HEADER, "children"), Output(LEFT_OUT, "children"), Output(DRUG, "options"), Output(DRUG, "value"),
+    Output(PLACES, "options"), Output(QUERY, "data"),
+    Input(INDICATOR, "value"), Input(DRUG, "value"), Input(PLACES, "value"), prevent_initial_call=True,
+)  # fmt: skip
+def update_trend(indicator: str, drug: str, places: list[str]):  # noqa: ANN201
+    data, tables = current()
+    new_indicator = ctx.triggered_id == INDICATOR
+    parsed = Query({"indicator": indicator, "drug": "all" if new_indicator else drug, "places": ",".join(places or [])})
+    indicator, drug, places = read_options(parsed, tables)
+    figure, header, left_out = build(tables, indicator, drug, places, data.version)
+    drugs = drug_options(tables, indicator) if new_indicator else dash.no_update
+    return (figure, header, left_out, drugs, drug, place_options(tables, indicator, drug), _query(indicator, drug, places))
+
+
+clientside_callback(
+    "function(query) { return window.dash_clientside.urlState.replace(query); }",
+    Output(SYNCED, "data"), Input(QUERY, "data"),
+)
