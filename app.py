@@ -9,6 +9,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, html
 from flask import send_file
+from flask_compress import Compress
 
 BOOTSTRAP_CSS = "/vendor/bootstrap/bootstrap.min.css"
 
@@ -24,6 +25,7 @@ def create_app() -> Dash:
         suppress_callback_exceptions=False,
     )
     app.server.add_url_rule(BOOTSTRAP_CSS, "bootstrap_css", _bootstrap_css)
+    Compress(app.server)  # Callback responses are JSON text; gzip keeps an interaction to a kilobyte or two.
     app.layout = _shell()
     return app
 

@@ -21,7 +21,7 @@ dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Ira
 
 INDICATOR, DRUG, YEAR, PER_CAPITA = "map-indicator", "map-drug", "map-year", "map-per-capita"
 GRAPH, STATE, QUERY, SYNCED, NAVIGATE = "map-graph", "map-state", "map-query", "map-url-synced", "map-navigate"
-NOTICES, PANEL, CAPTION, HEADER = "map-notices", "map-panel", "map-caption", "map-header"
+NOTICES, PANEL, LARGER, CAPTION, HEADER = "map-notices", "map-panel", "map-larger", "map-caption", "map-header"
 NO_RATE_UNITS = ("percent",)
 
 
@@ -108,19 +108,23 @@ def _controls(tables: Tables, options: MapOptions) -> dbc.Row:
 
 
 def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
-    """National and regional figures for the same selection, which the map cannot draw, and what the map shows."""
+    """What the map shows, and the national and regional figures for the same selection (which it cannot draw)."""
+    claims_link = dcc.Link("All claims behind this map", href=f"/claims?{query_string(indicator=options.indicator)}")
+    return [
+        html.P([shape.note, " ", shape.credit]),
+        html.Div(_larger_areas(tables, options), id=LARGER),
+        html.P(["Click a governorate to open its trend. ", claims_link]),
+    ]
+
+
+def _larger_areas(tables: Tables, options: MapOptions) -> list:
     larger = []
     for code, name in (("IQ", "Iraq"), ("IQ-KR", "Kurdistan Region"), ("X-IQ-FED", "Iraq excluding the Kurdistan Region")):
         rows = map_values(replace_places(tables, code), replace(options, per_capita=False))
         if len(rows) and rows.iloc[0]["status"] != "none":
             row = rows.iloc[0]
-            larger.append(html.Li(f"{name}: {row['value_text']} ({row['period_label']}; {row['publisher']})"))
-    claims_link = dcc.Link("All claims behind this map", href=f"/claims?{query_string(indicator=options.indicator)}")
-    return [
-        html.P([shape.note, " ", shape.credit]),
-        html.Div([html.Strong("Figures for larger areas: "), html.Ul(larger) if larger else "none published for this selection."]),
-        html.P(["Click a governorate to open its trend. ", claims_link]),
-    ]
+            larger.append(f"{name}: {row['value_text']} ({row['period_label']}; {row['publisher']})")
+    return [html.Strong("Figures for larger areas: "), "; ".join(larger) if larger else "none published for this selection."]
 
 
 def replace_places(tables: Tables, code: str) -> Tables:
@@ -131,7 +135,7 @@ def replace_places(tables: Tables, code: str) -> Tables:
 
 @callback(
     Output(STATE, "data"), Output(YEAR, "options"), Output(YEAR, "value"), Output(DRUG, "options"),
-    Output(DRUG, "value"), Output(DRUG, "disabled"), Output(QUERY, "data"), Output(PANEL, "children"), Output(CAPTION, "children"),
+    Output(DRUG, "value"), Output(DRUG, "disabled"), Output(QUERY, "data"), Output(LARGER, "children"), Output(CAPTION, "children"),
     Output(HEADER, "children"),
     Input(INDICATOR, "value"), Input(DRUG, "value"), Input(YEAR, "value"), Input(PER_CAPITA, "value"),
     prevent_initial_call=True,
@@ -148,7 +152,7 @@ def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN0
     years = [{"label": "Latest available", "value": LATEST}] + [{"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, map_codes(tables))]  # fmt: skip
     return (map_state(values, scale_title), years if new_indicator else dash.no_update, options.year,
             drugs, options.drug, (len(drugs) < 2) if new_indicator else dash.no_update, _query(options),
-            _panel(tables, options, shape) if new_indicator or ctx.triggered_id == YEAR else dash.no_update,
+            _larger_areas(tables, options) if ctx.triggered_id != PER_CAPITA else dash.no_update,
             caption_block(caption), caption_header(caption))  # fmt: skip
 
 

@@ -96,7 +96,7 @@ def _coverage_block(tables: Tables, by: str, indicator: str | None, version: str
     figure, caption = coverage_figure(tables, by, indicator, version)
     graph = dcc.Graph(figure=figure, config={"displaylogo": False}, className="coverage-graph", **({"id": id_} if id_ else {}))
     header = html.Div(caption_header(caption), className="mt-3", **({"id": id_ + "-header"} if id_ else {}))
-    return [header, graph, html.Div(caption_block(caption), className="small text-muted mb-3", **({"id": id_ + "-caption"} if id_ else {}))]
+    return [header, html.Div(graph, className="scroll-x"), html.Div(caption_block(caption), className="small text-muted mb-3", **({"id": id_ + "-caption"} if id_ else {}))]
 
 
 @callback(Output(PLACE_COVERAGE, "figure"), Output(PLACE_COVERAGE + "-caption", "children"),

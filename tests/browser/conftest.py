@@ -1,0 +1,104 @@
+"""A real app process on 127.0.0.1 and Debian's headless Chromium driven by Playwright (no browser download)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from loaders.boundaries import fetch, normalise, write
+from tests.conftest import ROOT, shared_file
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]  # fmt: skip
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(built) -> str:
+    """`python app.py` serving the built data and the real geoBoundaries outlines (from the ../shared mirror)."""
+    data_dir = built.path.parent.parent
+    write(normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")))), data_dir / "boundaries")
+    port = free_port()
+    env = dict(os.environ, PORT=str(port), IRAQ_DRUGS_DATA_DIR=str(data_dir))
+    log = (data_dir / "server.log").open("w")
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    _wait_until_up(base, process, data_dir / "server.log")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _wait_until_up(base: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"app exited: {log.read_text()}")
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"app did not start: {log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make system` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page that records console errors and every request, for the checks every browser test makes."""
+
+    def __init__(self, page, base: str):
+        self.page, self.base = page, base
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))]
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def watched(browser, server, request):
+    width, height = SIZES[getattr(request, "param", "desktop")] if hasattr(request, "param") else SIZES["desktop"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = Watched(context.new_page(), server)
+    yield page
+    context.close()
+    assert not page.errors, page.errors
+    assert not page.foreign_requests(), page.foreign_requests()

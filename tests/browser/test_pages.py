@@ -1,0 +1,140 @@
+"""The dashboard in real headless Chromium: pages load cleanly, maps respond, links and URLs keep state."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, SIZES, Watched
+
+PAGES = {"overview": "/", "map": "/map", "trends": "/trends", "claims": "/claims", "sources": "/sources"}
+
+
+def graph_data(page: Watched, graph_id: str) -> list[dict]:
+    return page.page.evaluate(f"document.querySelector('#{graph_id} .js-plotly-plot').data.map(t => ({{fill: t.fillcolor || null, text: t.text || null, name: t.name}}))")
+
+
+def graph_ready(page: Watched, graph_id: str) -> None:
+    """Wait until Plotly has drawn the graph and the page's own start-up requests are over."""
+    page.page.wait_for_function(f"(() => {{ const gd = document.querySelector('#{graph_id} .js-plotly-plot'); "
+                                f"return gd && gd._fullData && gd._fullData.length > 0; }})()")
+    page.page.wait_for_load_state("networkidle")
+
+
+def wait_for_new_fills(page: Watched, before: list[dict]) -> None:
+    """The map repaints in the browser (clientside) once the server's small state arrives."""
+    old = json.dumps([t["fill"] for t in before])
+    page.page.wait_for_function(
+        "old => JSON.stringify(document.querySelector('#map-graph .js-plotly-plot').data.map(t => t.fillcolor || null)) !== old",
+        arg=old, timeout=10_000,
+    )
+    page.page.wait_for_load_state("networkidle")
+
+
+def choose(page: Watched, dropdown_id: str, option: str) -> None:
+    page.page.click(f"#{dropdown_id}")
+    page.page.get_by_role("option", name=option, exact=True).click()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("size", SIZES)
+def test_page_loads_cleanly_and_is_screenshotted(browser, server, name, size):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = Watched(context.new_page(), server)
+    page.open(PAGES[name])
+    page.page.wait_for_selector("#_pages_content *")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(SCREENSHOTS / f"{name}_{width}x{height}.png"), full_page=True)
+    context.close()
+    assert not page.errors, page.errors
+    assert not page.foreign_requests(), page.foreign_requests()
+
+
+def test_map_shows_nineteen_governorates_and_credits_geoboundaries(watched):
+    watched.open("/map")
+    graph_ready(watched, "map-graph")
+    meta = watched.page.evaluate("document.querySelector('#map-graph .js-plotly-plot').layout.meta")
+    assert len(meta["codes"]) == 19 and len(meta["outline_traces"]) == 18 and meta["halabja_trace"] >= 0
+    assert "geoBoundaries" in watched.page.inner_text("#map-panel") and "Halabja" in watched.page.inner_text("#map-panel")
+
+
+def test_year_change_repaints_with_a_small_transfer(watched):
+    watched.open("/map?indicator=arrests&year=2024")
+    graph_ready(watched, "map-graph")
+    before = graph_data(watched, "map-graph")
+    with watched.page.expect_response(lambda r: "_dash-update-component" in r.url) as update:
+        choose(watched, "map-year", "2023")
+    wait_for_new_fills(watched, before)
+    transferred = update.value.request.sizes()["responseBodySize"]
+    assert 0 < transferred < 5 * 1024, transferred
+    assert len(update.value.body()) < 5 * 1024, "even uncompressed the change is small"
+    assert "year=2023" in watched.page.url
+
+
+def test_indicator_change_updates_the_map(watched):
+    watched.open("/map")
+    graph_ready(watched, "map-graph")
+    before = graph_data(watched, "map-graph")
+    choose(watched, "map-indicator", "Drugs seized (weight)")
+    watched.page.wait_for_function("document.querySelector('#map-header').innerText.includes('Drugs seized')")
+    wait_for_new_fills(watched, before)
+    assert "indicator=seizures" in watched.page.url
+
+
+def test_clicking_a_governorate_opens_its_trend(watched):
+    watched.open("/map?indicator=arrests&year=2021")
+    graph_ready(watched, "map-graph")
+    point = watched.page.evaluate("""() => {
+        const gd = document.querySelector('#map-graph .js-plotly-plot');
+        const meta = gd.layout.meta, trace = gd.data[meta.label_trace];
+        const i = trace.customdata.indexOf('IQ-BA'), box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+        return {x: box.left + gd._fullLayout.xaxis.d2p(trace.x[i]), y: box.top + gd._fullLayout.yaxis.d2p(trace.y[i])};
+    }""")
+    watched.page.mouse.click(point["x"], point["y"])
+    watched.page.wait_for_url("**/trends?**")
+    assert "places=IQ%2CIQ-BA" in watched.page.url or "places=IQ,IQ-BA" in watched.page.url
+    graph_ready(watched, "trends-graph")
+    assert "Basra" in watched.page.inner_text("#trends-header")
+
+
+def test_url_state_restores_the_view_after_reload(watched):
+    watched.open("/map?indicator=convictions&year=2021&per_capita=1")
+    graph_ready(watched, "map-graph")
+    for _ in range(2):
+        assert "2021" in watched.page.inner_text("#map-year") and "convicted" in watched.page.inner_text("#map-indicator")
+        assert watched.page.is_checked("#map-per-capita") and "per 100,000" in watched.page.inner_text("#map-header")
+        watched.page.reload()
+        graph_ready(watched, "map-graph")
+
+
+def test_invalid_query_shows_a_notice_not_an_error(watched):
+    watched.open("/map?indicator=bogus&year=99999")
+    graph_ready(watched, "map-graph")
+    assert "Unknown indicator 'bogus'" in watched.page.inner_text("#map-notices")
+
+
+def test_claims_filters_live_in_the_url(watched):
+    watched.open("/claims?source=tnr-3925")
+    watched.page.wait_for_selector("#claims-table td")
+    text = watched.page.inner_text("#claims-table")
+    for figure in ("16 centres", "three centres", "6,000 persons", "around 14,500 persons", "144 sentences", "at least 454 sentences"):
+        assert figure in text
+    assert "The New Region" in text
+    choose(watched, "claims-status", "Preferred only")
+    watched.page.wait_for_function("window.location.search.includes('status=preferred')")
+
+
+def test_trend_partial_periods_are_drawn_apart(watched):
+    watched.open("/trends?indicator=arrests&places=IQ")
+    graph_ready(watched, "trends-graph")
+    names = [t["name"] for t in graph_data(watched, "trends-graph")]
+    assert "Iraq" in names and "Iraq (partial period)" in names
+
+
+def test_no_request_leaves_the_machine(watched):
+    for path in PAGES.values():
+        watched.open(path)
+    assert watched.requests and not watched.foreign_requests()
+    assert json.dumps(watched.requests).count("127.0.0.1") == len(watched.requests)

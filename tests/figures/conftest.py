@@ -1,0 +1,19 @@
+import pytest
+
+from data.store import snapshot
+from figures.selection import Tables
+from loaders.boundaries import fetch, normalise
+from tests.conftest import shared_file
+
+NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
+
+
+@pytest.fixture(scope="session")
+def tables(built) -> Tables:
+    data = snapshot(built.path.parent.parent)
+    return Tables(*(data.table(name) for name in NAMES))
+
+
+@pytest.fixture(scope="session")
+def boundary_document() -> dict:
+    return normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson"))))

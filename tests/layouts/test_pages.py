@@ -1,0 +1,71 @@
+"""Every page renders from its URL query, falls back visibly on bad values, and declares each id once."""
+
+import pytest
+from dash._callback import GLOBAL_CALLBACK_LIST
+from dash.development.base_component import Component
+
+import app as app_module
+from layouts import claims, map as map_page, overview, sources, trends
+
+PAGES = {"/": overview, "/map": map_page, "/trends": trends, "/claims": claims, "/sources": sources}
+
+
+@pytest.fixture(autouse=True)
+def use_built_data(built, monkeypatch):
+    monkeypatch.setattr("data.store.DATA_DIR", built.path.parent.parent)
+
+
+def ids(component) -> list[str]:
+    found = []
+    if isinstance(component, Component):
+        if getattr(component, "id", None):
+            found.append(component.id)
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            found += ids(child)
+    elif isinstance(component, list | tuple):
+        for child in component:
+            found += ids(child)
+    return found
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_with_unique_ids(path):
+    found = ids(PAGES[path].layout())
+    assert len(found) == len(set(found)), found
+
+
+def test_every_callback_id_is_declared_on_exactly_one_page():
+    page_ids = {path: set(ids(module.layout())) for path, module in PAGES.items()}
+    shell = set(ids(app_module.app.layout))
+    callbacks = GLOBAL_CALLBACK_LIST
+    assert len(callbacks) >= 8
+    for callback in callbacks:
+        outputs = callback["output"].strip(".").split("...")
+        referenced = {i["id"] for i in callback["inputs"] + callback["state"]} | {o.rsplit(".", 1)[0] for o in outputs}
+        homes = [path for path, found in page_ids.items() if referenced <= found | shell]
+        assert len(homes) == 1, (referenced, homes)
+
+
+@pytest.mark.parametrize(
+    ("module", "query", "notice"),
+    [(map_page, {"indicator": "bogus"}, "Unknown indicator 'bogus'"), (map_page, {"year": "1900"}, "Unknown year '1900'"),
+     (map_page, {"year": "abc"}, "Unknown year 'abc'"), (trends, {"places": "IQ,XX"}, "Unknown places XX"),
+     (claims, {"status": "weird"}, "Unknown status 'weird'"), (overview, {"indicator": "<script>"}, "Unknown indicator")],
+)  # fmt: skip
+def test_invalid_query_falls_back_with_a_notice(module, query, notice):
+    assert notice in str(module.layout(**query))
+
+
+def test_map_state_restores_from_query():
+    page = map_page.layout(indicator="seizures", year="2022", per_capita="1")
+    text = str(page)
+    assert "seizures" in text and "2022" in text and "per 100,000" in text
+
+
+def test_claims_filter_from_query_shows_the_seed_figures():
+    view = claims.claims_view(claims.current()[0])
+    rows = claims.filter_claims(view, {"source": "tnr-3925"})
+    values = set(rows["value_as_written"])
+    assert {"16 centres", "three centres", "6,000 persons", "around 14,500 persons", "144 sentences", "at least 454 sentences"} == values
+    assert rows["source"].str.contains("The New Region").all()
