@@ -25,6 +25,9 @@ def create_app() -> Dash:
         suppress_callback_exceptions=False,
     )
     app.server.add_url_rule(BOOTSTRAP_CSS, "bootstrap_css", _bootstrap_css)
+    from layouts._downloads import downloads  # Imported after the pages are registered: it reuses their parsing.
+
+    app.server.register_blueprint(downloads)
     Compress(app.server)  # Callback responses are JSON text; gzip keeps an interaction to a kilobyte or two.
     app.layout = _shell()
     return app

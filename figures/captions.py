@@ -43,7 +43,7 @@ def title_text(caption: Caption) -> str:
     return f"<b>{caption.title}</b><br><span style='font-size:13px;color:{MUTED}'>{caption.subtitle}</span>"
 
 
-def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False) -> go.Figure:
+def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False, width: int = FOOTER_WIDTH) -> go.Figure:
     """Title and subtitle on top; with `footer`, the source line and notes inside the image (for exports).
 
     On screen the title and footer are HTML around the chart instead, so they wrap on a phone.
@@ -52,8 +52,9 @@ def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False) -> 
     if not footer:
         figure.update_layout(margin={"t": 40, "b": 40})
         return figure
-    lines = caption.footer_lines()
-    figure.update_layout(title={"text": title_text(caption)}, margin={"b": 56 + 15 * len(lines)})
+    lines = caption.footer_lines(width)
+    figure.update_layout(title={"text": title_text(caption), "y": 0.975, "yref": "container", "yanchor": "top"},
+                         margin={"t": 110, "b": 56 + 15 * len(lines)})  # fmt: skip
     figure.add_annotation(
         text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-36,
         xanchor="left", yanchor="top", align="left", showarrow=False, font={"size": 11, "color": MUTED},

@@ -171,9 +171,11 @@ def map_caption(values: pd.DataFrame, label: str, unit: str, period_text: str, p
     combined = sorted({n for n in shown["combined_name"].dropna()})
     if combined:
         notes.append(f"Hatched: one combined figure for {' and '.join(combined)}, drawn over each member.")
-    partial = int((~shown["is_full_year"].astype(bool)).sum())
-    if partial:
-        notes.append(f"{partial} figure(s) cover only part of a year or a date; the hover gives each period.")
+    partial = shown[~shown["is_full_year"].astype(bool)]
+    if len(partial):
+        listed = [f"{r.name} {r.value_text} ({r.period_label})" for r in partial.head(6).itertuples()]
+        more = f" and {len(partial) - 6} more" if len(partial) > 6 else ""
+        notes.append("Not full calendar years: " + "; ".join(listed) + more + ".")
     if shown["in_conflict"].any():
         notes.append("Where sources disagree the preferred figure is drawn; the others are on the Claims page.")
     if credit:

@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from data.store import Snapshot, snapshot
 from figures.captions import Caption
+from figures.export import available as export_available
 from figures.selection import Tables
 
 TABLE_NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
@@ -75,6 +76,25 @@ def caption_header(caption: Caption) -> list:
 def caption_block(caption: Caption) -> list:
     """The chart's source line, notes, data version and link, as wrapping text under the chart."""
     return [html.Div(line) for line in caption.footer_lines(width=10_000)]
+
+
+def download_bar(prefix: str) -> html.Div:
+    """Image presets, PNG/SVG/CSV links for the current view, and the evidence pack; images need Chromium."""
+    ok, why = export_available()
+    presets = [{"label": "Web 1200×675", "value": "web"}, {"label": "Square 1080×1080", "value": "square"},
+               {"label": "Print 2400×1350", "value": "print"}]  # fmt: skip
+    link = "btn btn-outline-secondary btn-sm me-1"
+    images = [html.A(fmt.upper(), id=f"{prefix}-download-{fmt}", href="#", download="", className=link + ("" if ok else " disabled"),
+                     **({} if ok else {"title": why})) for fmt in ("png", "svg")]  # fmt: skip
+    return html.Div([
+        html.Span("Download: ", className="small me-1"),
+        html.Div(dcc.Dropdown(id=f"{prefix}-preset", options=presets, value="web", clearable=False), style={"width": "190px"},
+                 className="d-inline-block align-middle me-2"),
+        *images,
+        html.A("CSV (displayed data)", id=f"{prefix}-download-csv", href="#", download="", className=link),
+        html.A("Evidence pack (zip)", href="/download/evidence-pack.zip", download="", className=link),
+        html.Div(why, className="small text-warning") if not ok else None,
+    ], className="my-2")  # fmt: skip
 
 
 def notices(messages: list[str]) -> html.Div:

@@ -11,10 +11,11 @@ from flask import has_request_context, request
 
 from data.store import boundaries
 from figures.geometry import Geometry, from_boundaries, tile_grid
-from figures.maps import make_map_figure, map_caption, map_state
+from figures.maps import map_state
 from figures.selection import LATEST, MapOptions, Tables, available_years, map_places, map_values
+from figures.views import View, map_view
 from layouts._common import (
-    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, drug_options, indicator_options, indicator_row, notices, query_string,
+    DEFAULT_INDICATOR, Query, caption_block, download_bar, caption_header, current, drug_options, indicator_options, indicator_row, notices, query_string,
 )  # fmt: skip
 
 dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Iraq drug-policy figures")
@@ -46,18 +47,8 @@ def read_options(query: Query, tables: Tables) -> MapOptions:
     return MapOptions(indicator, drug, year, per_capita)
 
 
-def view(tables: Tables, options: MapOptions, version: str, shape: Geometry):
-    """Values, caption and colour-scale title for one selection (shared by the page and its callback)."""
-    row = indicator_row(tables, options.indicator)
-    values = map_values(tables, options)
-    period = "latest available" if options.year == LATEST else str(options.year)
-    label = row["label_en"] + ("" if options.drug == "all" else f" — {_drug_label(tables, options.drug)}")
-    caption = map_caption(values, label, row["unit"], period, options.per_capita, shape.credit, version, _url(options))
-    return values, caption, ("per 100,000" if options.per_capita else row["unit"])
-
-
-def _drug_label(tables: Tables, drug: str) -> str:
-    return tables.drugs.set_index("drug_id").loc[drug, "label_en"]
+def view(tables: Tables, options: MapOptions, version: str, shape: Geometry) -> View:
+    return map_view(tables, options, shape, version, _url(options))
 
 
 def _query(options: MapOptions) -> str:
@@ -76,14 +67,15 @@ def layout(**query: str) -> html.Div:
     parsed = Query(query)
     options = read_options(parsed, tables)
     shape = geometry()
-    values, caption, scale_title = view(tables, options, data.version, shape)
-    figure = make_map_figure(values, shape, caption, scale_title)
+    shown = view(tables, options, data.version, shape)
+    caption, figure = shown.caption, shown.figure
     return html.Div([
         html.H1("Map by governorate", className="h3"),
         html.Div(notices(parsed.notices), id=NOTICES),
         _controls(tables, options),
         html.Div(caption_header(caption), id=HEADER, className="mt-2"),
         dcc.Graph(id=GRAPH, figure=figure, config={"displaylogo": False, "responsive": True}, className="map-graph", style={"height": "78vh", "minHeight": "520px"}),
+        download_bar("map"),
         html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2"),
         html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
         dcc.Store(id=STATE), dcc.Store(id=QUERY, data=_query(options)), dcc.Store(id=SYNCED),
@@ -147,10 +139,11 @@ def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN0
                    "year": str(year), "per_capita": "1" if per_capita else "0"})  # fmt: skip
     options = read_options(query, tables)
     shape = geometry()
-    values, caption, scale_title = view(tables, options, data.version, shape)
+    shown = view(tables, options, data.version, shape)
+    caption = shown.caption
     drugs = drug_options(tables, options.indicator) if new_indicator else dash.no_update
     years = [{"label": "Latest available", "value": LATEST}] + [{"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, map_codes(tables))]  # fmt: skip
-    return (map_state(values, scale_title), years if new_indicator else dash.no_update, options.year,
+    return (map_state(shown.values, shown.scale_title), years if new_indicator else dash.no_update, options.year,
             drugs, options.drug, (len(drugs) < 2) if new_indicator else dash.no_update, _query(options),
             _larger_areas(tables, options) if ctx.triggered_id != PER_CAPITA else dash.no_update,
             caption_block(caption), caption_header(caption))  # fmt: skip
@@ -187,3 +180,10 @@ def clicked_code(click: dict | None, shape: Geometry) -> str | None:
     return outlines[number] if 0 <= number < len(outlines) else None
 
 
+
+
+clientside_callback(
+    "function(query, preset) { return window.dash_clientside.downloads.hrefs(query, preset, 'map'); }",
+    Output("map-download-png", "href"), Output("map-download-svg", "href"), Output("map-download-csv", "href"),
+    Input(QUERY, "data"), Input("map-preset", "value"),
+)

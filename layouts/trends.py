@@ -7,10 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
 from flask import has_request_context, request
 
-from figures.selection import Tables, format_value, indicator_rows, trend_rows
-from figures.trends import make_trend_figure, trend_caption
+from figures.selection import Tables, format_value, indicator_rows
+from figures.views import trend_view
 from layouts._common import (
-    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, drug_options, indicator_options, indicator_row, notices, place_names, query_string,
+    DEFAULT_INDICATOR, Query, caption_block, download_bar, caption_header, current, drug_options, indicator_options, indicator_row, notices, place_names, query_string,
 )  # fmt: skip
 
 dash.register_page(__name__, path="/trends", name="Trends", order=2, title="Trends · Iraq drug-policy figures")
@@ -37,16 +37,10 @@ def place_options(tables: Tables, indicator: str, drug: str) -> list[dict]:
 
 
 def build(tables: Tables, indicator: str, drug: str, places: list[str], version: str):
-    """The figure and the list of figures it cannot draw (cumulative or spanning years)."""
-    row = indicator_row(tables, indicator)
+    """The figure, its title block, and its footer with the figures it cannot draw (cumulative or spanning years)."""
+    shown = trend_view(tables, indicator, drug, places, version, _url(indicator, drug, places))
     names = {c: place_names(tables)[c] for c in places}
-    rows = trend_rows(tables, indicator, drug, places)
-    every = indicator_rows(tables, indicator, drug)
-    left_out = every[every["geo_code"].isin(places) & every["ref_year"].isna()]
-    label = row["label_en"] + ("" if drug == "all" else f" — {tables.drugs.set_index('drug_id').loc[drug, 'label_en']}")
-    caption = trend_caption(rows, label, row["unit"], names, len(left_out), version, _url(indicator, drug, places))
-    figure = make_trend_figure(rows, names, row["unit"], caption)
-    return figure, caption_header(caption), [*caption_block(caption), _left_out_list(left_out, names)]
+    return shown.figure, caption_header(shown.caption), [*caption_block(shown.caption), _left_out_list(shown.left_out, names)]
 
 
 def _left_out_list(rows, names: dict[str, str]) -> html.Div:  # noqa: ANN001
@@ -85,6 +79,7 @@ def layout(**query: str) -> html.Div:
         ], class_name="g-2 mb-2"),
         html.Div(header, id=HEADER, className="mt-2"),
         dcc.Graph(id=GRAPH, figure=figure, config={"displaylogo": False, "responsive": True}, className="trend-graph", style={"height": "70vh", "minHeight": "480px"}),
+        download_bar("trends"),
         html.Div(left_out, id=LEFT_OUT, className="small text-muted"),
         html.P(dcc.Link("All claims for this indicator", href=f"/claims?{query_string(indicator=indicator)}"), className="small"),
         dcc.Store(id=QUERY, data=_query(indicator, drug, places)), dcc.Store(id=SYNCED),
@@ -109,4 +104,11 @@ def update_trend(indicator: str, drug: str, places: list[str]):  # noqa: ANN201
 clientside_callback(
     "function(query) { return window.dash_clientside.urlState.replace(query); }",
     Output(SYNCED, "data"), Input(QUERY, "data"),
+)
+
+
+clientside_callback(
+    "function(query, preset) { return window.dash_clientside.downloads.hrefs(query, preset, 'trends'); }",
+    Output("trends-download-png", "href"), Output("trends-download-svg", "href"), Output("trends-download-csv", "href"),
+    Input(QUERY, "data"), Input("trends-preset", "value"),
 )

@@ -1,4 +1,4 @@
-"""Command line: python -m loaders build | check | unodc FILE."""
+"""Command line: python -m loaders build | check | package --out FILE.zip | unodc FILE."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="validate data/raw and publish data/processed atomically")
     commands.add_parser("check", help="validate data/raw without writing anything")
+    package = commands.add_parser("package", help="write the evidence pack (CSV, datapackage.json, citation) as a zip")
+    package.add_argument("--out", type=Path, required=True, help="zip file to write")
     unodc = commands.add_parser("unodc", help="import a UNODC drug-seizures export into data/raw")
     unodc.add_argument("export", type=Path, help="JSON, CSV or XLSX export of the UNODC Data Portal")
     unodc.add_argument("--countries", default="IRQ", help="ISO3 codes to keep, comma-separated")
@@ -41,6 +43,13 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "check":
         tables = validate(args.raw)
         print(summarise(tables, "(not written)"))
+    elif args.command == "package":
+        from data.package import evidence_pack
+        from data.store import snapshot
+
+        data = snapshot(args.data)
+        args.out.write_bytes(evidence_pack(data))
+        print(f"wrote {args.out} (data version {data.version})")
     elif args.command == "unodc":
         from loaders.unodc_seizures import run
 

@@ -37,6 +37,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return Object.assign({}, figure, {data: data});
     }
   },
+  downloads: {
+    /* Download links follow the view: the same query, plus the chosen image preset. */
+    hrefs: function (query, preset, page) {
+      const base = "/download/" + page;
+      const q = (query ? query + "&" : "") + "preset=" + (preset || "web");
+      return [base + ".png?" + q, base + ".svg?" + q, base + ".csv?" + (query || "")];
+    }
+  },
   urlState: {
     /* Keep the page's state in the address bar without reloading (so a reload or a shared link restores it). */
     replace: function (query) {

@@ -138,3 +138,22 @@ def test_no_request_leaves_the_machine(watched):
         watched.open(path)
     assert watched.requests and not watched.foreign_requests()
     assert json.dumps(watched.requests).count("127.0.0.1") == len(watched.requests)
+
+
+def test_map_png_and_csv_downloads(watched, tmp_path):
+    watched.open("/map?indicator=arrests&year=2024")
+    graph_ready(watched, "map-graph")
+    with watched.page.expect_download(timeout=60_000) as png:
+        watched.page.click("#map-download-png")
+    path = tmp_path / png.value.suggested_filename
+    png.value.save_as(path)
+    payload = path.read_bytes()
+    assert path.suffix == ".png" and payload[:8] == b"\x89PNG\r\n\x1a\n"
+    assert payload[16:24] == (1200).to_bytes(4, "big") + (675).to_bytes(4, "big")
+    with watched.page.expect_download() as csv_file:
+        watched.page.click("#map-download-csv")
+    text = (tmp_path / "map.csv")
+    csv_file.value.save_as(text)
+    content = text.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbfcode,name,status") and b"no published figure" in content
+    assert csv_file.value.suggested_filename == "iraq-arrests-all-2024-data.csv"

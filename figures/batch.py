@@ -1,0 +1,73 @@
+"""Batch export for the command line: build views from the current data version and write image files."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+from data.store import boundaries, snapshot
+from figures.export import FORMATS, render, safe_filename
+from figures.geometry import Geometry, from_boundaries, tile_grid
+from figures.selection import LATEST, MapOptions, Tables, available_years, indicator_rows, map_places
+from figures.views import View, map_view, trend_view
+
+TABLE_NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
+SITE = "http://127.0.0.1:8050"
+MAX_TREND_PLACES = 6
+
+
+def run(args: argparse.Namespace) -> Iterator[Path]:
+    data = snapshot()
+    tables = Tables(*(data.table(name) for name in TABLE_NAMES))
+    document = boundaries()
+    geometry = from_boundaries(document) if document else tile_grid()
+    if args.all:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for name, view in every_view(tables, geometry, data.version):
+            for fmt in FORMATS:
+                path = args.out / f"{name}.{fmt}"
+                path.write_bytes(render(view, fmt, args.preset))
+                yield path
+        return
+    view = one_view(tables, geometry, data.version, args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(render(view, args.format, args.preset))
+    yield args.out
+
+
+def one_view(tables: Tables, geometry: Geometry, version: str, args: argparse.Namespace) -> View:
+    if args.indicator not in set(tables.indicators["indicator_id"]):
+        raise ValueError(f"unknown indicator {args.indicator!r}")
+    if args.page == "trends":
+        places = [p for p in args.places.split(",") if p]
+        unknown = set(places) - set(tables.geographies["code"])
+        if unknown:
+            raise ValueError(f"unknown places {sorted(unknown)}")
+        return trend_view(tables, args.indicator, args.drug, places, version, f"{SITE}/trends?indicator={args.indicator}")
+    year = LATEST if args.year == LATEST else int(args.year)
+    options = MapOptions(args.indicator, args.drug, year, args.per_capita)
+    return map_view(tables, options, geometry, version, f"{SITE}/map?indicator={args.indicator}&year={args.year}")
+
+
+def every_view(tables: Tables, geometry: Geometry, version: str) -> Iterator[tuple[str, View]]:
+    """Each indicator's map for its latest year with sub-national figures, and each indicator's trend."""
+    governorates, composites = map_places(tables.geographies)
+    for indicator in sorted(set(tables.observations["indicator_id"])):
+        years = available_years(tables, indicator, "all", governorates + list(composites))
+        if years:
+            options = MapOptions(indicator, "all", years[-1])
+            url = f"{SITE}/map?indicator={indicator}&year={years[-1]}"
+            yield safe_filename("map", indicator, years[-1]), map_view(tables, options, geometry, version, url)
+        places = trend_places(tables, indicator)
+        if places:
+            url = f"{SITE}/trends?indicator={indicator}&places={','.join(places)}"
+            yield safe_filename("trend", indicator), trend_view(tables, indicator, "all", places, version, url)
+
+
+def trend_places(tables: Tables, indicator: str) -> list[str]:
+    """Iraq and the Kurdistan Region first, then the places with the most dated figures."""
+    rows = indicator_rows(tables, indicator, "all").dropna(subset=["ref_year"])
+    counts = rows["geo_code"].value_counts()
+    ordered = [c for c in ("IQ", "IQ-KR") if c in counts] + [c for c in counts.index if c not in ("IQ", "IQ-KR")]
+    return ordered[:MAX_TREND_PLACES]

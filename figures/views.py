@@ -1,0 +1,61 @@
+"""A chart together with its caption and the data it displays: what a page shows and an export writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures.captions import Caption
+from figures.geometry import Geometry
+from figures.maps import make_map_figure, map_caption
+from figures.selection import LATEST, MapOptions, Tables, indicator_rows, map_values, trend_rows
+from figures.trends import make_trend_figure, trend_caption
+
+MAP_COLUMNS = ["code", "name", "status", "value_text", "value", "display", "period_label", "is_full_year",
+               "combined_name", "publisher", "claim_id", "in_conflict"]  # fmt: skip
+TREND_COLUMNS = ["geo_code", "period_label", "period_start", "period_end", "granularity", "is_full_year", "value",
+                 "qualifier", "value_low", "value_high", "unit", "in_conflict", "group_min", "group_max",
+                 "publisher", "claim_id"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class View:
+    figure: go.Figure
+    caption: Caption
+    data: pd.DataFrame
+    values: pd.DataFrame = field(compare=False, default=None)
+    scale_title: str = ""
+    left_out: pd.DataFrame = field(compare=False, default=None)
+
+
+def indicator_label(tables: Tables, indicator: str, drug: str) -> str:
+    label = tables.indicators.set_index("indicator_id").loc[indicator, "label_en"]
+    return label if drug == "all" else f"{label} — {tables.drugs.set_index('drug_id').loc[drug, 'label_en']}"
+
+
+def map_view(tables: Tables, options: MapOptions, geometry: Geometry, version: str, url: str) -> View:
+    unit = tables.indicators.set_index("indicator_id").loc[options.indicator, "unit"]
+    values = map_values(tables, options)
+    period = "latest available" if options.year == LATEST else str(options.year)
+    label = indicator_label(tables, options.indicator, options.drug)
+    caption = map_caption(values, label, unit, period, options.per_capita, geometry.credit, version, url)
+    scale_title = "per 100,000" if options.per_capita else unit
+    data = values.assign(display=values.get("display"))
+    data = data.reindex(columns=MAP_COLUMNS + (["population_note"] if "population_note" in data else []))
+    figure = make_map_figure(values, geometry, caption, scale_title)
+    return View(figure, caption, data, values, scale_title)
+
+
+def trend_view(tables: Tables, indicator: str, drug: str, places: list[str], version: str, url: str) -> View:
+    unit = tables.indicators.set_index("indicator_id").loc[indicator, "unit"]
+    names = dict(zip(tables.geographies["code"], tables.geographies["name_en"], strict=True))
+    names = {code: names[code] for code in places}
+    rows = trend_rows(tables, indicator, drug, places)
+    every = indicator_rows(tables, indicator, drug)
+    left_out = every[every["geo_code"].isin(places) & every["ref_year"].isna()]
+    caption = trend_caption(rows, indicator_label(tables, indicator, drug), unit, names, len(left_out), version, url)
+    figure = make_trend_figure(rows, names, unit, caption)
+    data = pd.concat([rows, left_out], ignore_index=True).reindex(columns=TREND_COLUMNS)
+    return View(figure, caption, data, left_out=left_out)

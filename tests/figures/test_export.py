@@ -1,0 +1,90 @@
+"""Self-citing images: preset sizes, not blank, footer text inside; clear failures without Chromium or on timeout."""
+
+import struct
+import time
+import zlib
+
+import pytest
+
+from figures import export
+from figures.export import PRESETS, ExportError, render, safe_filename
+from figures.geometry import tile_grid
+from figures.selection import MapOptions
+from figures.views import map_view, trend_view
+
+
+@pytest.fixture(scope="module")
+def map_shown(tables):
+    return map_view(tables, MapOptions("arrests", year=2024), tile_grid(), "v-test", "http://127.0.0.1:8050/map?year=2024")
+
+
+def png_size(payload: bytes) -> tuple[int, int]:
+    assert payload[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", payload[16:24])
+
+
+def png_pixels(payload: bytes) -> bytes:
+    chunks, position = [], 8
+    while position < len(payload):
+        length, kind = struct.unpack(">I4s", payload[position : position + 8])
+        if kind == b"IDAT":
+            chunks.append(payload[position + 8 : position + 8 + length])
+        position += 12 + length
+    return zlib.decompress(b"".join(chunks))
+
+
+@pytest.mark.parametrize(("preset", "size"), [("web", (1200, 675)), ("square", (1080, 1080)), ("print", (2400, 1350))])
+def test_png_has_the_preset_size_and_is_not_blank(map_shown, preset, size):
+    payload = render(map_shown, "png", preset)
+    assert png_size(payload) == size
+    assert len(set(png_pixels(payload)[::97])) > 20, "the image has content, not one flat colour"
+
+
+def test_svg_footer_cites_source_version_and_view(map_shown, tables):
+    svg = render(map_shown, "svg", "web").decode()
+    for text in ("Source: ", "Data version v-test", "http://127.0.0.1:8050/map?year=2024", "People arrested on drug charges, 2024",
+                 "of 19 governorates", "Not full calendar years"):
+        assert text in svg.replace("&amp;", "&"), text
+    assert "modebar" not in svg
+
+
+def test_trend_image_names_partial_periods(tables):
+    shown = trend_view(tables, "arrests", "all", ["IQ", "IQ-KR"], "v-test", "http://x/trends")
+    svg = render(shown, "svg", "square").decode()
+    assert "Partial periods" in svg and "hollow markers" in svg and "Data version v-test" in svg
+
+
+def test_without_chromium_export_explains(map_shown, monkeypatch):
+    monkeypatch.setattr(export.shutil, "which", lambda name: None)
+    with pytest.raises(ExportError, match="needs Chromium"):
+        render(map_shown, "png", "web")
+
+
+def test_a_slow_render_is_abandoned_with_a_message(map_shown, monkeypatch):
+    monkeypatch.setattr(export, "TIMEOUT_SECONDS", 0.2)
+    renderer = export._Renderer()
+    monkeypatch.setattr(renderer, "_render_now", lambda *args: time.sleep(1) or b"")
+    with pytest.raises(ExportError, match="took longer than"):
+        renderer.render(export.export_figure(map_shown, "web"), "png", 1)
+
+
+def test_kaleido_is_started_once_and_reused(map_shown, monkeypatch):
+    import kaleido
+
+    render(map_shown, "svg", "web")
+    calls = []
+    monkeypatch.setattr(kaleido, "start_sync_server", lambda *a, **k: calls.append(1))
+    render(map_shown, "svg", "web")
+    assert not calls
+
+
+@pytest.mark.parametrize(("parts", "name"), [(("iraq", "arrests", 2024), "iraq-arrests-2024"), (("../../etc/passwd",), "etc-passwd"),
+                                             (("a b", "<script>"), "a-b-script"), (("",), "figure")])  # fmt: skip
+def test_download_names_are_sanitised(parts, name):
+    assert safe_filename(*parts) == name
+
+
+def test_unknown_preset_is_refused(map_shown):
+    with pytest.raises(ExportError, match="unknown format"):
+        render(map_shown, "gif", "web")
+    assert set(PRESETS) == {"web", "square", "print"}
