@@ -5,10 +5,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SHARED ?= $(abspath ../shared)
 
-.PHONY: run test data check system venv unodc boundaries bench clean
+WORKERS ?= 2
+PORT ?= 8050
+
+.PHONY: run serve test data check system venv unodc boundaries bench clean
 
 run: venv data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
 	$(PY) app.py
+
+serve: venv data boundaries ## production: gunicorn, $(WORKERS) workers, debug off, compressed, security headers
+	$(PY) -m gunicorn app:server --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --preload --timeout 60 \
+		--graceful-timeout 30 --max-requests 5000 --max-requests-jitter 500 --access-logfile -
+
+bench: venv system data boundaries ## benchmarks against a floor measured in the same run (bench/results.json)
+	$(PY) -m bench
 
 test: venv system ## install everything and run every test
 	$(PY) -m pytest

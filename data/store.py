@@ -93,3 +93,11 @@ def boundaries(data_dir: Path | None = None) -> dict | None:
 @lru_cache(maxsize=2)
 def _read_boundaries(path: Path, _mtime_ns: int) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check_all(data_dir: Path | None = None) -> Snapshot:
+    """Read every declared table of the current version once, so corruption is found at start-up."""
+    data = snapshot(data_dir)
+    for name in schema.TABLES:
+        data.table(name)
+    return data

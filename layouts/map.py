@@ -170,13 +170,15 @@ def open_trend(click: dict | None, indicator: str, drug: str) -> str:
 
 def clicked_code(click: dict | None, shape: Geometry) -> str | None:
     """The governorate a click landed on: a label or Halabja's marker carries it, an outline by its trace."""
-    if not click or not click.get("points"):
+    points = click.get("points") if isinstance(click, dict) else None
+    if not isinstance(points, list) or not points or not isinstance(points[0], dict):
         return None
-    point = click["points"][0]
-    if isinstance(point.get("customdata"), str):
+    point = points[0]
+    if point.get("customdata") in shape.codes:
         return point["customdata"]
     outlines = sorted(shape.outlines)
     number = point.get("curveNumber", -1)
+    number = number if isinstance(number, int) else -1
     return outlines[number] if 0 <= number < len(outlines) else None
 
 

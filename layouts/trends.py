@@ -94,7 +94,8 @@ def layout(**query: str) -> html.Div:
 def update_trend(indicator: str, drug: str, places: list[str]):  # noqa: ANN201
     data, tables = current()
     new_indicator = ctx.triggered_id == INDICATOR
-    parsed = Query({"indicator": indicator, "drug": "all" if new_indicator else drug, "places": ",".join(places or [])})
+    places_text = ",".join(p for p in places if isinstance(p, str)) if isinstance(places, list) else ""
+    parsed = Query({"indicator": indicator, "drug": "all" if new_indicator else drug, "places": places_text})
     indicator, drug, places = read_options(parsed, tables)
     figure, header, left_out = build(tables, indicator, drug, places, data.version)
     drugs = drug_options(tables, indicator) if new_indicator else dash.no_update

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -35,3 +40,45 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.fail(f"{path} is missing: tests read their inputs from ../shared")
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def install_boundaries(data_dir: Path) -> None:
+    from loaders.boundaries import fetch, normalise, write
+
+    write(normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")))), data_dir / "boundaries")
+
+
+def start_server(command: list[str], data_dir: Path, port: int, log_name: str) -> subprocess.Popen:
+    """Run a server command with PORT and the data folder set; wait until it answers, or fail with its log."""
+    env = dict(os.environ, PORT=str(port), IRAQ_DRUGS_DATA_DIR=str(data_dir))
+    log = data_dir / log_name
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited: {log.read_text()}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    pytest.fail(f"server did not start: {log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def live_app(built) -> str:
+    """`python app.py` serving the built data and the real geoBoundaries outlines (from the ../shared mirror)."""
+    data_dir = built.path.parent.parent
+    install_boundaries(data_dir)
+    port = free_port()
+    process = start_server([sys.executable, "app.py"], data_dir, port, "app.log")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)

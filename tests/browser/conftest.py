@@ -2,59 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from loaders.boundaries import fetch, normalise, write
-from tests.conftest import ROOT, shared_file
+from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]  # fmt: skip
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def server(built) -> str:
-    """`python app.py` serving the built data and the real geoBoundaries outlines (from the ../shared mirror)."""
-    data_dir = built.path.parent.parent
-    write(normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")))), data_dir / "boundaries")
-    port = free_port()
-    env = dict(os.environ, PORT=str(port), IRAQ_DRUGS_DATA_DIR=str(data_dir))
-    log = (data_dir / "server.log").open("w")
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    _wait_until_up(base, process, data_dir / "server.log")
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def _wait_until_up(base: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"app exited: {log.read_text()}")
-        try:
-            urllib.request.urlopen(base + "/", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"app did not start: {log.read_text()}")
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +49,11 @@ class Watched:
 @pytest.fixture(params=list(SIZES))
 def size(request) -> str:
     return request.param
+
+
+@pytest.fixture(scope="session")
+def server(live_app) -> str:
+    return live_app
 
 
 @pytest.fixture

@@ -1,0 +1,78 @@
+"""Faults: broken data stops start-up with a clear message; a rebuild never shows readers a mix of versions;
+without Chromium everything but images works."""
+
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from data.store import snapshot
+from loaders.build import build
+from tests.conftest import RAW, ROOT
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    build(RAW, tmp_path)
+    return tmp_path
+
+
+def start(data_dir) -> subprocess.CompletedProcess:
+    env = {"IRAQ_DRUGS_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "PORT": "0"}
+    return subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "missing"])
+def test_broken_table_stops_start_up_naming_the_file(data_dir, damage):
+    table = (data_dir / "processed").resolve() / "observations.parquet"
+    if damage == "corrupt":
+        table.write_bytes(b"PAR1 this is not parquet")
+    else:
+        table.unlink()
+    done = start(data_dir)
+    assert done.returncode == 2 and "cannot serve:" in done.stderr and "observations.parquet" in done.stderr
+
+
+def test_no_data_at_all_says_how_to_build(tmp_path):
+    done = start(tmp_path)
+    assert done.returncode == 2 and "python -m loaders build" in done.stderr
+
+
+def test_readers_see_all_old_or_all_new_tables_during_rebuilds(tmp_path, raw_copy):
+    build(RAW, tmp_path)
+    extra = raw_copy / "claims" / "seed.csv"
+    extra.write_text(extra.read_text(encoding="utf-8") + extra.read_text(encoding="utf-8").splitlines()[-1].replace("seed-0006", "seed-9999") + "\n", encoding="utf-8")
+    mixes, reads, stop = [], [], threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            data = snapshot(tmp_path)
+            claims = data.table("claims")
+            reads.append(data.version)
+            if len(claims) != data.manifest["tables"]["claims"]["rows"]:
+                mixes.append(data.version)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    for turn in range(6):
+        build(raw_copy if turn % 2 == 0 else RAW, tmp_path)
+    stop.set()
+    thread.join()
+    assert len(set(reads)) == 2 and not mixes
+
+
+def test_without_chromium_pages_and_csv_work_and_images_explain(built, monkeypatch):
+    import app as app_module
+    from figures import export
+
+    monkeypatch.setattr("data.store.DATA_DIR", built.path.parent.parent)
+    monkeypatch.setattr(export.shutil, "which", lambda name: None)
+    client = app_module.server.test_client()
+    image = client.get("/download/map.png?indicator=arrests&year=2024")
+    assert image.status_code == 503 and b"needs Chromium" in image.data
+    assert client.get("/download/map.csv?indicator=arrests&year=2024").status_code == 200
+    from layouts import map as map_page
+
+    page = str(map_page.layout(indicator="arrests"))
+    assert "needs Chromium" in page and "map-graph" in page
