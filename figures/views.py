@@ -35,13 +35,18 @@ def indicator_label(tables: Tables, indicator: str, drug: str) -> str:
     return label if drug == "all" else f"{label} — {tables.drugs.set_index('drug_id').loc[drug, 'label_en']}"
 
 
-def map_view(tables: Tables, options: MapOptions, geometry: Geometry, version: str, url: str) -> View:
+def map_content(tables: Tables, options: MapOptions, credit: str, version: str, url: str) -> tuple[pd.DataFrame, Caption, str]:
+    """What a map shows, without the figure: enough for an interaction, which sends only what changes."""
     unit = tables.indicators.set_index("indicator_id").loc[options.indicator, "unit"]
     values = map_values(tables, options)
     period = "latest available" if options.year == LATEST else str(options.year)
     label = indicator_label(tables, options.indicator, options.drug)
-    caption = map_caption(values, label, unit, period, options.per_capita, geometry.credit, version, url)
-    scale_title = "per 100,000" if options.per_capita else unit
+    caption = map_caption(values, label, unit, period, options.per_capita, credit, version, url)
+    return values, caption, ("per 100,000" if options.per_capita else unit)
+
+
+def map_view(tables: Tables, options: MapOptions, geometry: Geometry, version: str, url: str) -> View:
+    values, caption, scale_title = map_content(tables, options, geometry.credit, version, url)
     data = values.assign(display=values.get("display"))
     data = data.reindex(columns=MAP_COLUMNS + (["population_note"] if "population_note" in data else []))
     figure = make_map_figure(values, geometry, caption, scale_title)

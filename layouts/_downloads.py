@@ -13,7 +13,7 @@ from layouts import trends as trends_page
 from layouts._common import Query, current
 
 downloads = Blueprint("downloads", __name__, url_prefix="/download")
-MIMETYPES = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv; charset=utf-8", "zip": "application/zip"}
+MIMETYPES = {"json": "application/json", "png": "image/png", "svg": "image/svg+xml", "csv": "text/csv; charset=utf-8", "zip": "application/zip"}
 
 
 def _attachment(payload: bytes, fmt: str, name: str) -> Response:
@@ -25,6 +25,8 @@ def _attachment(payload: bytes, fmt: str, name: str) -> Response:
 def _send(view: View, fmt: str, name: str) -> Response:
     if fmt == "csv":
         return _attachment(table_csv(view.data), "csv", name + "-data")
+    if fmt == "json":  # The Plotly figure itself, for developers (and the benchmark's full re-render baseline).
+        return _attachment(view.figure.to_json().encode(), "json", name + "-figure")
     preset = Query(dict(request.args)).choice("preset", list(PRESETS), "web")
     try:
         return _attachment(render(view, fmt, preset), fmt, f"{name}-{preset}")
@@ -34,7 +36,7 @@ def _send(view: View, fmt: str, name: str) -> Response:
 
 @downloads.route("/map.<fmt>")
 def map_download(fmt: str) -> Response:
-    if fmt not in ("png", "svg", "csv"):
+    if fmt not in ("png", "svg", "csv", "json"):
         return Response("unknown format", status=404, mimetype="text/plain")
     data, tables = current()
     options = map_page.read_options(Query(dict(request.args)), tables)

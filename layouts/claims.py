@@ -143,9 +143,15 @@ def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict) -> str:
 )  # fmt: skip
 def update_claims(indicator, place, year, status, search, source):  # noqa: ANN001, ANN201
     data, _ = current()
-    view = claims_view(data)
     raw = {"indicator": indicator, "place": place, "year": year, "status": status, "q": search, "source": source}
-    filters = read_filters(Query({k: str(v) for k, v in raw.items() if v not in (None, "")}), view)
+    return _filtered(data, tuple((k, str(v)) for k, v in raw.items() if v not in (None, "")))
+
+
+@lru_cache(maxsize=512)
+def _filtered(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> tuple:
+    """Table rows, count and query for one data version and set of filters, computed once."""
+    view = claims_view(data)
+    filters = read_filters(Query(dict(raw)), view)
     rows = filter_claims(view, filters)
     return _records(rows), _count(rows, view, filters), query_string(**{k: v for k, v in filters.items() if v and v != "all"})
 

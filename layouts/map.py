@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html
 from flask import has_request_context, request
 
-from data.store import boundaries
+from data.store import Snapshot, boundaries
 from figures.geometry import Geometry, from_boundaries, tile_grid
 from figures.maps import map_state
 from figures.selection import LATEST, MapOptions, Tables, available_years, map_places, map_values
-from figures.views import View, map_view
+from figures.views import View, map_content, map_view
 from layouts._common import (
-    DEFAULT_INDICATOR, Query, caption_block, download_bar, caption_header, current, drug_options, indicator_options, indicator_row, notices, query_string,
+    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, download_bar, tables_of, drug_options, indicator_options, indicator_row, notices, query_string,
 )  # fmt: skip
 
 dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Iraq drug-policy figures")
@@ -28,7 +29,14 @@ NO_RATE_UNITS = ("percent",)
 
 def geometry() -> Geometry:
     document = boundaries()
-    return from_boundaries(document) if document else tile_grid()
+    return _geometry(document["sha256"] if document else None)
+
+
+@lru_cache(maxsize=4)
+def _geometry(sha256: str | None) -> Geometry:
+    """Projected outlines, computed once per boundary file (or the tile grid when there is none)."""
+    document = boundaries()
+    return from_boundaries(document) if document and sha256 else tile_grid()
 
 
 def map_codes(tables: Tables) -> list[str]:
@@ -133,20 +141,31 @@ def replace_places(tables: Tables, code: str) -> Tables:
     prevent_initial_call=True,
 )  # fmt: skip
 def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN001, ANN201
-    data, tables = current()
+    data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
-    query = Query({"indicator": indicator, "drug": "all" if new_indicator else drug,
-                   "year": str(year), "per_capita": "1" if per_capita else "0"})  # fmt: skip
-    options = read_options(query, tables)
+    raw = (("indicator", str(indicator)), ("drug", "all" if new_indicator else str(drug)), ("year", str(year)),
+           ("per_capita", "1" if per_capita else "0"))  # fmt: skip
+    parts = _update_parts(data, raw)
+    keep = dash.no_update
+    return (parts["state"], parts["years"] if new_indicator else keep, parts["year"], parts["drugs"] if new_indicator else keep,
+            parts["drug"], parts["drug_disabled"] if new_indicator else keep, parts["query"],
+            parts["larger"] if ctx.triggered_id != PER_CAPITA else keep, parts["caption"], parts["header"])  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _update_parts(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> dict:
+    """Everything an interaction may send, computed once per data version and selection (then served from memory)."""
+    tables = tables_of(data)
+    options = read_options(Query(dict(raw)), tables)
     shape = geometry()
-    shown = view(tables, options, data.version, shape)
-    caption = shown.caption
-    drugs = drug_options(tables, options.indicator) if new_indicator else dash.no_update
-    years = [{"label": "Latest available", "value": LATEST}] + [{"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, map_codes(tables))]  # fmt: skip
-    return (map_state(shown.values, shown.scale_title), years if new_indicator else dash.no_update, options.year,
-            drugs, options.drug, (len(drugs) < 2) if new_indicator else dash.no_update, _query(options),
-            _larger_areas(tables, options) if ctx.triggered_id != PER_CAPITA else dash.no_update,
-            caption_block(caption), caption_header(caption))  # fmt: skip
+    values, caption, scale_title = map_content(tables, options, shape.credit, data.version, _url(options))
+    drugs = drug_options(tables, options.indicator)
+    years = [{"label": "Latest available", "value": LATEST}] + [
+        {"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, map_codes(tables))
+    ]
+    return {"state": map_state(values, scale_title), "years": years, "year": options.year, "drugs": drugs, "drug": options.drug,
+            "drug_disabled": len(drugs) < 2, "query": _query(options), "larger": _larger_areas(tables, options),
+            "caption": caption_block(caption), "header": caption_header(caption)}  # fmt: skip
 
 
 clientside_callback(

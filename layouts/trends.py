@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
 from flask import has_request_context, request
 
+from data.store import Snapshot
+
 from figures.selection import Tables, format_value, indicator_rows
 from figures.views import trend_view
 from layouts._common import (
-    DEFAULT_INDICATOR, Query, caption_block, download_bar, caption_header, current, drug_options, indicator_options, indicator_row, notices, place_names, query_string,
+    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, download_bar, tables_of, drug_options, indicator_options, indicator_row, notices, place_names, query_string,
 )  # fmt: skip
 
 dash.register_page(__name__, path="/trends", name="Trends", order=2, title="Trends · Iraq drug-policy figures")
@@ -92,14 +96,21 @@ def layout(**query: str) -> html.Div:
     Input(INDICATOR, "value"), Input(DRUG, "value"), Input(PLACES, "value"), prevent_initial_call=True,
 )  # fmt: skip
 def update_trend(indicator: str, drug: str, places: list[str]):  # noqa: ANN201
-    data, tables = current()
+    data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
     places_text = ",".join(p for p in places if isinstance(p, str)) if isinstance(places, list) else ""
-    parsed = Query({"indicator": indicator, "drug": "all" if new_indicator else drug, "places": places_text})
-    indicator, drug, places = read_options(parsed, tables)
-    figure, header, left_out = build(tables, indicator, drug, places, data.version)
-    drugs = drug_options(tables, indicator) if new_indicator else dash.no_update
-    return (figure, header, left_out, drugs, drug, place_options(tables, indicator, drug), _query(indicator, drug, places))
+    parts = _update_parts(data, str(indicator), "all" if new_indicator else str(drug), places_text)
+    return (*parts[:3], parts[3] if new_indicator else dash.no_update, *parts[4:])
+
+
+@lru_cache(maxsize=512)
+def _update_parts(data: Snapshot, indicator: str, drug: str, places: str) -> tuple:
+    """The trend outputs for one data version and selection, computed once and then served from memory."""
+    tables = tables_of(data)
+    indicator, drug, chosen = read_options(Query({"indicator": indicator, "drug": drug, "places": places}), tables)
+    figure, header, left_out = build(tables, indicator, drug, chosen, data.version)
+    return (figure, header, left_out, drug_options(tables, indicator), drug, place_options(tables, indicator, drug),
+            _query(indicator, drug, chosen))  # fmt: skip
 
 
 clientside_callback(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from data import schema
@@ -48,7 +49,7 @@ def validate(raw_dir: Path) -> dict[str, pd.DataFrame]:
 def build(raw_dir: Path, data_dir: Path) -> BuildResult:
     tables = validate(raw_dir)
     arrow = {name: schema.to_arrow(frame, schema.TABLES[name]) for name, frame in tables.items()}
-    version = data_version(tables)
+    version = data_version(arrow)
     target = data_dir / "builds" / version
     if not target.exists():
         _write_version(arrow, _manifest(raw_dir, tables, version), target)
@@ -57,12 +58,16 @@ def build(raw_dir: Path, data_dir: Path) -> BuildResult:
     return BuildResult(version, target, tables)
 
 
-def data_version(tables: dict[str, pd.DataFrame]) -> str:
-    """A hash of the table contents (not of file bytes), so equal data gives an equal version."""
+def data_version(arrow: dict[str, pa.Table]) -> str:
+    """A hash of the table contents in Arrow's stream format (not of Parquet bytes), so equal data gives an equal version."""
     digest = hashlib.sha256()
-    for name in sorted(tables):
+    for name in sorted(arrow):
         digest.update(name.encode())
-        digest.update(tables[name].to_csv(index=False, lineterminator="\n").encode())
+        sink = pa.BufferOutputStream()
+        table = arrow[name].combine_chunks()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        digest.update(sink.getvalue().to_pybytes())
     return digest.hexdigest()[:16]
 
 

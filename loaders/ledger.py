@@ -25,6 +25,8 @@ PUBLISHED_HOW = ("stated", "url", "inferred", "unknown")
 LANGUAGES = ("en", "ar", "ku", "fa", "tr", "fr", "de")
 REVIEW_STATES = ("", "needs_review")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CUMULATIVE = re.compile(CUMULATIVE_WORDS, re.I)
+_TO_DATE = re.compile(TO_DATE_WORDS, re.I)
 
 
 @dataclass
@@ -146,8 +148,8 @@ def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> di
     factor = _field(record, "unit", lambda v: resolve_unit(v, parsed.unit_hint, indicator["unit"]))
     start, end = _period(record)
     review = _field(record, "review", _one_of(REVIEW_STATES))
-    cumulative = bool(re.search(CUMULATIVE_WORDS, f["period"], re.I)) and start is not None
-    to_date = bool(re.search(TO_DATE_WORDS, f["period"], re.I))
+    cumulative = bool(_CUMULATIVE.search(f["period"])) and start is not None
+    to_date = bool(_TO_DATE.search(f["period"]))
     precision = date_precision(f["period_end"] or f["period"])
     shape = describe_period(start, end, indicator["kind"], cumulative, precision, to_date)
     scale = lambda x: None if x is None else x * factor  # noqa: E731

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from loaders.errors import InputError
@@ -19,6 +20,7 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 _SHORT_MONTH = [""] + [calendar.month_abbr[i] for i in range(1, 13)]
 
 
+@lru_cache(maxsize=65536)
 def parse_partial_date(text: str, *, end: bool) -> date:
     """'2024' / '2024-08' / '2024-08-27' -> a date; a year or month means its first day, or its last if end."""
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
@@ -39,6 +41,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=65536)
 def parse_period_text(text: str) -> tuple[date | None, date] | None:
     """Parse the common ways sources state a period; None when the phrase is not one of them."""
     phrase = " ".join(text.lower().replace("–", "-").replace("—", "-").split())
@@ -135,6 +138,7 @@ class PeriodShape:
     is_full_year: bool
 
 
+@lru_cache(maxsize=65536)
 def date_precision(text: str) -> str:
     """How precisely a date or period phrase names its end: 'year', 'month' or 'day'."""
     lowered = text.lower()
@@ -149,6 +153,7 @@ TO_DATE_WORDS = r"current year|this year|from start|to date|so far|thus far|late
 CUMULATIVE_WORDS = r"cumulative|since"
 
 
+@lru_cache(maxsize=65536)
 def describe_period(
     start: date | None, end: date, kind: str, cumulative_hint: bool = False, end_precision: str = "day",
     to_date_hint: bool = False,

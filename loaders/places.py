@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from loaders.errors import InputError
@@ -25,6 +26,11 @@ def place_key(text: str) -> str:
     return re.sub(_GENERIC_WORDS, "", plain).strip()
 
 
+@lru_cache(maxsize=65536)
+def _cached_key(text: str) -> str:
+    return place_key(text)
+
+
 @dataclass
 class Gazetteer:
     """Every accepted spelling of every place, keyed by place_key."""
@@ -41,7 +47,7 @@ class Gazetteer:
         self.spellings.setdefault(key, spelling)
 
     def resolve(self, written: str) -> str:
-        code = self.names.get(place_key(written))
+        code = self.names.get(_cached_key(written))
         if code:
             return code
         close = difflib.get_close_matches(place_key(written), list(self.names), n=4, cutoff=0.6)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -45,8 +46,14 @@ def in_conflict(claims: list[dict[str, Any]]) -> bool:
     return max(low for low, _ in intervals) > min(high for _, high in intervals)
 
 
+@lru_cache(maxsize=65536)
+def _newest_first(published: str | None) -> str:
+    """A sort key that puts later dates first and unknown dates last."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in published) if published else "\U0010ffff"
+
+
 def preference_key(claim: dict[str, Any], published: str | None) -> tuple:
-    newest_first = "".join(chr(0x10FFFF - ord(ch)) for ch in published) if published else "\U0010ffff"
+    newest_first = _newest_first(published)
     return (
         claim["review"] == "needs_review",
         SOURCE_TYPES.index(claim["source_type"]),
@@ -58,22 +65,27 @@ def preference_key(claim: dict[str, Any], published: str | None) -> tuple:
 
 
 def group_id(claim: dict[str, Any]) -> str:
-    parts = [str(claim[k]) for k in GROUP_KEY]
-    return "g-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+    return _group_id(tuple(claim[k] for k in GROUP_KEY))
 
 
-def reconcile(claims: pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+@lru_cache(maxsize=262144)
+def _group_id(key: tuple) -> str:
+    return "g-" + hashlib.sha1("|".join(str(part) for part in key).encode()).hexdigest()[:12]
+
+
+def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return claims with group, conflict and preference columns, and one observation per group."""
     # Unknown publication dates arrive as missing values; the rule ranks them last.
     published = {k: (v if isinstance(v, str) else None) for k, v in zip(sources["source_id"], sources["published"], strict=True)}
-    source_type = sources.set_index("source_id")["source_type"].to_dict()
-    records = [dict(row, source_type=source_type[row["source_id"]]) for row in claims.to_dict("records")]
+    source_type = dict(zip(sources["source_id"], sources["source_type"], strict=True))
+    records = claims.to_dict("records") if isinstance(claims, pd.DataFrame) else claims
     groups: dict[str, list[dict[str, Any]]] = {}
     for record in records:
+        record["source_type"] = source_type[record["source_id"]]  # Used for ranking only; dropped below.
         record["group_id"] = group_id(record)
         groups.setdefault(record["group_id"], []).append(record)
     observations = [_resolve_group(members, published) for members in groups.values()]
-    out = pd.DataFrame(records).drop(columns="source_type")
+    out = pd.DataFrame.from_records(records, exclude=["source_type"])
     return out, pd.DataFrame([o for o in observations if o is not None])
 
 

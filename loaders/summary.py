@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 
-def summarise(tables: dict[str, pd.DataFrame], version: str) -> str:
+def summarise(tables: dict[str, pd.DataFrame], version: str, limit: int = 200) -> str:
     claims, observations = tables["claims"], tables["observations"]
     conflicts = observations[observations["in_conflict"]]
     years = claims["year"].dropna().astype(int)
@@ -18,9 +18,13 @@ def summarise(tables: dict[str, pd.DataFrame], version: str) -> str:
         f"years covered: {years.min()}–{years.max()}" if len(years) else "years covered: none",
         "conflicts (indicator, drug, place, period: values [claims] -> preferred):",
     ]
-    by_group = claims.groupby("group_id")
-    for obs in conflicts.itertuples():
-        members = by_group.get_group(obs.group_id).sort_values("claim_id")
-        values = ", ".join(f"{v} [{c}]" for v, c in zip(members["value_as_written"], members["claim_id"], strict=True))
-        lines.append(f"  {obs.indicator_id}, {obs.drug_id}, {obs.geo_code}, {obs.period_label}: {values} -> {obs.claim_id}")
+    members: dict[str, list[str]] = {}
+    in_conflict = claims[claims["in_conflict"]].sort_values("claim_id")
+    for group, value, claim in zip(in_conflict["group_id"], in_conflict["value_as_written"], in_conflict["claim_id"], strict=True):
+        members.setdefault(group, []).append(f"{value} [{claim}]")
+    for obs in conflicts.head(limit).itertuples():
+        lines.append(f"  {obs.indicator_id}, {obs.drug_id}, {obs.geo_code}, {obs.period_label}: "
+                     f"{', '.join(members[obs.group_id])} -> {obs.claim_id}")  # fmt: skip
+    if len(conflicts) > limit:
+        lines.append(f"  ... and {len(conflicts) - limit} more (see the observations table, in_conflict)")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from loaders.reference import Reference
 
 def make_tables(ref: Reference, ledger: Ledger) -> dict[str, pd.DataFrame]:
     sources = pd.DataFrame(ledger.sources)
-    claims, observations = reconcile(pd.DataFrame(ledger.claims), sources)
+    claims, observations = reconcile(ledger.claims, sources)
     claims = claims.sort_values("claim_id", ignore_index=True)
     composite_codes = {c for c, r in ref.geographies.items() if r.fields["level"] == "composite"}
     observations["is_composite"] = observations["geo_code"].isin(composite_codes)

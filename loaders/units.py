@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from loaders.errors import InputError
 from loaders.values import WEIGHT_UNITS
 
@@ -27,6 +29,7 @@ def known_units() -> list[str]:
     return sorted(_UNIT_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def resolve_unit(written: str, unit_hint: str | None, canonical: str) -> float:
     """Return the factor from the written unit (or the unit the value carries) to `canonical`."""
     word = (unit_hint or written).strip().lower()

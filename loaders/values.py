@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.errors import InputError
 
@@ -93,8 +94,11 @@ def normalise_text(text: str) -> str:
     return " ".join(text.translate(_DIGITS).lower().replace("\u00a0", " ").split())
 
 
+@lru_cache(maxsize=65536)
 def parse_value(text: str) -> ParsedValue:
     """Parse one figure as written. Raise InputError for anything that is not one non-negative figure."""
+    if _PLAIN_NUMBER.fullmatch(text):  # Most figures are plain numbers: skip the phrase machinery.
+        return ParsedValue(_plain_number(text), "exact", None, None, _step(text), None)
     body = normalise_text(text)
     if not body:
         raise InputError("empty value")
@@ -125,10 +129,19 @@ def _bounded(qualifier: str, number: float, step: float, unit_hint: str | None) 
     return ParsedValue(number, qualifier, low, high, step, unit_hint)
 
 
+_QUALIFIER = re.compile(
+    r"^(~|(?:" + "|".join(re.escape(w) for w in sorted(_QUALIFIER_WORDS, key=len, reverse=True) if w != "~") + r")(?=\s|$))"
+)
+_WEIGHT_SUFFIX = re.compile(rf"^(.*?\S)\s*({_WEIGHT})$")
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_UNITS) + r")\b")
+_SCALED = re.compile(r"(.+?)\s*(thousand|million|billion|mn|bn|m)?")
+_PLAIN_NUMBER = re.compile(_NUMBER)
+
+
 def _split_qualifier(body: str) -> tuple[str, str]:
-    for words in sorted(_QUALIFIER_WORDS, key=len, reverse=True):
-        if body.startswith(words) and (words == "~" or body[len(words) : len(words) + 1] in (" ", "")):
-            return _QUALIFIER_WORDS[words], body[len(words) :].strip()
+    match = _QUALIFIER.match(body)
+    if match:
+        return _QUALIFIER_WORDS[match[1]], body[match.end() :].strip()
     return "exact", body
 
 
@@ -144,8 +157,8 @@ def _parse_compound_weight(body: str) -> tuple[float, float] | None:
 
 
 def _split_weight_unit(body: str) -> tuple[str, str | None]:
-    match = re.match(rf"^(.*?\S)\s*({_WEIGHT})$", body)
-    if match and re.search(r"\d|" + "|".join(_UNITS), match[1]):
+    match = _WEIGHT_SUFFIX.match(body)
+    if match and _HAS_NUMBER.search(match[1]):
         unit = match[2]
         return match[1], "t" if WEIGHT_UNITS[unit] == 1000.0 else ("g" if WEIGHT_UNITS[unit] < 1 else "kg")
     return body, None
@@ -153,17 +166,17 @@ def _split_weight_unit(body: str) -> tuple[str, str | None]:
 
 def _amount(text: str) -> tuple[float, float]:
     """A number with an optional scale word ('1.2 million', 'two million', '14,500') and its rounding step."""
-    match = re.fullmatch(rf"(.+?)\s*(thousand|million|billion|mn|bn|m)?", text.strip())
+    match = _SCALED.fullmatch(text.strip())
     if not match:
         raise InputError(f"no number in {text!r}")
     core, scale_word = match[1].strip(), match[2]
     scale = _SCALES[scale_word] if scale_word else 1.0
-    if re.fullmatch(_NUMBER, core):
+    if _PLAIN_NUMBER.fullmatch(core):
         number, step = _plain_number(core), _step(core)
     else:
         number, step = _words_to_number(core, text), 1.0
     if scale_word:
-        step = step * scale if "." in core or not re.fullmatch(_NUMBER, core) else max(step, 1) * scale
+        step = step * scale if "." in core or not _PLAIN_NUMBER.fullmatch(core) else max(step, 1) * scale
     return number * scale, step
 
 

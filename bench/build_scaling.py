@@ -1,0 +1,60 @@
+"""Build time and peak memory for the real ledger and synthetic ones of 10k, 100k and 1M claims.
+
+Each build runs in its own process, which reports its own peak RSS; the floor is the time that process
+needs to start, import and read the same CSV rows without normalising them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.synthetic import write_ledger
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+SIZES = (10_000, 100_000, 1_000_000)
+
+_CHILD = """
+import csv, json, resource, sys, time
+from pathlib import Path
+start = time.perf_counter()
+raw, data, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+if mode == "build":
+    from loaders.build import build
+    claims = len(build(raw, data).tables["claims"])
+else:
+    import loaders.build  # Same imports as a build, then only read the rows.
+    claims = sum(sum(1 for _ in csv.reader(p.open(encoding="utf-8"))) - 1 for p in (raw / "claims").glob("*.csv"))
+print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "claims": claims}))
+"""
+
+
+def _run(raw: Path, mode: str) -> dict:
+    with tempfile.TemporaryDirectory() as data:
+        done = subprocess.run([sys.executable, "-c", _CHILD, str(raw), data, mode], cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(sizes: tuple[int, ...] = SIZES) -> dict[str, dict]:
+    results = {"real": _row(ROOT / "data" / "raw")}
+    for size in sizes:
+        raw = CACHE / f"synthetic-{size}"
+        if not (raw / "claims" / "synthetic.csv").exists():
+            write_ledger(size, raw)
+        results[f"{size:,}"] = _row(raw)
+    previous = None
+    for name, row in results.items():
+        if name != "real" and previous:
+            row["growth_per_tenfold"] = row["seconds"] / previous["seconds"]
+        previous = row if name != "real" else None
+    return results
+
+
+def _row(raw: Path) -> dict:
+    built, floor = _run(raw, "build"), _run(raw, "read")
+    return {**built, "floor_seconds": floor["seconds"], "ratio_to_floor": built["seconds"] / floor["seconds"]}
