@@ -1,0 +1,249 @@
+"""Candidate claims from an English article: every figure with its unit, indicator, drug, place and period guessed.
+
+The guesses are for a person to check: each candidate keeps the sentence (with character offsets) it came from,
+and each number that is not a figure (a year, an article number, an age ...) is listed with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from loaders.extract_context import Context, choose_period, choose_place, sentence_place, unique_place
+from loaders.extract_indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
+from loaders.extract_periods import PeriodPhrase, find_period_phrases
+from loaders.extract_places import PlaceFinder, PlaceMention, owner_of
+from loaders.extract_rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
+from loaders.extract_text import Mention, Sentence, dateline_end, find_mentions, split_sentences
+from loaders.extract_traps import phone_spans, trap_reason
+from loaders.reference import Reference
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: str  # as written, qualifier included
+    number: float | None  # None for a range (see low, high)
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str  # as the ledger's unit column takes it
+    indicator: str
+    indicator_why: str
+    drug: str
+    place: str  # as the ledger's place column takes it
+    place_code: str
+    place_why: str
+    period: str
+    period_start: date | None
+    period_end: date
+    period_why: str
+    sentence: str
+    sentence_start: int  # character offsets in the text (Unicode code points)
+    sentence_end: int
+    value_start: int
+    value_end: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    value: str
+    reason: str
+    value_start: int
+    value_end: int
+
+
+@dataclass
+class Extraction:
+    published: date
+    candidates: list[Candidate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    mention: Mention
+    unit: UnitWord
+    window: tuple[int, int]  # the figure's own stretch of the sentence: from the figure before to the one after
+    clause: tuple[int, int]
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+\(")
+_PLAN = re.compile(r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|targets?|expected\s+to|would)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"^(?:among|of)\s+(?:them|these|those|whom)\b|^including\b", re.IGNORECASE)
+_SUBGROUP = re.compile(
+    r"^\s*(?:(?:were|was|are|is)\s+)?(?:women|men|minors|juveniles|children|teenagers|students|girls|boys)\b",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+def extract_claims(text: str, published: date, ref: Reference) -> Extraction:
+    """Every figure of the text as a candidate claim; every other number in `skipped`, with the reason."""
+    finder = PlaceFinder(ref)
+    sentences = split_sentences(text)
+    first_of_paragraph = {id(s) for s in {s.paragraph: s for s in reversed(sentences)}.values()}
+    datelines = [dateline_end(s) if id(s) in first_of_paragraph else 0 for s in sentences]
+    region_named = any(finder.names_region(s.text[skip:]) for s, skip in zip(sentences, datelines, strict=True))
+    # The opening sentence follows the dateline; its place stands for figures that name none.
+    lede = next((i for i, skip in enumerate(datelines) if skip), 0)
+    result, context = Extraction(published), Context()
+    for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
+        if sentence.paragraph != context.paragraph:
+            context.new_paragraph(sentence.paragraph)
+        places = finder.find(sentence.text, region_named, skip)
+        if index == lede:
+            context.lede_place = unique_place(places)
+        _read_sentence(sentence, places, published, ref, context, result)
+    return result
+
+
+def _read_sentence(sentence: Sentence, places: list[PlaceMention], published: date, ref: Reference,
+                   context: Context, result: Extraction) -> None:  # fmt: skip
+    # A period that starts after publication is a plan ("the 2026-2030 strategy"), not what a figure covers.
+    phrases = [
+        p for p in find_period_phrases(sentence.text, published) if (p.period.start or p.period.end) <= published
+    ]
+    figures = _figures(sentence, phrases, context, result)
+    spans = [(f.mention.start, f.mention.end) for f in figures]
+    owners = {id(p): owner_of(p, sentence.text, spans) for p in places}
+    scope = sentence_place(places, owners, spans[0][0] if spans else len(sentence.text))
+    # "Among them were 214 alleged traffickers": the sentence continues the last figure of the one before.
+    last = context.paragraph_last if _ANAPHORA.match(sentence.text) else None
+    last_clause = None  # None: any clause of this sentence may continue it
+    for index, figure in enumerate(figures):
+        owned = [p for p in places if owners[id(p)] == index]
+        continues = last if last_clause in (None, figure.clause) else None
+        candidate = _candidate(sentence, figure, continues, owned, scope, phrases, published, ref, context)
+        if isinstance(candidate, Skipped):
+            result.skipped.append(candidate)
+            continue
+        result.candidates.append(candidate)
+        last, last_clause = candidate, figure.clause
+        context.paragraph_last = candidate
+    context.remember(phrases, places, scope)
+
+
+def _figures(sentence: Sentence, phrases: list[PeriodPhrase], context: Context, result: Extraction) -> list[_Figure]:
+    """The sentence's numbers that may be figures; the others go to result.skipped with the reason."""
+    phones = phone_spans(sentence.text)
+    for start, end in phones:
+        result.skipped.append(
+            Skipped(sentence.text[start:end], "a phone number", sentence.start + start, sentence.start + end)
+        )
+    kept: list[Mention] = []
+    for mention in find_mentions(sentence.text):
+        if any(start <= mention.start < end for start, end in phones):
+            continue  # reported once above, as the whole phone number
+        reason = trap_reason(sentence.text, mention, phrases) or _repeat(sentence.text, mention, context)
+        if mention.parsed is None:
+            reason = reason or "cannot be read as one number"
+        if reason:
+            result.skipped.append(_skipped(sentence, mention, reason))
+        else:
+            kept.append(mention)
+            context.seen_values.add(_number_key(mention))
+    return [_figure(sentence.text, kept, i) for i in range(len(kept))]
+
+
+def _repeat(text: str, mention: Mention, context: Context) -> str | None:
+    """'the 6,000 people who were admitted' restates a figure already given; it is not a second one."""
+    if _BACK_REFERENCE.search(text[: mention.start]) and _number_key(mention) in context.seen_values:
+        return "repeats a figure given earlier in the text"
+    return None
+
+
+def _number_key(mention: Mention) -> float | None:
+    parsed = mention.parsed
+    return None if parsed is None else (parsed.value if parsed.value is not None else parsed.low)
+
+
+def _figure(text: str, mentions: list[Mention], index: int) -> _Figure:
+    mention = mentions[index]
+    clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(text, 0, mention.start)], default=0)
+    next_break = _CLAUSE_BREAK.search(text, mention.end)
+    clause_end = next_break.start() if next_break else len(text)
+    start = max([m.end for m in mentions[:index]] + [clause_start])
+    end = min([m.start for m in mentions[index + 1 :]] + [clause_end])
+    unit = read_unit(text[mention.end :], mention.carries_weight)
+    return _Figure(mention, unit, (start, end), (clause_start, clause_end))
+
+
+def _skipped(sentence: Sentence, mention: Mention, reason: str) -> Skipped:
+    return Skipped(mention.text, reason, sentence.start + mention.start, sentence.start + mention.end)
+
+
+def _candidate(sentence: Sentence, figure: _Figure, previous: Candidate | None,
+               owned: list[PlaceMention], scope: PlaceMention | None, phrases: list[PeriodPhrase], published: date,
+               ref: Reference, context: Context) -> Candidate | Skipped:  # fmt: skip
+    text, mention = sentence.text, figure.mention
+    window_text = text[figure.window[0] : figure.window[1]]
+    if _PLAN.search(window_text):
+        return _skipped(sentence, mention, "a plan or target, not a count")
+    own_phrases = [p for p in phrases if figure.window[0] <= p.start and p.end <= figure.window[1]]
+    segment = _comma_segment(text, figure)
+    stock_phrases = [p for p in own_phrases if segment[0] <= p.start and p.end <= segment[1]]
+    guess = _indicator(text, figure, previous, ref)
+    if guess is None:
+        return _skipped(sentence, mention, "no indicator fits the words around it")
+    own_words = text[mention.end : _first_stop(text, mention.end, figure.window[1])]
+    if _SUBGROUP.match(own_words):
+        return _skipped(sentence, mention, "a subgroup (women, minors ...) that no indicator counts")
+    guess = specialise(guess, own_words, text[figure.clause[0] : figure.clause[1]], bool(phrases))
+    indicator = ref.indicators[guess.indicator].fields
+    own = stock_phrases if indicator["kind"] == "stock" else own_phrases
+    period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
+    place, place_why = choose_place(owned, scope, mention.start, context, ref)
+    unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
+    drug = (
+        nearest_drug(window_text, _relative(figure), figure.unit.end) if indicator["unit"] in ("kg", "pills") else "all"
+    )
+    parsed = mention.parsed
+    assert parsed is not None  # mentions that parse_value cannot read were skipped
+    why = guess.why + (f"; the text counts {figure.unit.word}, written as {unit}" if unit_from_indicator else "")
+    return Candidate(
+        mention.text, parsed.value, parsed.low, parsed.high, parsed.qualifier, unit, guess.indicator, why, drug,
+        place.written, place.code, place_why, period.label, period.start, period.end, period_why, text,
+        sentence.start, sentence.end, sentence.start + mention.start, sentence.start + mention.end,
+    )  # fmt: skip
+
+
+def _comma_segment(text: str, figure: _Figure) -> tuple[int, int]:
+    """The stretch between the commas around a figure: a count at a date takes a period only from there."""
+    start = text.rfind(",", figure.window[0], figure.mention.start) + 1 or figure.window[0]
+    end = text.find(",", figure.mention.end, figure.window[1])
+    return start, end if end >= 0 else figure.window[1]
+
+
+def _relative(figure: _Figure) -> tuple[int, int]:
+    return figure.mention.start - figure.window[0], figure.mention.end - figure.window[0]
+
+
+def _first_stop(text: str, start: int, end: int) -> int:
+    stop = re.search(r"[,;.]", text[start:end])
+    return start + stop.start() if stop else end
+
+
+def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Reference) -> Guess | None:
+    """By the unit alone, else the nearest keyword in the figure's own stretch, else as the figure before it,
+    else (for a figure that names what it counts) the nearest keyword in its clause."""
+    unit_class = figure.unit.unit_class
+    if unit_class in UNIT_INDICATORS:
+        return Guess(UNIT_INDICATORS[unit_class], f"counts {figure.unit.word}")
+    allowed = {r.indicator for r in RULES if compatible(unit_class, ref.indicators[r.indicator].fields["unit"])}
+    clause = text[figure.clause[0] : figure.clause[1]]
+    window = text[figure.window[0] : figure.window[1]]
+    guess = nearest_rule(window, _relative(figure), clause, allowed)
+    if guess:
+        return guess
+    if previous and previous.indicator in _inheritable(unit_class, ref):
+        return Guess(previous.indicator, f"same kind as the figure before it ({previous.value})")
+    if unit_class is not None:  # "Sixteen traffickers, including three ..., were arrested": the verb is further on
+        start = figure.clause[0]
+        return nearest_rule(clause, (figure.mention.start - start, figure.mention.end - start), clause, allowed)
+    return None
+
+
+def _inheritable(unit_class: str | None, ref: Reference) -> set[str]:
+    """A bare number ('including three in Baghdad') continues any figure; one with a unit, only a like one."""
+    return {i for i, r in ref.indicators.items() if unit_class is None or compatible(unit_class, r.fields["unit"])}

@@ -1,0 +1,92 @@
+"""Where and when a figure is: its own words first, then its sentence, then what the text said before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from loaders.extract_periods import SAME_PERIOD, Period, PeriodPhrase, default_period
+from loaders.extract_places import COUNTRY, PlaceMention
+from loaders.reference import Reference
+
+if TYPE_CHECKING:
+    from loaders.extract import Candidate
+
+
+@dataclass
+class Context:
+    """What earlier sentences said, for sentences that lean on them ('At least 454 others ...')."""
+
+    paragraph: int = -1
+    paragraph_period: Period | None = None  # first period stated in the paragraph's latest sentence stating one
+    stated_period: Period | None = None  # the same across paragraphs, for "over the same period"
+    paragraph_place: PlaceMention | None = None
+    paragraph_last: Candidate | None = None  # the paragraph's last candidate, for "Among them were 214 ..."
+    lede_place: PlaceMention | None = None  # what the article's opening sentence is about
+    seen_values: set[float | None] = field(default_factory=set)
+
+    def new_paragraph(self, paragraph: int) -> None:
+        self.paragraph, self.paragraph_period, self.paragraph_place, self.paragraph_last = paragraph, None, None, None
+
+    def remember(self, phrases: list[PeriodPhrase], places: list[PlaceMention], scope: PlaceMention | None) -> None:
+        """Keep the sentence's first stated period and its place (the sentence's own, else the one it names)."""
+        stated = [p.period for p in phrases if p.period.kind != SAME_PERIOD]
+        if stated:
+            self.paragraph_period = self.stated_period = stated[0]
+        if places:
+            self.paragraph_place = scope or unique_place(places)
+
+
+def unique_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The place when all the mentions name one; None when they name several or none."""
+    return places[0] if places and len({p.code for p in places}) == 1 else None
+
+
+def sentence_place(places: list[PlaceMention], owners: dict[int, int | None], first_figure: int) -> PlaceMention | None:
+    """The place a whole sentence is about: the one named before its first figure, else one attached to no figure
+    ("..., police in Nasiriyah said")."""
+    leading = [p for p in places if p.end <= first_figure]
+    return unique_place(leading) if leading else unique_place([p for p in places if owners[id(p)] is None])
+
+
+def choose_period(kind: str, own: list[PeriodPhrase], sentence_phrases: list[PeriodPhrase], position: int,
+                  context: Context, published: date) -> tuple[Period, str]:  # fmt: skip
+    """The period phrase nearest the figure; a stock takes one only from its own words, an event none."""
+    default = default_period(kind, published)
+    if kind == "event":
+        return default, "one operation: dated by the publication"
+    phrases = own if (own or kind == "stock") else sentence_phrases
+    if phrases:
+        return _from_phrase(min(phrases, key=lambda p: abs(p.start - position)), kind, default, context)
+    if kind != "stock" and context.paragraph_period:
+        return context.paragraph_period, "no period in the sentence; the one stated earlier in the paragraph"
+    if kind == "stock":
+        return default, "no period stated; a count at the publication date"
+    return default, "no period stated; a running total to the publication date"
+
+
+def _from_phrase(phrase: PeriodPhrase, kind: str, default: Period, context: Context) -> tuple[Period, str]:
+    if phrase.period.kind == SAME_PERIOD:
+        if context.stated_period:
+            return context.stated_period, f"'{phrase.text}': the period stated before"
+        return default, f"'{phrase.text}' but no period was stated before"
+    if kind == "stock" and phrase.period.kind in ("to_date", "since"):
+        return default, f"'{phrase.text}' read as the publication date for a count at a date"
+    return phrase.period, f"'{phrase.text}'"
+
+
+def choose_place(owned: list[PlaceMention], scope: PlaceMention | None, position: int, context: Context,
+                 ref: Reference) -> tuple[PlaceMention, str]:  # fmt: skip
+    """The figure's own place, else the sentence's, the paragraph's, the opening sentence's, else Iraq (said so)."""
+    if owned:
+        place = min(owned, key=lambda p: abs(p.start - position))
+        return place, f"{place.why} next to the figure"
+    if scope:
+        return scope, f"{scope.why} in the sentence"
+    if context.paragraph_place:
+        return context.paragraph_place, f"{context.paragraph_place.why} earlier in the paragraph"
+    if context.lede_place:
+        return context.lede_place, f"{context.lede_place.why} in the article's opening sentence"
+    name = ref.geographies[COUNTRY].fields["name_en"]
+    return PlaceMention(0, 0, name, COUNTRY, "default"), f"the text names no place for this figure; {name} assumed"

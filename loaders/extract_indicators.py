@@ -1,0 +1,123 @@
+"""Guess what a figure counts: its unit from the words after it, its indicator from keywords nearby, its drug."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.units import known_units
+from loaders.values import WEIGHT_UNITS
+
+# Unit words as they appear after a figure -> the class of thing counted.
+_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
+    "persons": ("persons", "person", "people", "suspects", "suspect", "accused", "traffickers", "trafficker",
+                "dealers", "dealer", "smugglers", "smuggler", "promoters", "detainees", "defendants", "defendant",
+                "prisoners", "inmates", "patients", "users", "addicts", "individuals", "men", "women", "youths",
+                "others", "convicts", "foreigners", "nationals", "officers", "policemen", "personnel", "members",
+                "soldiers", "arrests", "arrestees", "students", "minors", "juveniles"),
+    "weight": tuple(WEIGHT_UNITS),
+    "pills": ("pills", "pill", "tablets", "tablet", "capsules"),
+    "sentences": ("sentences", "sentence", "rulings", "verdicts"),
+    "cases": ("cases", "case", "lawsuits"),
+    "centres": ("centres", "centers", "centre", "center", "clinics", "facilities", "hospitals"),
+    "beds": ("beds", "bed"),
+    "networks": ("networks", "network", "gangs", "gang", "cells", "rings"),
+}  # fmt: skip
+UNIT_OF = {word: unit_class for unit_class, words in _UNIT_CLASSES.items() for word in words}
+# The class each indicator's canonical unit belongs to.
+_CANONICAL_CLASS = {"persons": "persons", "kg": "weight", "pills": "pills", "sentences": "sentences",
+                    "cases": "cases", "centres": "centres", "beds": "beds", "networks": "networks"}  # fmt: skip
+_STOP = {"in", "at", "on", "from", "to", "for", "and", "or", "with", "by", "were", "was", "have", "has", "had",
+         "are", "is", "who", "that", "which", "since", "during", "of", "over", "this", "last", "the"}  # fmt: skip
+_LEDGER_UNITS = set(known_units())
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    word: str | None  # the unit word as written, lower-cased; None when the figure is bare ("three in Baghdad")
+    unit_class: str | None
+    end: int  # offset (in the text after the figure) just past the words read
+
+
+def read_unit(after: str, carries_weight: bool) -> UnitWord:
+    """The first unit word among the (at most four) words after a figure, stopping at a preposition or verb."""
+    if carries_weight:
+        return UnitWord("kg", "weight", 0)
+    for token in re.finditer(r"[A-Za-z%]+(?:[-'][A-Za-z]+)*", after[:60]):
+        gap = after[: token.start()]
+        if re.search(r"[,;:.()\"“”]", gap):
+            break
+        word = token.group().lower()
+        if word in UNIT_OF:
+            return UnitWord(word, UNIT_OF[word], token.end())
+        if word in _STOP or len(re.findall(r"[A-Za-z]+", after[: token.end()])) >= 4:
+            break
+    return UnitWord(None, None, 0)
+
+
+def ledger_unit(unit: UnitWord, canonical: str) -> tuple[str, bool]:
+    """The unit to write in the ledger, and whether it had to be taken from the indicator instead of the text."""
+    if unit.word and unit.unit_class == _CANONICAL_CLASS.get(canonical):
+        if unit.word in _LEDGER_UNITS:
+            return unit.word, False
+        return canonical, False
+    return canonical, unit.word is not None
+
+
+def compatible(unit_class: str | None, canonical: str) -> bool:
+    """Whether a figure counting `unit_class` can measure an indicator in `canonical` units."""
+    wanted = _CANONICAL_CLASS.get(canonical)
+    if unit_class is None:
+        return wanted in ("persons", "sentences")
+    return unit_class == wanted or (unit_class == "persons" and wanted == "sentences")
+
+
+_DRUGS = [
+    (r"captagon", "captagon"),
+    (r"crystal(?:\s+meth(?:amphetamine)?)?|methamphetamines?|\bmeth\b|shabu", "methamphetamine"),
+    (r"hashish|\bhash\b|cannabis\s+resin", "cannabis_resin"),
+    (r"marijuana|cannabis\s+herb", "cannabis_herb"),
+    (r"cannabis", "cannabis"),
+    (r"heroin", "heroin"),
+    (r"crack", "crack_cocaine"),
+    (r"cocaine", "cocaine"),
+    (r"opium", "opium"),
+    (r"tramadol", "tramadol"),
+    (r"codeine", "codeine"),
+    (r"(?<!meth)amphetamines?", "amphetamine"),
+    (r"psychotropic|(?:narcotic|prescription)\s+(?:pills|tablets|capsules)", "psychotropic_pills"),
+]
+_DRUG_PATTERNS = [(re.compile(pattern, re.IGNORECASE), drug) for pattern, drug in _DRUGS]
+
+
+# Words after "of" that name no particular drug ("1.8 tons of narcotics", "1.5 tons of seized drugs").
+_ANY_DRUG = re.compile(r"^(?:(?:the|seized|illegal|illicit|various|different|mixed|assorted)\s+)*"
+                       r"(?:drugs?|narcotics?|substances?|materials?|contraband)\b", re.IGNORECASE)  # fmt: skip
+
+
+def nearest_drug(window: str, figure: tuple[int, int], unit_end: int) -> str:
+    """The drug a figure counts: named between it and its unit ('1.2 million captagon pills') or just after
+    ('212 kilograms of crystal meth'), else the nearest one before it, else after it; 'all' when none is named.
+
+    A substance after "of" that is no drug we list ('48,000 capsules of pregabalin') is 'other'.
+    """
+    of_phrase = re.match(r"\s+of\s+((?:\S+\s+){0,3}\S+)", window[figure[1] + unit_end :])
+    own_end = figure[1] + unit_end + (of_phrase.end() if of_phrase else 0)
+    own = _first_drug(window, figure[1], own_end, last=False)
+    if own or of_phrase:
+        return own or ("all" if _ANY_DRUG.match(of_phrase[1]) else "other")
+    return (
+        _first_drug(window, 0, figure[0], last=True) or _first_drug(window, own_end, len(window), last=False) or "all"
+    )
+
+
+def _first_drug(window: str, start: int, end: int, last: bool) -> str | None:
+    found = sorted((m.start(), drug) for pattern, drug in _DRUG_PATTERNS for m in pattern.finditer(window, start, end))
+    return (found[-1][1] if last else found[0][1]) if found else None
+
+
+def distance(span: tuple[int, int], figure: tuple[int, int]) -> int:
+    """Characters between a keyword and a figure; -1 when the keyword phrase wraps the figure itself."""
+    if span[0] <= figure[0] and span[1] >= figure[1]:
+        return -1
+    return max(figure[0] - span[1], span[0] - figure[1], 0)

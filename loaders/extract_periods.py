@@ -1,0 +1,177 @@
+"""Find the period phrases of a sentence ("in 2024", "the first half of 2025", "since the start of the year",
+"last year") and resolve them against the publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from loaders.periods import MONTHS, parse_period_text
+
+SAME_PERIOD = "same period"  # kind of a phrase that points back at the period stated before
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str  # written to the ledger's period column
+    start: date | None
+    end: date
+    kind: str  # "explicit", "to_date", "since", "as_of", "same period", or "default"
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    period: Period
+
+
+_MONTH = r"(" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+_YEARISH = r"(\d{4}|this year|last year|the current year|the previous year)"
+_YEAR = r"((?:19|20)\d{2})"
+_Resolver = Callable[[re.Match, date], Period | None]
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%b %Y}"
+
+
+def _year_of(words: str, published: date) -> int:
+    words = words.lower()
+    if words in ("last year", "the previous year"):
+        return published.year - 1
+    return published.year if not words[:1].isdigit() else int(words)
+
+
+def _parsed(phrase: str) -> Period | None:
+    parsed = parse_period_text(phrase)
+    return Period(phrase, parsed[0], parsed[1], "explicit") if parsed else None
+
+
+def _half(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"{m[1].lower()} half of {_year_of(m[2], published)}")
+
+
+def _short(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"{m[1].upper()} {m[2]}")
+
+
+def _quarter(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"{m[1].lower()} quarter of {_year_of(m[2], published)}")
+
+
+def _first_months(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"first {m[1].lower()} months of {_year_of(m[2], published)}")
+
+
+def _month_span(m: re.Match, published: date) -> Period | None:
+    year = _year_of(m[4], published) if m[4] else published.year
+    first_year = f" {m[2]}" if m[2] else ""
+    return _parsed(f"{m[1].capitalize()}{first_year} to {m[3].capitalize()} {year}")
+
+
+def _to_date(m: re.Match, published: date) -> Period:
+    return Period(f"{published.year} to date (to {_day(published)})", date(published.year, 1, 1), published, "to_date")
+
+
+def _since_year(m: re.Match, published: date) -> Period | None:
+    start = date(int(m[2]), MONTHS[m[1].lower()] if m[1] else 1, 1)
+    since = f"{start:%b} {m[2]}" if m[1] else m[2]
+    return Period(f"since {since} (to {_day(published)})", start, published, "since") if start <= published else None
+
+
+def _last_year(m: re.Match, published: date) -> Period:
+    year = published.year - 1
+    return Period(f"{year} (last year)", date(year, 1, 1), date(year, 12, 31), "explicit")
+
+
+def _month(m: re.Match, published: date) -> Period | None:
+    month = MONTHS[m[1].lower()]
+    year = int(m[2]) if m[2] else published.year - (month > published.month)
+    return _parsed(f"{m[1].capitalize()} {year}")
+
+
+def _as_of(m: re.Match, published: date) -> Period | None:
+    month = m[1].lower() if m[1] else "dec"
+    parsed = parse_period_text(f"as of {month} {m[2]}")
+    return Period(f"as of {_day(parsed[1])}", None, parsed[1], "as_of") if parsed else None
+
+
+def _years(m: re.Match, published: date) -> Period | None:
+    first, last = [group for group in m.groups() if group]
+    return _parsed(f"{first}-{last}")
+
+
+def _year(m: re.Match, published: date) -> Period | None:
+    (year,) = [group for group in m.groups() if group]
+    return _parsed(year)
+
+
+def _past_week(m: re.Match, published: date) -> Period:
+    return Period(f"week to {_day(published)}", published - timedelta(days=7), published, "explicit")
+
+
+def _last_month(m: re.Match, published: date) -> Period | None:
+    last = published.replace(day=1) - timedelta(days=1)
+    return _parsed(f"{last:%b %Y}")
+
+
+def _this_month(m: re.Match, published: date) -> Period:
+    return Period(f"{published:%b %Y} to date (to {_day(published)})", published.replace(day=1), published, "to_date")
+
+
+def _same_period(m: re.Match, published: date) -> Period:
+    return Period(SAME_PERIOD, None, published, SAME_PERIOD)
+
+
+# Longer, more specific phrases first: where two overlap, the one listed first wins.
+_PHRASES: list[tuple[str, _Resolver]] = [
+    (rf"(?:the\s+)?(first|second)\s+half\s+of\s+{_YEARISH}", _half),
+    (rf"\b(H[12]|Q[1-4])\s+{_YEAR}\b", _short),
+    (rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter\s+of\s+{_YEARISH}", _quarter),
+    (rf"(?:the\s+)?first\s+(\w+)\s+months\s+of\s+{_YEARISH}", _first_months),
+    (rf"(?:between|from)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|to|until|through)\s+{_MONTH}(?:,?\s+{_YEARISH})?",
+     _month_span),
+    (r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|(?:so\s+far|to\s+date)\s+this\s+year"
+     r"|this\s+year(?:\s+so\s+far|\s+to\s+date)?|since\s+january(?!\s+\d)|(?:in\s+)?the\s+current\s+year", _to_date),
+    (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}", _since_year),
+    (r"last\s+year|the\s+previous\s+year", _last_year),
+    (r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days)|\bthe\s+week(?:'s|’s)|\bthis\s+week", _past_week),
+    (r"last\s+month|the\s+previous\s+month", _last_month),
+    (r"this\s+month", _this_month),
+    (rf"(?:as\s+of|by\s+the\s+end\s+of|at\s+the\s+end\s+of|until\s+the\s+end\s+of)\s+(?:{_MONTH}\s+)?{_YEAR}", _as_of),
+    (rf"\b(?:in|during|for|throughout)\s+{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d{{1,2}}\b)", _month),
+    (rf"(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}|\b{_YEAR}\s*[-–]\s*{_YEAR}\b", _years),
+    (rf"(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?{_YEAR}\b"
+     rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)", _year),
+    (r"(?:during|over|in|for)\s+the\s+same\s+(?:period|time|months?|year|six\s+months)", _same_period),
+]  # fmt: skip
+_COMPILED = [(re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _PHRASES]
+
+
+def find_period_phrases(sentence: str, published: date) -> list[PeriodPhrase]:
+    """Every period phrase of the sentence, without overlaps, in reading order."""
+    found: list[tuple[int, int, PeriodPhrase]] = []
+    for rank, (pattern, resolve) in enumerate(_COMPILED):
+        for match in pattern.finditer(sentence):
+            period = resolve(match, published)
+            if period is not None:
+                found.append((rank, match.start(), PeriodPhrase(match.start(), match.end(), match.group(), period)))
+    kept: list[PeriodPhrase] = []
+    for _, _, phrase in sorted(found, key=lambda item: (item[0], item[1])):
+        if all(phrase.end <= other.start or phrase.start >= other.end for other in kept):
+            kept.append(phrase)
+    return sorted(kept, key=lambda p: p.start)
+
+
+def default_period(kind: str, published: date) -> Period:
+    """No period stated: a stock is as of the publication date, a flow runs to it from an unstated start."""
+    day = _day(published)
+    if kind == "stock":
+        return Period(f"as of publication ({day})", None, published, "default")
+    if kind == "event":
+        return Period(f"announced {day} (publication date)", None, published, "default")
+    return Period(f"cumulative to publication ({day}), start not stated", None, published, "default")

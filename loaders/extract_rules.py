@@ -1,0 +1,103 @@
+"""Which indicator a figure measures: keyword rules ranked by how close the keyword stands to the figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract_indicators import distance
+
+_SEIZE = (r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
+          r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered")  # fmt: skip
+_SECURITY = r"\b(?:officers?|police\w*|security|personnel|soldiers|agents|members|forces)\b"
+
+
+@dataclass(frozen=True)
+class Rule:
+    indicator: str
+    keywords: re.Pattern
+    requires: re.Pattern | None = None  # must also appear in the figure's clause
+
+
+def _rule(indicator: str, keywords: str, requires: str | None = None) -> Rule:
+    return Rule(
+        indicator, re.compile(keywords, re.IGNORECASE), re.compile(requires, re.IGNORECASE) if requires else None
+    )
+
+
+# On a tie in distance, the rule listed first wins.
+RULES = [
+    _rule("death_sentences", r"death\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+death|death\s+penalt(?:y|ies)"
+                             r"|condemned\s+to\s+death"),
+    _rule("life_sentences", r"life\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+life|life\s+imprisonment"
+                            r"|life\s+terms?|(?:given|handed|received)\s+life\b"),
+    _rule("convictions", r"\bconvicted\b|\bconvictions?\b|found\s+guilty"),
+    _rule("arrests", r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
+                     r"|in\s+custody"),
+    _rule("rehab_completed", r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:treatment|rehabilitation|programmes?"
+                             r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"),
+    _rule("rehab_admitted", r"\badmitted\b|\badmissions?\b|\benrolled\b"
+                            r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)"),
+    _rule("rehab_inpatients", r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment)|\binpatients\b"),
+    _rule("patients_treated", r"received\s+treatment|\btreated\b"),
+    _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars"),
+    _rule("security_killed", r"\bkilled\b|\bmartyred\b", _SECURITY),
+    _rule("security_wounded", r"\bwounded\b|\binjured\b", _SECURITY),
+    _rule("drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*"),
+    _rule("seizures", _SEIZE),
+    _rule("seizures_pills", _SEIZE),
+]  # fmt: skip
+# Units that name the indicator by themselves.
+UNIT_INDICATORS = {"centres": "rehab_centres", "beds": "rehab_beds", "networks": "networks_dismantled",
+                   "cases": "court_cases"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Guess:
+    indicator: str
+    why: str
+
+
+def nearest_rule(window: str, figure: tuple[int, int], clause: str, allowed: set[str]) -> Guess | None:
+    """The allowed indicator whose keyword stands nearest the figure in `window` (offsets relative to it)."""
+    best: tuple[int, int, str, str] | None = None
+    for rank, rule in enumerate(RULES):
+        if rule.indicator not in allowed or (rule.requires and not rule.requires.search(clause)):
+            continue
+        for match in rule.keywords.finditer(window):
+            key = (distance(match.span(), figure), rank, rule.indicator, match.group())
+            best = key if best is None or key < best else best
+    if best is None:
+        return None
+    return Guess(best[2], f"'{' '.join(best[3].split())}' next to the figure")
+
+
+_TRAFFICKERS = re.compile(r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b", re.IGNORECASE)
+_USERS = re.compile(r"\b(?:users?|addicts?|consumers?)\b", re.IGNORECASE)  # "users and dealers" is all arrests
+_FOREIGN = re.compile(r"\b(?:foreign\w*|nationals|non-Iraqis?)\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
+    r"|one\s+operation|a\s+raid|hidden|concealed|stashed|smuggling\s+attempt)\b",
+    re.IGNORECASE,
+)
+_TRAFFICKING_CASES = re.compile(r"\btrafficking\b", re.IGNORECASE)
+_USE_CASES = re.compile(r"\b(?:use|possession|consumption|abuse)\b", re.IGNORECASE)
+
+
+def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool) -> Guess:
+    """Narrow a general guess with the words of the figure itself ('611 drug traffickers', 'foreign nationals')."""
+    if guess.indicator.startswith("arrests"):  # a figure continuing "611 traffickers" may itself be all arrests
+        if _FOREIGN.search(own_words):
+            return Guess("arrests_foreign", guess.why + "; foreign nationals")
+        if _TRAFFICKERS.search(own_words) and not _USERS.search(own_words):
+            return Guess("arrests_traffickers", guess.why + "; counted as traffickers or dealers")
+        return Guess("arrests", guess.why)
+    if guess.indicator in ("seizures", "seizures_pills") and not period_stated and _EVENT.search(clause):
+        event = "seizure_event" if guess.indicator == "seizures" else "seizure_event_pills"
+        return Guess(event, guess.why + "; one operation, no period stated")
+    if guess.indicator == "court_cases":
+        if _TRAFFICKING_CASES.search(own_words):
+            return Guess("court_cases_trafficking", guess.why + "; trafficking cases")
+        if _USE_CASES.search(own_words):
+            return Guess("court_cases_use", guess.why + "; use cases")
+    return guess

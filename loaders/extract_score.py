@@ -1,0 +1,96 @@
+"""Precision and recall of the extractor over annotated texts: each TEXT.txt with its expected claims in TEXT.json.
+
+A candidate counts as found when its (number, indicator, period start, period end) equals an expected claim's;
+place and drug are scored apart, over the claims found. Benchmarks call score_folder().
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from loaders.extract import Candidate, extract_claims
+from loaders.reference import Reference
+from loaders.values import parse_value
+
+Key = tuple[object, str, str | None, str]
+
+
+@dataclass
+class Score:
+    expected: int = 0
+    extracted: int = 0
+    found: int = 0
+    right_place: int = 0
+    right_drug: int = 0
+    wrong: list[str] = field(default_factory=list)  # "file: candidate" not expected
+    missed: list[str] = field(default_factory=list)  # "file: expected claim" not extracted
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def place_accuracy(self) -> float:
+        return self.right_place / self.found if self.found else 1.0
+
+    @property
+    def drug_accuracy(self) -> float:
+        return self.right_drug / self.found if self.found else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"precision {self.precision:.3f} ({self.found}/{self.extracted}), "
+            f"recall {self.recall:.3f} ({self.found}/{self.expected}), "
+            f"place {self.place_accuracy:.3f}, drug {self.drug_accuracy:.3f}"
+        )
+
+
+def _number(value: str) -> object:
+    parsed = parse_value(value)
+    return parsed.value if parsed.qualifier != "range" else (parsed.low, parsed.high)
+
+
+def expected_key(claim: dict) -> Key:
+    return (_number(claim["value"]), claim["indicator"], claim["period_start"], claim["period_end"])
+
+
+def candidate_key(candidate: Candidate) -> Key:
+    number = candidate.number if candidate.qualifier != "range" else (candidate.low, candidate.high)
+    start = candidate.period_start.isoformat() if candidate.period_start else None
+    return (number, candidate.indicator, start, candidate.period_end.isoformat())
+
+
+def score_text(name: str, text: str, annotation: dict, ref: Reference, score: Score) -> None:
+    candidates = extract_claims(text, date.fromisoformat(annotation["published"]), ref).candidates
+    expected = {expected_key(c): c for c in annotation["claims"]}
+    matched = Counter(expected_key(c) for c in annotation["claims"]) & Counter(candidate_key(c) for c in candidates)
+    score.expected += len(annotation["claims"])
+    score.extracted += len(candidates)
+    score.found += sum(matched.values())
+    for candidate in candidates:
+        key = candidate_key(candidate)
+        if key not in matched:
+            score.wrong.append(f"{name}: {candidate.value} {key[1:]}")
+            continue
+        score.right_place += candidate.place_code == expected[key]["place"]
+        score.right_drug += candidate.drug == expected[key]["drug"]
+    found_keys = {candidate_key(c) for c in candidates}
+    score.missed += [f"{name}: {c['value']} {expected_key(c)[1:]}" for c in annotation["claims"]
+                     if expected_key(c) not in found_keys]  # fmt: skip
+
+
+def score_folder(folder: Path, ref: Reference) -> Score:
+    """Score every annotated text in `folder`."""
+    score = Score()
+    for text_path in sorted(folder.glob("*.txt")):
+        annotation = json.loads(text_path.with_suffix(".json").read_text(encoding="utf-8"))
+        score_text(text_path.name, text_path.read_text(encoding="utf-8"), annotation, ref, score)
+    return score

@@ -1,0 +1,152 @@
+"""Cut a plain-text article into paragraphs and sentences (keeping character offsets) and find number mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.errors import InputError
+from loaders.values import ParsedValue, parse_value
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written in a sentence; offsets are relative to the sentence."""
+
+    start: int  # where the value as written begins (its qualifier included)
+    end: int
+    text: str
+    parsed: ParsedValue | None  # None when parse_value could not read it
+    carries_weight: bool  # "3 tons, 24 kilograms and 600 grams": the value holds its own units
+
+
+# Words before a full stop that do not end a sentence ("Brig. Gen. Ziyad", "Law No. 50").
+_ABBREVIATIONS = {
+    "brig", "gen", "col", "lt", "maj", "capt", "sgt", "cpl", "adm", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
+    "st", "jr", "sr", "vs", "etc", "inc", "co", "corp", "art", "para", "gov", "sen", "rep", "approx", "jan",
+    "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "a.m", "p.m",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9\u0660-\u0669])")
+_TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
+# "ERBIL, Kurdistan Region of Iraq - " or "BASRA (Reuters) - ": where the text was written, not what it is about.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n–—-]{1,60}?)?\s+[-–—]+\s+"
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        cut = p_start
+        for boundary in _BOUNDARY.finditer(text, p_start, p_end):
+            if not _is_abbreviation(text[cut : boundary.start() + 1]):
+                sentences.append(_sentence(text, cut, boundary.end(), number))
+                cut = boundary.end()
+        sentences.append(_sentence(text, cut, p_end, number))
+    return [s for s in sentences if s.text]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Each line is a paragraph, except that a line not ending a sentence runs on into the next (wrapped text)."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for line in re.finditer(r"[^\n]*\n?", text):
+        body = line.group().rstrip("\n")
+        if not body.strip():
+            if start is not None:
+                spans.append((start, line.start()))
+            start = None
+            continue
+        start = line.start() if start is None else start
+        if _TERMINAL.search(body):
+            spans.append((start, line.start() + len(body)))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    last_word = re.search(r"([\w.]+)\.$", chunk.rstrip())
+    if not last_word:
+        return False
+    word = last_word[1].lower()
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", word))
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
+    body = text[start:end]
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    return Sentence(start + lead, start + lead + len(body), body, paragraph)
+
+
+def dateline_end(sentence: Sentence) -> int:
+    """Length of the dateline opening a paragraph's first sentence, 0 if there is none."""
+    match = _DATELINE.match(sentence.text)
+    return match.end() if match else 0
+
+
+_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGITS = rf"{_D}{{1,3}}(?:[,\u066c]{_D}{{3}})+(?:[.\u066b]{_D}+)?|{_D}+(?:[.\u066b]{_D}+)?"
+_SCALE = r"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b)"
+_WORD = "|".join(sorted(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+     "sixty", "seventy", "eighty", "ninety"], key=len, reverse=True))  # fmt: skip
+_WORDS = (
+    rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}|hundred|thousand|million|billion)\b)*"
+    rf"(?:(?<=hundred)\s+and\s+(?:{_WORD})(?:-(?:{_WORD}))?)?\b"
+)
+_DIGIT_AMOUNT = rf"(?:{_DIGITS}){_SCALE}?"
+_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS})"
+_WEIGHT = r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
+_QUALIFIER = (
+    r"no fewer than|no less than|no more than|at least|at most|up to|more than|greater than|in excess of|"
+    r"upwards of|exceeding|over|above|less than|fewer than|under|below|almost|nearly|close to|approximately|"
+    r"around|about|roughly|some|an estimated|estimated"
+)
+_MENTION = re.compile(
+    rf"(?<![\w.,:/\u066b\u066c])(?:(?:{_QUALIFIER})\s+)?"
+    rf"(?:(?P<compound>(?:{_DIGITS})\s*{_WEIGHT}(?:\s*,?\s*(?:and\s+)?(?:{_DIGITS})\s*{_WEIGHT})+)"
+    rf"|(?P<range>between\s+{_AMOUNT}\s+and\s+{_AMOUNT}|(?:from\s+)?{_AMOUNT}\s+to\s+{_AMOUNT}"
+    rf"|{_DIGIT_AMOUNT}\s*[-–—]\s*{_DIGIT_AMOUNT})"
+    rf"|(?P<amount>{_AMOUNT}))",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(rf"(?:(?:{_QUALIFIER})\s+)?(?:from\s+)?{_AMOUNT}", re.IGNORECASE)
+# "rose from 987 to 1,145" gives two figures, not a range.
+_CHANGE = re.compile(
+    r"\b(?:rose|rising|risen|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|dropped|declined|"
+    r"decreased?|went up|went down|up|down|reduced|raised)\s+$",
+    re.IGNORECASE,
+)
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    position = 0
+    while match := _MENTION.search(sentence, position):
+        start, end, weight = match.start(), match.end(), bool(match["compound"])
+        if match["range"] and _CHANGE.search(sentence[:start]):
+            end = _SINGLE.match(sentence, start).end()
+        written = sentence[start:end].strip()
+        text = re.sub(r"^from\s+", "", written, flags=re.IGNORECASE)
+        mentions.append(Mention(end - len(text), end, text, _parse(text), weight))
+        position = end
+    return mentions
+
+
+def _parse(text: str) -> ParsedValue | None:
+    try:
+        return parse_value(text)
+    except InputError:
+        return None

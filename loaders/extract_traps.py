@@ -1,0 +1,137 @@
+"""Numbers that are not figures: years, dates, article and law numbers, ages, durations, phone numbers, ranks ...
+
+Each rule looks only at the words next to the number and returns why it is not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loaders.extract_periods import PeriodPhrase
+from loaders.extract_text import Mention
+from loaders.periods import MONTHS
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_UNIT_AHEAD = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:people|persons|suspects|pills|tablets|kg|kilograms|tons|"
+                         r"tonnes|centres|centers|beds|cases|sentences)\b", re.IGNORECASE)  # fmt: skip
+_PHONE = re.compile(r"(?:\+|00)?\d[\d \-]{7,}\d")
+_Rule = Callable[[str, str, Mention], bool]
+
+
+def _ends(before: str, pattern: str) -> bool:
+    return re.search(rf"(?:{pattern})\s*$", before, re.IGNORECASE) is not None
+
+
+def _starts(after: str, pattern: str) -> bool:
+    return re.match(rf"^\s*(?:{pattern})", after, re.IGNORECASE) is not None
+
+
+def _is_plain_integer(mention: Mention) -> bool:
+    return re.fullmatch(r"[0-9\u0660-\u0669]+", mention.text) is not None
+
+
+def is_year(before: str, after: str, mention: Mention) -> bool:
+    """'2024', '1965 law', '2023-2024': four digits in the years people write, unless a count follows."""
+    year = r"(?:19|20)\d{2}"
+    years = re.fullmatch(
+        rf"(?:(?:between|from)\s+)?{year}(?:\s*(?:[-–]|and|to)\s*{year})?", mention.text, re.IGNORECASE
+    )
+    return years is not None and not _UNIT_AHEAD.match(after)
+
+
+def is_date(before: str, after: str, mention: Mention) -> bool:
+    """'14 February', 'February 14', '14th of May', '14/02/2025': a day of a month."""
+    if not _is_plain_integer(mention) or not 1 <= int(mention.text) <= 31:
+        return False
+    return _ends(before, rf"\b{_MONTH}") or _starts(after, rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b|/\d")
+
+
+def is_law_number(before: str, after: str, mention: Mention) -> bool:
+    """'Articles 32 and 39', 'Article 28', 'Law No. 50 of 2017', 'Resolution 12', 'paragraph 3'."""
+    listed = r"(?:\d+\s*(?:,|and|or|&|to)\s*)*"
+    words = (
+        r"\b(?:articles?|art\.|paragraphs?|para\.|clauses?|sections?|items?|chapters?|no\.|nos\.|number|law|"
+        r"resolutions?|decisions?|decrees?)"
+    )
+    return _ends(before, words + r"\s*" + listed)
+
+
+def is_age(before: str, after: str, mention: Mention) -> bool:
+    """'aged 25', 'ages 18 to 30', '25-year-old', '25 years old', 'a dealer, 29,'."""
+    if _ends(before, r"\b(?:aged|age|ages|age of)") or _starts(after, r"[\s-]*years?[\s-]*old\b|years?\s+of\s+age\b"):
+        return True
+    person = r"\b(?:man|woman|boy|girl|driver|suspect|dealer|trafficker|defendant|student|agent|[A-Z][a-z]+),"
+    return _is_plain_integer(mention) and re.search(person + r"\s*$", before) is not None and _starts(after, ",")
+
+
+def is_duration(before: str, after: str, mention: Mention) -> bool:
+    """'20 years', 'six months', 'a three-year term', '45 days'."""
+    return _starts(after, r"-?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b")
+
+
+def is_time(before: str, after: str, mention: Mention) -> bool:
+    return _starts(after, r"(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w)")
+
+
+def is_ordinal(before: str, after: str, mention: Mention) -> bool:
+    """'3rd', '10th anniversary', 'ranked 5'."""
+    return re.match(r"^(?:st|nd|rd|th)\b", after) is not None or _ends(before, r"\b(?:ranked|ranks|rank|number|no\.)")
+
+
+def is_percentage(before: str, after: str, mention: Mention) -> bool:
+    return _starts(after, r"%|per\s*cent\b|percent\b")
+
+
+def is_money(before: str, after: str, mention: Mention) -> bool:
+    return _ends(before, r"[$€£]|\bUS\$|\bIQD|\bUSD") or _starts(after, r"(?:us\s+)?(?:dollars|dinars|iqd|usd|euros)\b")
+
+
+def is_distance(before: str, after: str, mention: Mention) -> bool:
+    return _starts(after, r"(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b")
+
+
+def is_name_or_code(before: str, after: str, mention: Mention) -> bool:
+    """'COVID-19', 'F-16', 'Route 1': a number glued to a name."""
+    return re.search(r"[A-Za-z]-$", before) is not None or _starts(after, r"-[A-Za-z]+\d")
+
+
+# Order matters only for the reason given; any match means the number is not a figure.
+TRAPS: list[tuple[str, _Rule]] = [
+    ("a year", is_year),
+    ("a day of a date", is_date),
+    ("a law or article number", is_law_number),
+    ("an age", is_age),
+    ("a duration or sentence length", is_duration),
+    ("a time of day", is_time),
+    ("an ordinal or rank", is_ordinal),
+    ("a percentage (not extracted)", is_percentage),
+    ("a sum of money", is_money),
+    ("a distance", is_distance),
+    ("part of a name or code", is_name_or_code),
+]
+
+
+def phone_spans(sentence: str) -> list[tuple[int, int]]:
+    """Runs of digits, spaces and dashes holding nine or more digits, or any run after 'call', 'hotline' ..."""
+    spans = [m.span() for m in _PHONE.finditer(sentence) if len(re.sub(r"\D", "", m.group())) >= 9]
+    cues = r"\b(?:call|dial|hotline|helpline|phone|telephone|tel\.|whatsapp|(?:tip|help|counsell?ing)\s+line)\b"
+    for cue in re.finditer(cues + r"[^0-9+]{0,20}", sentence, re.IGNORECASE):
+        number = re.match(r"\+?\d[\d \-]*\d|\d", sentence[cue.end() :])
+        if number:
+            spans.append((cue.end(), cue.end() + number.end()))
+    return [
+        span for span in sorted(set(spans)) if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in spans)
+    ]
+
+
+def trap_reason(sentence: str, mention: Mention, periods: list[PeriodPhrase]) -> str | None:
+    """Why this number is not a figure, or None when it may be one (phone numbers are found apart, by phone_spans)."""
+    inside = [p for p in periods if p.start <= mention.start and mention.end <= p.end]
+    if inside:
+        return f"part of the period phrase '{inside[0].text}'"
+    before, after = sentence[: mention.start], sentence[mention.end :]
+    for reason, rule in TRAPS:
+        if rule(before, after, mention):
+            return reason
+    return None
