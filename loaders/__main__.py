@@ -1,9 +1,10 @@
-"""Command line: python -m loaders build | check | package --out FILE.zip | unodc FILE."""
+"""Command line: python -m loaders build | check | package --out FILE.zip | unodc FILE | extract FILE ..."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from loaders.build import build, validate
@@ -25,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     unodc = commands.add_parser("unodc", help="import a UNODC drug-seizures export into data/raw")
     unodc.add_argument("export", type=Path, help="JSON, CSV or XLSX export of the UNODC Data Portal")
     unodc.add_argument("--countries", default="IRQ", help="ISO3 codes to keep, comma-separated")
+    extract = commands.add_parser("extract", help="list candidate claims in an English article (plain text)")
+    extract.add_argument("file", type=Path, help="the article as UTF-8 plain text")
+    extract.add_argument("--published", type=_iso_date, required=True, help="publication date, YYYY-MM-DD")
+    extract.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    extract.add_argument("--append", metavar="SOURCE_ID", help="add the candidates to claims/extracted.csv for review")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -54,7 +60,18 @@ def _run(args: argparse.Namespace) -> int:
         from loaders.unodc_seizures import run
 
         print(run(args.export, args.raw, tuple(args.countries.split(","))))
+    elif args.command == "extract":
+        from loaders.extract_report import run
+
+        return run(args.file, args.published, args.raw, args.json, args.append)
     return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
 """The claim extractor: figures from an article with their unit, indicator, place and period, and never the traps."""
 
+import csv
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from loaders.__main__ import main
 from loaders.extract import extract_claims
+from loaders.extract_ledger import EXTRACTED
 from loaders.extract_periods import find_period_phrases
 from loaders.extract_score import score_folder
 from loaders.extract_text import dateline_end, find_mentions, split_sentences
@@ -327,3 +330,75 @@ def test_listed_traps_are_never_candidates(path, ref):
 def test_expected_values_parse(path):
     for claim in json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["claims"]:
         parse_value(claim["value"])
+
+
+# --- the command line and the ledger ---------------------------------------------------------------------------------
+
+
+def test_cli_table_and_json(capsys):
+    seed = str(shared_file(*SEED))
+    assert main(["extract", seed, "--published", "2025-11-27"]) == 0
+    table = capsys.readouterr().out
+    assert "6 candidate claim(s)" in table and "sentence at chars 242-493" in table
+    assert main(["extract", seed, "--published", "2025-11-27", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [c["indicator"] for c in document["candidates"]][:2] == ["rehab_centres", "rehab_centres"]
+    assert document["candidates"][3]["period_start"] == "2024-01-01"
+
+
+def build_summary(raw: Path, data: Path, capsys) -> str:
+    assert main(["--raw", str(raw), "--data", str(data), "build"]) == 0
+    return capsys.readouterr().out
+
+
+def review_count(summary_text: str) -> int:
+    return int(summary_text.split("needing review: ")[1].split()[0])
+
+
+def test_append_then_build_reports_the_new_claims_as_needing_review(raw_copy, tmp_path, capsys):
+    before = review_count(build_summary(raw_copy, tmp_path / "before", capsys))
+    text = FIXTURES / "09_governorates_first_half.txt"
+    assert (
+        main(["--raw", str(raw_copy), "extract", str(text), "--published", "2025-08-05", "--append", "tnr-3925"]) == 0
+    )
+    assert "appended 6 claim(s) needing review" in capsys.readouterr().out
+    with (raw_copy / EXTRACTED).open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["claim_id"] for r in rows] == [f"ext-tnr-3925-{n:04d}" for n in range(1, 7)]
+    assert {r["review"] for r in rows} == {"needs_review"}
+    assert rows[1]["place"] == "Baghdad" and rows[1]["period"] == "first half of 2025"
+    assert "check against the source sentence at chars" in rows[0]["note"]
+
+    after = build_summary(raw_copy, tmp_path / "after", capsys)
+    assert review_count(after) == before + 6
+    from loaders.build import validate
+
+    claims = validate(raw_copy)["claims"]
+    extracted = claims[claims["claim_id"].str.startswith("ext-")]
+    assert len(extracted) == 6 and not extracted["is_preferred"].any()
+
+
+def test_append_twice_adds_nothing_new_and_says_so(raw_copy, capsys):
+    seed = str(shared_file(*SEED))
+    args = ["--raw", str(raw_copy), "extract", seed, "--published", "2025-11-27", "--append", "tnr-3925"]
+    assert main(args) == 0
+    first = capsys.readouterr().out
+    assert main(args) == 0
+    assert "appended 0 claim(s)" in capsys.readouterr().out
+    # The seed's 2024 arrests and death sentences are already curated for this source, word for word.
+    assert "appended 4 claim(s)" in first and "(2 already in the ledger)" in first
+
+
+def test_append_to_an_unknown_source_fails_clearly(raw_copy, capsys):
+    seed = str(shared_file(*SEED))
+    assert (
+        main(["--raw", str(raw_copy), "extract", seed, "--published", "2025-11-27", "--append", "no-such-source"]) == 2
+    )
+    assert "unknown source 'no-such-source'" in capsys.readouterr().err
+    assert not (raw_copy / EXTRACTED).exists()
+
+
+def test_bad_publication_date_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", str(shared_file(*SEED)), "--published", "27/11/2025"])
+    assert "is not a date YYYY-MM-DD" in capsys.readouterr().err
