@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, SIZES, Watched
+from tests.browser.conftest import SCREENSHOTS, SIZES, Watched, wait_until
 
 PAGES = {"overview": "/", "map": "/map", "trends": "/trends", "claims": "/claims", "sources": "/sources"}
 
@@ -17,18 +17,15 @@ def graph_data(page: Watched, graph_id: str) -> list[dict]:
 
 def graph_ready(page: Watched, graph_id: str) -> None:
     """Wait until Plotly has drawn the graph and the page's own start-up requests are over."""
-    page.page.wait_for_function(f"(() => {{ const gd = document.querySelector('#{graph_id} .js-plotly-plot'); "
-                                f"return gd && gd._fullData && gd._fullData.length > 0; }})()")
+    wait_until(page.page, f"() => {{ const gd = document.querySelector('#{graph_id} .js-plotly-plot'); "
+                          f"return Boolean(gd && gd._fullData && gd._fullData.length > 0); }}")
     page.page.wait_for_load_state("networkidle")
 
 
 def wait_for_new_fills(page: Watched, before: list[dict]) -> None:
     """The map repaints in the browser (clientside) once the server's small state arrives."""
     old = json.dumps([t["fill"] for t in before])
-    page.page.wait_for_function(
-        "old => JSON.stringify(document.querySelector('#map-graph .js-plotly-plot').data.map(t => t.fillcolor || null)) !== old",
-        arg=old, timeout=10_000,
-    )
+    wait_until(page.page, "old => JSON.stringify(document.querySelector('#map-graph .js-plotly-plot').data.map(t => t.fillcolor || null)) !== old", old)
     page.page.wait_for_load_state("networkidle")
 
 
@@ -78,7 +75,7 @@ def test_indicator_change_updates_the_map(watched):
     graph_ready(watched, "map-graph")
     before = graph_data(watched, "map-graph")
     choose(watched, "map-indicator", "Drugs seized (weight)")
-    watched.page.wait_for_function("document.querySelector('#map-header').innerText.includes('Drugs seized')")
+    wait_until(watched.page, "() => document.querySelector('#map-header').innerText.includes('Drugs seized')")
     wait_for_new_fills(watched, before)
     assert "indicator=seizures" in watched.page.url
 
@@ -123,7 +120,7 @@ def test_claims_filters_live_in_the_url(watched):
         assert figure in text
     assert "The New Region" in text
     choose(watched, "claims-status", "Preferred only")
-    watched.page.wait_for_function("window.location.search.includes('status=preferred')")
+    wait_until(watched.page, "() => window.location.search.includes('status=preferred')")
 
 
 def test_trend_partial_periods_are_drawn_apart(watched):
