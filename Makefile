@@ -20,7 +20,9 @@ serve: venv data boundaries ## production: gunicorn, $(WORKERS) workers, debug o
 bench: venv system data boundaries ## benchmarks against a floor measured in the same run (bench/results.json)
 	$(PY) -m bench
 
-test: venv system ## install everything and run every test
+test: venv system ## install everything and run every test (style and lint first: they fail fast)
+	$(PY) -m ruff format --check .
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 data: venv ## rebuild data/processed from data/raw (atomic; a failed build keeps the last good tables)

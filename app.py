@@ -74,7 +74,9 @@ def _error(error: Exception):
     if isinstance(error, HTTPException):
         return error
     log.exception("request failed: %s %s", request.method, request.path)
-    if request.path == "/_dash-update-component" or isinstance(error, TypeError | ValueError | KeyError | AttributeError):
+    if request.path == "/_dash-update-component" or isinstance(
+        error, TypeError | ValueError | KeyError | AttributeError
+    ):
         return Response("This request could not be processed.", status=400, mimetype="text/plain")
     return Response("Internal error; it has been logged.", status=500, mimetype="text/plain")
 
@@ -101,8 +103,10 @@ def _security_headers(app: Dash):
 
 
 def _shell() -> html.Div:
-    links = [dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
-             for page in dash.page_registry.values()]  # fmt: skip
+    links = [
+        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
+        for page in dash.page_registry.values()
+    ]
     navbar = dbc.NavbarSimple(links, brand="Iraq drug-policy figures", brand_href="/", color="dark", dark=True)
     # The no-op pair is the floor the benchmarks compare real interactions against (bench/).
     floor = [dcc.Store(id="noop-in"), dcc.Store(id="noop-out")]

@@ -7,38 +7,49 @@ import platform
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import browser_repaint, build_scaling, export_time, interactions, load
+from bench import browser_repaint, build_scaling, export_time, extraction, interactions, load
 from bench.server import gunicorn, worker_peak_rss_mb
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 TARGETS = {
-    "interaction p95 within 2x the floor": lambda r: all(v["p95_ratio"] <= 2 for k, v in r["interactions"].items() if not k.startswith("floor")),
+    "interaction p95 within 2x the floor": lambda r: all(
+        v["p95_ratio"] <= 2 for k, v in r["interactions"].items() if not k.startswith("floor")
+    ),
     "under 5 KB per year change": lambda r: r["interactions"]["year change"]["bytes_max"] < 5 * 1024,
     "1M-claim build under 60 s": lambda r: r["build"]["1,000,000"]["seconds"] < 60,
     "1M-claim build under 4 GB": lambda r: r["build"]["1,000,000"]["peak_mb"] < 4096,
     "no errors under load": lambda r: r["load"]["errors"] == 0,
+    "extraction precision and recall >= 0.9": lambda r: min(r["extraction"].values()) >= 0.9,
 }
 
 
 def machine() -> str:
     cpus = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "?")
+    memory = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "?"
+    )
     return f"{platform.machine()}, {cpus} cores, {int(memory) // 1024 // 1024} GiB, Python {platform.python_version()}"
 
 
 def run() -> dict:
-    results: dict = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
+    results: dict = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine()}
     started = time.perf_counter()
     results["build"] = build_scaling.measure()
     with gunicorn(workers=1) as (base, _):
         results["interactions"] = interactions.measure(base)
         results["browser"] = browser_repaint.measure(base)
     results["export"] = export_time.measure()
+    results["extraction"] = extraction.measure()
     with gunicorn(workers=2) as (base, master):
-        bodies = [b for name, group in interactions.scenarios(interactions._deps(_connection(base))).items() if not name.startswith("floor") for b in group]
+        bodies = [
+            b
+            for name, group in interactions.scenarios(interactions._deps(_connection(base))).items()
+            if not name.startswith("floor")
+            for b in group
+        ]
         results["load"] = load.measure(base, bodies)
         results["worker_peak_rss_mb"] = worker_peak_rss_mb(master)
     results["targets"] = {name: bool(check(results)) for name, check in TARGETS.items()}
@@ -54,23 +65,48 @@ def _connection(base: str):
 
 
 def table(results: dict) -> str:
-    lines = [f"Benchmarks {results['date']} on {results['machine']}", "", "| measure | value | floor / baseline | ratio |", "|---|---|---|---|"]
+    lines = [
+        f"Benchmarks {results['date']} on {results['machine']}",
+        "",
+        "| measure | value | floor / baseline | ratio |",
+        "|---|---|---|---|",
+    ]
     for name, row in results["build"].items():
         growth = f"; x{row['growth_per_tenfold']:.1f} per tenfold" if "growth_per_tenfold" in row else ""
-        lines.append(f"| build, {name} claims | {row['seconds']:.1f} s, peak {row['peak_mb']:.0f} MB{growth} | read-only {row['floor_seconds']:.1f} s | {row['ratio_to_floor']:.1f}x |")
+        lines.append(
+            f"| build, {name} claims | {row['seconds']:.1f} s, peak {row['peak_mb']:.0f} MB{growth} | read-only {row['floor_seconds']:.1f} s | {row['ratio_to_floor']:.1f}x |"
+        )
     floor = results["interactions"]["floor (no-op callback)"]
     for name, row in results["interactions"].items():
-        lines.append(f"| {name}: p50 / p95, bytes | {row['p50_ms']:.1f} / {row['p95_ms']:.1f} ms, {row['bytes_max']:.0f} B | "
-                     f"{floor['p50_ms']:.1f} / {floor['p95_ms']:.1f} ms | {row['p50_ratio']:.1f}x / {row['p95_ratio']:.1f}x |")  # fmt: skip
+        lines.append(
+            f"| {name}: p50 / p95, bytes | {row['p50_ms']:.1f} / {row['p95_ms']:.1f} ms, {row['bytes_max']:.0f} B | "
+            f"{floor['p50_ms']:.1f} / {floor['p95_ms']:.1f} ms | {row['p50_ratio']:.1f}x / {row['p95_ratio']:.1f}x |"
+        )
     ours, naive = results["browser"]["patched repaint (ours)"], results["browser"]["naive full re-render"]
-    lines.append(f"| browser: year change to repaint, median of {ours['runs']} | {ours['median_ms']:.0f} ms | naive {naive['median_ms']:.0f} ms | {ours['ratio_to_naive']:.2f}x |")
-    cold, warm = results["export"]["cold (first image, starts kaleido)"], results["export"]["warm (kaleido reused, median of 5)"]
-    lines.append(f"| image export, cold / warm | {cold['seconds']:.2f} / {warm['seconds']:.2f} s | warm | {cold['ratio_to_warm']:.1f}x |")
+    lines.append(
+        f"| browser: year change to repaint, median of {ours['runs']} | {ours['median_ms']:.0f} ms | naive {naive['median_ms']:.0f} ms | {ours['ratio_to_naive']:.2f}x |"
+    )
+    cold, warm = (
+        results["export"]["cold (first image, starts kaleido)"],
+        results["export"]["warm (kaleido reused, median of 5)"],
+    )
+    lines.append(
+        f"| image export, cold / warm | {cold['seconds']:.2f} / {warm['seconds']:.2f} s | warm | {cold['ratio_to_warm']:.1f}x |"
+    )
     load_row = results["load"]
-    lines.append(f"| load: {load_row['clients']} clients, {load_row['seconds']:.0f} s | {load_row['throughput_rps']:.0f} req/s, p95 {load_row['p95_ms']:.0f} ms, "
-                 f"{load_row['errors']} errors | | |")  # fmt: skip
+    lines.append(
+        f"| load: {load_row['clients']} clients, {load_row['seconds']:.0f} s | {load_row['throughput_rps']:.0f} req/s, p95 {load_row['p95_ms']:.0f} ms, "
+        f"{load_row['errors']} errors | | |"
+    )
     lines.append(f"| peak RSS of a worker | {results['worker_peak_rss_mb']:.0f} MB | | |")
-    lines += ["", "Targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in results["targets"].items())]
+    quality = results["extraction"]
+    lines.append(
+        f"| extraction on the synthetic texts | precision {quality['precision']:.2f}, recall {quality['recall']:.2f} | target 0.9 | |"
+    )
+    lines += [
+        "",
+        "Targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in results["targets"].items()),
+    ]
     return "\n".join(lines)
 
 

@@ -36,7 +36,9 @@ print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.ge
 
 def _run(raw: Path, mode: str) -> dict:
     with tempfile.TemporaryDirectory() as data:
-        done = subprocess.run([sys.executable, "-c", _CHILD, str(raw), data, mode], cwd=ROOT, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(raw), data, mode], cwd=ROOT, capture_output=True, text=True, check=True
+        )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -19,11 +19,18 @@ def _deps(connection: http.client.HTTPConnection) -> dict[str, dict]:
 
 def _payload(dependency: dict, values: dict, changed: str) -> bytes:
     inputs = [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in dependency["inputs"]]
-    state = [{"id": s["id"], "property": s["property"], "value": values.get(s["id"])} for s in dependency.get("state", [])]
+    state = [
+        {"id": s["id"], "property": s["property"], "value": values.get(s["id"])} for s in dependency.get("state", [])
+    ]
     parts = dependency["output"].strip(".").split("...")
     outputs = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
-    body = {"output": dependency["output"], "outputs": outputs if dependency["output"].startswith("..") else outputs[0],
-            "inputs": inputs, "state": state, "changedPropIds": [changed]}  # fmt: skip
+    body = {
+        "output": dependency["output"],
+        "outputs": outputs if dependency["output"].startswith("..") else outputs[0],
+        "inputs": inputs,
+        "state": state,
+        "changedPropIds": [changed],
+    }
     return json.dumps(body).encode()
 
 
@@ -39,12 +46,29 @@ def scenarios(deps: dict[str, dict]) -> dict[str, list[bytes]]:
     return {
         "floor (no-op callback)": [_payload(noop_dep, {"noop-in": i}, "noop-in.data") for i in range(8)],
         "year change": [_payload(map_dep, base | {"map-year": y}, "map-year.value") for y in years],
-        "indicator change": [_payload(map_dep, base | {"map-indicator": i, "map-year": "latest"}, "map-indicator.value") for i in indicators],
-        "per-capita toggle": [_payload(map_dep, base | {"map-per-capita": bool(i % 2)}, "map-per-capita.value") for i in range(2)],
-        "governorate click": [_payload(click_dep, {"map-graph": {"points": [{"customdata": c}]}, "map-indicator": "arrests", "map-drug": "all"},
-                                       "map-graph.clickData") for c in ("IQ-BA", "IQ-BG", "IQ-SU", "IQ-NI")],  # fmt: skip
-        "claims-table filter": [_payload(claims_dep, {"claims-indicator": i, "claims-status": "all", "claims-place": None}, "claims-indicator.value")
-                                for i in indicators],  # fmt: skip
+        "indicator change": [
+            _payload(map_dep, base | {"map-indicator": i, "map-year": "latest"}, "map-indicator.value")
+            for i in indicators
+        ],
+        "per-capita toggle": [
+            _payload(map_dep, base | {"map-per-capita": bool(i % 2)}, "map-per-capita.value") for i in range(2)
+        ],
+        "governorate click": [
+            _payload(
+                click_dep,
+                {"map-graph": {"points": [{"customdata": c}]}, "map-indicator": "arrests", "map-drug": "all"},
+                "map-graph.clickData",
+            )
+            for c in ("IQ-BA", "IQ-BG", "IQ-SU", "IQ-NI")
+        ],
+        "claims-table filter": [
+            _payload(
+                claims_dep,
+                {"claims-indicator": i, "claims-status": "all", "claims-place": None},
+                "claims-indicator.value",
+            )
+            for i in indicators
+        ],
     }
 
 
@@ -53,17 +77,26 @@ def measure(base_url: str) -> dict[str, dict]:
     results = {}
     for name, bodies in scenarios(_deps(connection)).items():
         times, sizes = [], []
-        for body in [*bodies] + [b for b, _ in zip(cycle(bodies), range(REQUESTS), strict=False)]:  # One warm-up pass first.
+        for body in [*bodies] + [
+            b for b, _ in zip(cycle(bodies), range(REQUESTS), strict=False)
+        ]:  # One warm-up pass first.
             start = time.perf_counter()
-            connection.request("POST", "/_dash-update-component", body, {"Content-Type": "application/json", "Accept-Encoding": "gzip"})
+            connection.request(
+                "POST", "/_dash-update-component", body, {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
+            )
             response = connection.getresponse()
             payload = response.read()
             times.append(time.perf_counter() - start)
             sizes.append(len(payload))
             assert response.status in (200, 204), (name, response.status, payload[:200])
         times, sizes = times[len(bodies) :], sizes[len(bodies) :]
-        results[name] = {"p50_ms": statistics.median(times) * 1000, "p95_ms": _p95(times) * 1000,
-                         "bytes_median": statistics.median(sizes), "bytes_max": max(sizes), "requests": len(times)}  # fmt: skip
+        results[name] = {
+            "p50_ms": statistics.median(times) * 1000,
+            "p95_ms": _p95(times) * 1000,
+            "bytes_median": statistics.median(sizes),
+            "bytes_max": max(sizes),
+            "requests": len(times),
+        }
     floor = results["floor (no-op callback)"]
     for row in results.values():
         row["p50_ratio"] = row["p50_ms"] / floor["p50_ms"]

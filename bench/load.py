@@ -27,10 +27,16 @@ def measure(base_url: str, bodies: list[bytes]) -> dict:
             start = time.perf_counter()
             try:
                 if rng.random() < 0.3:
-                    connection.request("GET", rng.choice(["/", "/map", "/healthz", "/claims"]), headers={"Accept-Encoding": "gzip"})
+                    connection.request(
+                        "GET", rng.choice(["/", "/map", "/healthz", "/claims"]), headers={"Accept-Encoding": "gzip"}
+                    )
                 else:
-                    connection.request("POST", "/_dash-update-component", rng.choice(bodies),
-                                       {"Content-Type": "application/json", "Accept-Encoding": "gzip"})  # fmt: skip
+                    connection.request(
+                        "POST",
+                        "/_dash-update-component",
+                        rng.choice(bodies),
+                        {"Content-Type": "application/json", "Accept-Encoding": "gzip"},
+                    )
                 response = connection.getresponse()
                 response.read()
                 ok = response.status < 500
@@ -51,6 +57,13 @@ def measure(base_url: str, bodies: list[bytes]) -> dict:
         thread.join()
     elapsed = time.perf_counter() - started
     ordered = sorted(latencies)
-    return {"clients": CLIENTS, "seconds": elapsed, "requests": len(latencies), "throughput_rps": len(latencies) / elapsed,
-            "p50_ms": ordered[len(ordered) // 2] * 1000, "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] * 1000,
-            "errors": len(errors), "error_examples": errors[:5]}  # fmt: skip
+    return {
+        "clients": CLIENTS,
+        "seconds": elapsed,
+        "requests": len(latencies),
+        "throughput_rps": len(latencies) / elapsed,
+        "p50_ms": ordered[len(ordered) // 2] * 1000,
+        "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] * 1000,
+        "errors": len(errors),
+        "error_examples": errors[:5],
+    }

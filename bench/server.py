@@ -25,8 +25,21 @@ def free_port() -> int:
 def gunicorn(workers: int, data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     port = free_port()
     env = dict(os.environ, **({"IRAQ_DRUGS_DATA_DIR": str(data_dir)} if data_dir else {}))
-    command = [sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers), "--preload",
-               "--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "app:server",
+        "--workers",
+        str(workers),
+        "--preload",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "120",
+        "--log-level",
+        "warning",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -14,12 +14,30 @@ from pathlib import Path
 from loaders.ledger import CLAIM_COLUMNS, SOURCE_COLUMNS
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
-PLACES = ["Iraq", "Kurdistan Region", "Basra", "Baghdad", "Erbil and Duhok", "Sulaymaniyah", "Nineveh", "Diyala", "Kirkuk",
-          "Anbar", "Dhi Qar", "Halabja", "Najaf", "Iraq excl. KRI", "Nasiriyah", "البصرة"]  # fmt: skip
-FIGURES = [("arrests", "persons", ["{n:,}", "about {n:,}", "more than {n:,}", "{n}"]),
-           ("seizures", "kg", ["{n:,} kg", "{t} t {n} kg", "about {n:,}"]),
-           ("death_sentences", "sentences", ["{n}", "at least {n}"]),
-           ("rehab_completed", "persons", ["{n:,}", "nearly {n:,}"])]  # fmt: skip
+PLACES = [
+    "Iraq",
+    "Kurdistan Region",
+    "Basra",
+    "Baghdad",
+    "Erbil and Duhok",
+    "Sulaymaniyah",
+    "Nineveh",
+    "Diyala",
+    "Kirkuk",
+    "Anbar",
+    "Dhi Qar",
+    "Halabja",
+    "Najaf",
+    "Iraq excl. KRI",
+    "Nasiriyah",
+    "البصرة",
+]
+FIGURES = [
+    ("arrests", "persons", ["{n:,}", "about {n:,}", "more than {n:,}", "{n}"]),
+    ("seizures", "kg", ["{n:,} kg", "{t} t {n} kg", "about {n:,}"]),
+    ("death_sentences", "sentences", ["{n}", "at least {n}"]),
+    ("rehab_completed", "persons", ["{n:,}", "nearly {n:,}"]),
+]
 PERIODS = ["CY {y}", "H1 {y}", "Q{q} {y}", "first 10 months of {y}", "Jan - Aug {y}", "{y}"]
 
 
@@ -34,8 +52,21 @@ def write_ledger(n_claims: int, out: Path, seed: int = 1) -> Path:
         writer = csv.writer(handle)
         writer.writerow(SOURCE_COLUMNS)
         for i in range(n_sources):
-            writer.writerow([f"s-{i}", f"Outlet {i % 97}", f"Report {i}", f"https://example.org/{i}", "en", f"20{15 + i % 10}-0{1 + i % 9}-1{i % 9}",
-                             "stated", "", rng.choice(["media_relaying_official", "official_statement", "ngo_compilation"]), "", ""])  # fmt: skip
+            writer.writerow(
+                [
+                    f"s-{i}",
+                    f"Outlet {i % 97}",
+                    f"Report {i}",
+                    f"https://example.org/{i}",
+                    "en",
+                    f"20{15 + i % 10}-0{1 + i % 9}-1{i % 9}",
+                    "stated",
+                    "",
+                    rng.choice(["media_relaying_official", "official_statement", "ngo_compilation"]),
+                    "",
+                    "",
+                ]
+            )
     with (out / "claims" / "synthetic.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(CLAIM_COLUMNS)
@@ -48,7 +79,20 @@ def _claim(rng: random.Random, i: int, n_sources: int) -> list[str]:
     indicator, unit, formats = rng.choice(FIGURES)
     value = rng.choice(formats).format(n=rng.randint(1, 20000), t=rng.randint(1, 9))
     period = rng.choice(PERIODS).format(y=rng.randint(2015, 2025), q=rng.randint(1, 4))
-    return [f"c-{i}", f"s-{rng.randrange(n_sources)}", indicator, "all", rng.choice(PLACES), value, unit, period, "", "", "", ""]
+    return [
+        f"c-{i}",
+        f"s-{rng.randrange(n_sources)}",
+        indicator,
+        "all",
+        rng.choice(PLACES),
+        value,
+        unit,
+        period,
+        "",
+        "",
+        "",
+        "",
+    ]
 
 
 if __name__ == "__main__":

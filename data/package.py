@@ -15,13 +15,23 @@ from data import schema
 from data.store import Snapshot
 
 CSV_ENCODING = "utf-8-sig"  # A byte-order mark, so Excel opens Arabic text correctly.
-FRICTIONLESS_TYPES = {pa.string(): "string", pa.float64(): "number", pa.int64(): "integer", pa.bool_(): "boolean", pa.date32(): "date"}
+FRICTIONLESS_TYPES = {
+    pa.string(): "string",
+    pa.float64(): "number",
+    pa.int64(): "integer",
+    pa.bool_(): "boolean",
+    pa.date32(): "date",
+}
 FOREIGN_KEYS = {
-    "claims": [("source_id", "sources", "source_id"), ("indicator_id", "indicators", "indicator_id"),
-               ("drug_id", "drugs", "drug_id"), ("geo_code", "geographies", "code")],
+    "claims": [
+        ("source_id", "sources", "source_id"),
+        ("indicator_id", "indicators", "indicator_id"),
+        ("drug_id", "drugs", "drug_id"),
+        ("geo_code", "geographies", "code"),
+    ],
     "observations": [("claim_id", "claims", "claim_id"), ("source_id", "sources", "source_id")],
     "population": [("claim_id", "claims", "claim_id"), ("geo_code", "geographies", "code")],
-}  # fmt: skip
+}
 LICENCE_NOTES = """# Licence and attribution
 
 - The compilation (claims, observations and the other tables) is released by the project under CC BY 4.0:
@@ -45,34 +55,66 @@ def table_csv(frame: pd.DataFrame) -> bytes:
 def datapackage(data: Snapshot) -> dict:
     resources = []
     for name, table in schema.TABLES.items():
-        fields = [{"name": c.name, "type": FRICTIONLESS_TYPES[c.type], "description": c.description,
-                   **({"constraints": {"required": True}} if _required(c, table) else {})} for c in table.columns]  # fmt: skip
-        keys = [{"fields": [field], "reference": {"resource": other, "fields": [target]}}
-                for field, other, target in FOREIGN_KEYS.get(name, [])]  # fmt: skip
-        resources.append({
-            "name": name, "path": f"data/{name}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8-sig", "description": table.description,
-            "schema": {"fields": fields, "primaryKey": list(table.primary_key), **({"foreignKeys": keys} if keys else {})},
-        })  # fmt: skip
+        fields = [
+            {
+                "name": c.name,
+                "type": FRICTIONLESS_TYPES[c.type],
+                "description": c.description,
+                **({"constraints": {"required": True}} if _required(c, table) else {}),
+            }
+            for c in table.columns
+        ]
+        keys = [
+            {"fields": [field], "reference": {"resource": other, "fields": [target]}}
+            for field, other, target in FOREIGN_KEYS.get(name, [])
+        ]
+        resources.append(
+            {
+                "name": name,
+                "path": f"data/{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "description": table.description,
+                "schema": {
+                    "fields": fields,
+                    "primaryKey": list(table.primary_key),
+                    **({"foreignKeys": keys} if keys else {}),
+                },
+            }
+        )
     return {
-        "name": "iraq-drug-policy-figures", "title": "Iraq's published drug-policy figures, with provenance",
-        "version": data.version, "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "name": "iraq-drug-policy-figures",
+        "title": "Iraq's published drug-policy figures, with provenance",
+        "version": data.version,
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "description": "Every published figure (claim) with its source, the period it states, its normalised value, "
-                       "the conflict group it belongs to and the preferred figure of each group (observations).",
+        "the conflict group it belongs to and the preferred figure of each group (observations).",
         "resources": resources,
-    }  # fmt: skip
+    }
 
 
 def _required(column: schema.Column, table: schema.Table) -> bool:
     """In CSV an empty text and a missing one look alike, so free-text columns (notes) cannot be 'required'."""
     if column.nullable:
         return False
-    return column.type != pa.string() or column.name in table.primary_key or column.name.endswith(("_id", "code", "url"))
+    return (
+        column.type != pa.string() or column.name in table.primary_key or column.name.endswith(("_id", "code", "url"))
+    )
 
 
 def dictionary(data: Snapshot) -> bytes:
-    rows = [{"table": t.name, "column": c.name, "type": FRICTIONLESS_TYPES[c.type], "required": not c.nullable,
-             "description": c.description} for t in schema.TABLES.values() for c in t.columns]  # fmt: skip
+    rows = [
+        {
+            "table": t.name,
+            "column": c.name,
+            "type": FRICTIONLESS_TYPES[c.type],
+            "required": not c.nullable,
+            "description": c.description,
+        }
+        for t in schema.TABLES.values()
+        for c in t.columns
+    ]
     return table_csv(pd.DataFrame(rows))
 
 
@@ -82,8 +124,8 @@ def citation(data: Snapshot) -> str:
         'message: "If you use these figures, cite the dataset and its data version, and the original sources."\n'
         "type: dataset\n"
         'title: "Iraq\'s published drug-policy figures, with provenance"\n'
-        "authors:\n  - name: \"Iraq drug-policy figures project\"\n"
-        f"version: \"{data.version}\"\n"
+        'authors:\n  - name: "Iraq drug-policy figures project"\n'
+        f'version: "{data.version}"\n'
         "license: CC-BY-4.0\n"
     )
 

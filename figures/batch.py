@@ -44,7 +44,9 @@ def one_view(tables: Tables, geometry: Geometry, version: str, args: argparse.Na
         unknown = set(places) - set(tables.geographies["code"])
         if unknown:
             raise ValueError(f"unknown places {sorted(unknown)}")
-        return trend_view(tables, args.indicator, args.drug, places, version, f"{SITE}/trends?indicator={args.indicator}")
+        return trend_view(
+            tables, args.indicator, args.drug, places, version, f"{SITE}/trends?indicator={args.indicator}"
+        )
     year = LATEST if args.year == LATEST else int(args.year)
     options = MapOptions(args.indicator, args.drug, year, args.per_capita)
     return map_view(tables, options, geometry, version, f"{SITE}/map?indicator={args.indicator}&year={args.year}")

@@ -53,11 +53,22 @@ def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False, wid
         figure.update_layout(margin={"t": 40, "b": 40})
         return figure
     lines = caption.footer_lines(width)
-    figure.update_layout(title={"text": title_text(caption), "y": 0.975, "yref": "container", "yanchor": "top"},
-                         margin={"t": 110, "b": 56 + 15 * len(lines)})  # fmt: skip
+    figure.update_layout(
+        title={"text": title_text(caption), "y": 0.975, "yref": "container", "yanchor": "top"},
+        margin={"t": 110, "b": 56 + 15 * len(lines)},
+    )
     figure.add_annotation(
-        text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-36,
-        xanchor="left", yanchor="top", align="left", showarrow=False, font={"size": 11, "color": MUTED},
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-36,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 11, "color": MUTED},
         name="footer",
-    )  # fmt: skip
+    )
     return figure

@@ -52,7 +52,10 @@ def chromium_path() -> str | None:
 
 def available() -> tuple[bool, str]:
     if chromium_path() is None:
-        return False, "Image export needs Chromium (Debian package 'chromium'; `make system` installs it). CSV downloads still work."
+        return (
+            False,
+            "Image export needs Chromium (Debian package 'chromium'; `make system` installs it). CSV downloads still work.",
+        )
     return True, ""
 
 
@@ -90,9 +93,13 @@ class _Renderer:
         try:
             return future.result(timeout=TIMEOUT_SECONDS)
         except concurrent.futures.TimeoutError:
-            raise ExportError(f"Image export took longer than {TIMEOUT_SECONDS} s and was abandoned; try again, or download the CSV.") from None
+            raise ExportError(
+                f"Image export took longer than {TIMEOUT_SECONDS} s and was abandoned; try again, or download the CSV."
+            ) from None
         except Exception as error:  # noqa: BLE001 - any renderer failure becomes one clear message
-            raise ExportError(f"Image export failed ({type(error).__name__}: {error}); the CSV download still works.") from error
+            raise ExportError(
+                f"Image export failed ({type(error).__name__}: {error}); the CSV download still works."
+            ) from error
 
     def _render_now(self, figure: go.Figure, fmt: str, scale: float) -> bytes:
         import kaleido
@@ -121,7 +128,9 @@ def safe_filename(*parts: object) -> str:
 def main(argv: list[str] | None = None) -> int:
     from figures.batch import run  # The command line reads the data store; the library above does not.
 
-    parser = argparse.ArgumentParser(prog="python -m figures.export", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m figures.export", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--page", choices=("map", "trends"), default="map")
     parser.add_argument("--indicator", default="arrests")
     parser.add_argument("--drug", default="all")
@@ -131,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=FORMATS, default="png")
     parser.add_argument("--preset", choices=tuple(PRESETS), default="web")
     parser.add_argument("--out", type=Path, required=True, help="output file, or a folder with --all")
-    parser.add_argument("--all", action="store_true", help="every indicator's map for its latest year and every trend, PNG and SVG")
+    parser.add_argument(
+        "--all", action="store_true", help="every indicator's map for its latest year and every trend, PNG and SVG"
+    )
     args = parser.parse_args(argv)
     try:
         for path in run(args):

@@ -17,13 +17,25 @@ _LAT0 = math.cos(math.radians(33.3))  # Equirectangular projection centred on Ir
 # Tile grid: (column, row) with row 0 in the north; each governorate one equal tile, placed roughly.
 TILES: dict[str, tuple[int, int]] = {
     "IQ-DA": (2, 0),
-    "IQ-NI": (1, 1), "IQ-AR": (2, 1), "IQ-SU": (3, 1), HALABJA: (4, 1),
-    "IQ-SD": (1, 2), "IQ-KI": (2, 2), "IQ-DI": (3, 2),
-    "IQ-AN": (0, 3), "IQ-BG": (2, 3), "IQ-WA": (3, 3),
-    "IQ-KA": (1, 4), "IQ-BB": (2, 4), "IQ-MA": (4, 4),
-    "IQ-NA": (1, 5), "IQ-QA": (2, 5), "IQ-DQ": (3, 5), "IQ-BA": (4, 5),
+    "IQ-NI": (1, 1),
+    "IQ-AR": (2, 1),
+    "IQ-SU": (3, 1),
+    HALABJA: (4, 1),
+    "IQ-SD": (1, 2),
+    "IQ-KI": (2, 2),
+    "IQ-DI": (3, 2),
+    "IQ-AN": (0, 3),
+    "IQ-BG": (2, 3),
+    "IQ-WA": (3, 3),
+    "IQ-KA": (1, 4),
+    "IQ-BB": (2, 4),
+    "IQ-MA": (4, 4),
+    "IQ-NA": (1, 5),
+    "IQ-QA": (2, 5),
+    "IQ-DQ": (3, 5),
+    "IQ-BA": (4, 5),
     "IQ-MU": (2, 6),
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

@@ -20,21 +20,58 @@ def make_map_figure(
     figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
     for code in sorted(geometry.outlines):
         xs, ys = _joined_rings(geometry.outlines[code])
-        figure.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", line={"color": theme.BORDER, "width": 1},
-                                    hoveron="fills", hoverinfo="text", name=code, showlegend=False, **styles[code]["shape"]))  # fmt: skip
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                line={"color": theme.BORDER, "width": 1},
+                hoveron="fills",
+                hoverinfo="text",
+                name=code,
+                showlegend=False,
+                **styles[code]["shape"],
+            )
+        )
     if geometry.kind == "geoboundaries":
         figure.add_trace(_halabja_marker(geometry, styles[HALABJA]))
     figure.add_trace(_labels(geometry, styles))
     figure.add_trace(_colour_bar(values, scale_title))
-    for name, colour, symbol in ((NO_FIGURE, theme.NO_DATA_FILL, "square"), ("Combined figure (hatched)", theme.MUTED, "square-x-open")):
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
-                                    marker={"color": colour, "symbol": symbol, "size": 12, "line": {"color": theme.NO_DATA_LINE, "width": 1}}))  # fmt: skip
+    for name, colour, symbol in (
+        (NO_FIGURE, theme.NO_DATA_FILL, "square"),
+        ("Combined figure (hatched)", theme.MUTED, "square-x-open"),
+    ):
+        figure.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                hoverinfo="skip",
+                marker={
+                    "color": colour,
+                    "symbol": symbol,
+                    "size": 12,
+                    "line": {"color": theme.NO_DATA_LINE, "width": 1},
+                },
+            )
+        )
     figure.update_layout(
         xaxis={"visible": False, "range": _span(geometry, 0)},
-        yaxis={"visible": False, "range": _span(geometry, 1), "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
-        meta=_meta(geometry), dragmode="pan",
-        margin={"l": 10, "r": 10}, hovermode="closest", legend={"y": 0.02, "x": 0.01, "yanchor": "bottom"},
-    )  # fmt: skip
+        yaxis={
+            "visible": False,
+            "range": _span(geometry, 1),
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "constrain": "domain",
+        },
+        meta=_meta(geometry),
+        dragmode="pan",
+        margin={"l": 10, "r": 10},
+        hovermode="closest",
+        legend={"y": 0.02, "x": 0.01, "yanchor": "bottom"},
+    )
     return apply_caption(figure, caption, footer)
 
 
@@ -44,8 +81,15 @@ def _meta(geometry: Geometry) -> dict:
     index = len(outlines)
     halabja = index if geometry.kind == "geoboundaries" else -1
     labels = index + (1 if halabja >= 0 else 0)
-    return {"codes": geometry.codes, "outline_traces": {c: i for i, c in enumerate(outlines)}, "halabja_trace": halabja,
-            "label_trace": labels, "label_codes": _label_codes(geometry), "scale_trace": labels + 1, "geometry": geometry.kind}  # fmt: skip
+    return {
+        "codes": geometry.codes,
+        "outline_traces": {c: i for i, c in enumerate(outlines)},
+        "halabja_trace": halabja,
+        "label_trace": labels,
+        "label_codes": _label_codes(geometry),
+        "scale_trace": labels + 1,
+        "geometry": geometry.kind,
+    }
 
 
 def _label_codes(geometry: Geometry) -> list[str]:
@@ -66,10 +110,20 @@ def map_styles(values: pd.DataFrame) -> dict[str, dict]:
     styles = {}
     for row in values.itertuples():
         colour = _colour(row.display, low, high)
-        pattern = {"shape": "/" if row.status == "combined" else "", "bgcolor": colour, "fgcolor": theme.BORDER,
-                   "fgopacity": 0.7, "size": 7, "solidity": 0.25}  # fmt: skip
-        styles[row.code] = {"shape": {"fillcolor": colour, "fillpattern": pattern, "text": hover_text(row)},
-                            "colour": colour, "hover": hover_text(row), "ink": theme.ink_on(colour)}  # fmt: skip
+        pattern = {
+            "shape": "/" if row.status == "combined" else "",
+            "bgcolor": colour,
+            "fgcolor": theme.BORDER,
+            "fgopacity": 0.7,
+            "size": 7,
+            "solidity": 0.25,
+        }
+        styles[row.code] = {
+            "shape": {"fillcolor": colour, "fillpattern": pattern, "text": hover_text(row)},
+            "colour": colour,
+            "hover": hover_text(row),
+            "ink": theme.ink_on(colour),
+        }
     return styles
 
 
@@ -109,21 +163,35 @@ def _joined_rings(rings: list[tuple[list[float], list[float]]]) -> tuple[list, l
 
 def _halabja_marker(geometry: Geometry, style: dict) -> go.Scatter:
     x, y = geometry.anchors[HALABJA]
-    return go.Scatter(x=[x], y=[y], mode="markers", name=HALABJA, showlegend=False, hoverinfo="text",
-                      text=[style["hover"]], customdata=[HALABJA],
-                      marker={"size": 16, "color": style["colour"], "line": {"color": theme.INK, "width": 1.5}})  # fmt: skip
+    return go.Scatter(
+        x=[x],
+        y=[y],
+        mode="markers",
+        name=HALABJA,
+        showlegend=False,
+        hoverinfo="text",
+        text=[style["hover"]],
+        customdata=[HALABJA],
+        marker={"size": 16, "color": style["colour"], "line": {"color": theme.INK, "width": 1.5}},
+    )
 
 
 def _labels(geometry: Geometry, styles: dict[str, dict]) -> go.Scatter:
     """Short names at each anchor; also the click target that opens a governorate's trend."""
     codes = _label_codes(geometry)
     return go.Scatter(
-        x=[geometry.anchors[c][0] for c in codes], y=[geometry.anchors[c][1] for c in codes], mode="markers+text",
-        text=[_short(c) for c in codes], customdata=codes, hovertext=[styles[c]["hover"] for c in codes],
-        hoverinfo="text", textfont={"size": 10, "color": [styles[c]["ink"] for c in codes]}, name="labels",
+        x=[geometry.anchors[c][0] for c in codes],
+        y=[geometry.anchors[c][1] for c in codes],
+        mode="markers+text",
+        text=[_short(c) for c in codes],
+        customdata=codes,
+        hovertext=[styles[c]["hover"] for c in codes],
+        hoverinfo="text",
+        textfont={"size": 10, "color": [styles[c]["ink"] for c in codes]},
+        name="labels",
         showlegend=False,
         marker={"size": 22, "opacity": 0.0},
-    )  # fmt: skip
+    )
 
 
 def _short(code: str) -> str:
@@ -134,10 +202,27 @@ def _colour_bar(values: pd.DataFrame, scale_title: str) -> go.Scatter:
     low, high = _range(values)
     steps = len(theme.SEQUENTIAL)
     scale = [[i / steps + edge / steps, c] for i, c in enumerate(theme.SEQUENTIAL) for edge in (0, 1)]
-    return go.Scatter(x=[None], y=[None], mode="markers", name="scale", showlegend=False, hoverinfo="skip",
-                      marker={"colorscale": scale, "cmin": low, "cmax": high, "color": [low],
-                              "colorbar": {"thickness": 12, "len": 0.6, "x": 1.0, "tickformat": ",~r",
-                                           "title": {"text": scale_title, "side": "right"}}})  # fmt: skip
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name="scale",
+        showlegend=False,
+        hoverinfo="skip",
+        marker={
+            "colorscale": scale,
+            "cmin": low,
+            "cmax": high,
+            "color": [low],
+            "colorbar": {
+                "thickness": 12,
+                "len": 0.6,
+                "x": 1.0,
+                "tickformat": ",~r",
+                "title": {"text": scale_title, "side": "right"},
+            },
+        },
+    )
 
 
 def map_state(values: pd.DataFrame, scale_title: str) -> dict:
@@ -154,8 +239,10 @@ def map_state(values: pd.DataFrame, scale_title: str) -> dict:
         "hatch": [int(styles[c]["shape"]["fillpattern"]["shape"] == "/") for c in codes],
         "hover": [styles[c]["hover"] for c in codes],
         "ink": [styles[c]["ink"] for c in codes],
-        "cmin": low, "cmax": high, "scale_title": scale_title,
-    }  # fmt: skip
+        "cmin": low,
+        "cmax": high,
+        "scale_title": scale_title,
+    }
 
 
 def _range(values: pd.DataFrame) -> tuple[float, float]:
@@ -163,11 +250,21 @@ def _range(values: pd.DataFrame) -> tuple[float, float]:
     return (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 1.0)
 
 
-def map_caption(values: pd.DataFrame, label: str, unit: str, period_text: str, per_capita: bool, credit: str,
-                version: str = "", url: str = "") -> Caption:  # fmt: skip
+def map_caption(
+    values: pd.DataFrame,
+    label: str,
+    unit: str,
+    period_text: str,
+    per_capita: bool,
+    credit: str,
+    version: str = "",
+    url: str = "",
+) -> Caption:
     """Title, unit and period, the publishers shown, and what the map does not cover."""
     shown = values[values["status"] != "none"]
-    notes = [f"Published figures cover {len(shown)} of {len(values)} governorates; grey means no published figure, not zero."]
+    notes = [
+        f"Published figures cover {len(shown)} of {len(values)} governorates; grey means no published figure, not zero."
+    ]
     combined = sorted({n for n in shown["combined_name"].dropna()})
     if combined:
         notes.append(f"Hatched: one combined figure for {' and '.join(combined)}, drawn over each member.")
@@ -181,4 +278,6 @@ def map_caption(values: pd.DataFrame, label: str, unit: str, period_text: str, p
     if credit:
         notes.append(credit)
     subtitle = f"{'per 100,000 people' if per_capita else unit} · by governorate · {period_text}"
-    return Caption(f"{label}, {period_text}", subtitle, source_line(list(shown["publisher"])), tuple(notes), version, url)
+    return Caption(
+        f"{label}, {period_text}", subtitle, source_line(list(shown["publisher"])), tuple(notes), version, url
+    )

@@ -9,8 +9,14 @@ import pandas as pd
 from data.schema import OBSERVATIONS
 
 LATEST = "latest"
-_QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "at_least": "at least ",
-                    "less_than": "less than ", "at_most": "up to ", "exact": ""}  # fmt: skip
+_QUALIFIER_WORDS = {
+    "about": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "up to ",
+    "exact": "",
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,9 @@ class MapOptions:
     per_capita: bool = False
 
 
-def format_value(value: float | None, qualifier: str, low: float | None = None, high: float | None = None, unit: str = "") -> str:
+def format_value(
+    value: float | None, qualifier: str, low: float | None = None, high: float | None = None, unit: str = ""
+) -> str:
     """'about 14,500 persons', 'at least 454 sentences', '950,000–1,000,000 persons'."""
     suffix = f" {unit}" if unit else ""
     if qualifier == "range":
@@ -92,7 +100,9 @@ def map_values(tables: Tables, options: MapOptions) -> pd.DataFrame:
         own = chosen.get(code)
         combined = next((c for c, members in composites.items() if code in members and c in chosen), None)
         if combined and (own is None or (options.year == LATEST and chosen[combined]["ref_year"] > own["ref_year"])):
-            records.append(_map_record(code, names[code], chosen[combined], "combined", names[combined], composites[combined]))
+            records.append(
+                _map_record(code, names[code], chosen[combined], "combined", names[combined], composites[combined])
+            )
         else:
             records.append(_map_record(code, names[code], own, "figure" if own is not None else "none", None, None))
     frame = pd.DataFrame(records)
@@ -109,17 +119,38 @@ def _pick_per_place(rows: pd.DataFrame, year: int | str) -> dict[str, pd.Series]
 
 
 def _map_record(code, name, pick, status, combined_name, members) -> dict:
-    base = {"code": code, "name": name, "status": status, "combined_name": combined_name,
-            "members": "|".join(members) if members else None}  # fmt: skip
+    base = {
+        "code": code,
+        "name": name,
+        "status": status,
+        "combined_name": combined_name,
+        "members": "|".join(members) if members else None,
+    }
     if pick is None:
-        return base | {"value": None, "value_text": "no published figure", "period_label": "", "is_full_year": False,
-                       "publisher": "", "claim_id": "", "in_conflict": False, "ref_year": None, "geo_code": None}  # fmt: skip
+        return base | {
+            "value": None,
+            "value_text": "no published figure",
+            "period_label": "",
+            "is_full_year": False,
+            "publisher": "",
+            "claim_id": "",
+            "in_conflict": False,
+            "ref_year": None,
+            "geo_code": None,
+        }
     text = format_value(pick["value"], pick["qualifier"], pick["value_low"], pick["value_high"], pick["unit"])
     value = pick["value"] if pd.notna(pick["value"]) else None
-    return base | {"value": value, "value_text": text, "period_label": pick["period_label"],
-                   "is_full_year": bool(pick["is_full_year"]), "publisher": pick["publisher"],
-                   "claim_id": pick["claim_id"], "in_conflict": bool(pick["in_conflict"]),
-                   "ref_year": int(pick["ref_year"]), "geo_code": pick["geo_code"]}  # fmt: skip
+    return base | {
+        "value": value,
+        "value_text": text,
+        "period_label": pick["period_label"],
+        "is_full_year": bool(pick["is_full_year"]),
+        "publisher": pick["publisher"],
+        "claim_id": pick["claim_id"],
+        "in_conflict": bool(pick["in_conflict"]),
+        "ref_year": int(pick["ref_year"]),
+        "geo_code": pick["geo_code"],
+    }
 
 
 def _with_rates(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
@@ -164,13 +195,22 @@ assert {"period_end", "is_full_year", "group_min"} <= set(OBSERVATIONS.column_na
 
 def coverage(tables: Tables, by: str, indicator: str | None = None) -> pd.DataFrame:
     """Per row (indicator or place) and year: 2 = a full-year or dated figure, 1 = partial periods only, and claims."""
-    obs = tables.observations if indicator is None else tables.observations[tables.observations["indicator_id"] == indicator]
+    obs = (
+        tables.observations
+        if indicator is None
+        else tables.observations[tables.observations["indicator_id"] == indicator]
+    )
     obs = obs.assign(ref_year=reference_year(obs, tables.indicators)).dropna(subset=["ref_year"])
     complete = obs["is_full_year"] | obs["granularity"].isin(["as_of", "day"])
     key = "indicator_id" if by == "indicator" else "geo_code"
     grouped = obs.assign(complete=complete).groupby([key, "ref_year"])
     cells = grouped.agg(status=("complete", "max"), claims=("n_claims", "sum")).reset_index()
     cells["status"] = cells["status"].astype(int) + 1
-    labels = (tables.indicators.set_index("indicator_id")["label_en"] if by == "indicator"
-              else tables.geographies.set_index("code")["name_en"])  # fmt: skip
-    return cells.assign(row=cells[key].map(labels), year=cells["ref_year"].astype(int))[["row", "year", "status", "claims"]]
+    labels = (
+        tables.indicators.set_index("indicator_id")["label_en"]
+        if by == "indicator"
+        else tables.geographies.set_index("code")["name_en"]
+    )
+    return cells.assign(row=cells[key].map(labels), year=cells["ref_year"].astype(int))[
+        ["row", "year", "status", "claims"]
+    ]

@@ -12,7 +12,9 @@ from figures.captions import Caption, apply_caption, source_line
 from figures.selection import format_value
 
 
-def make_trend_figure(rows: pd.DataFrame, names: dict[str, str], unit: str, caption: Caption, footer: bool = False) -> go.Figure:
+def make_trend_figure(
+    rows: pd.DataFrame, names: dict[str, str], unit: str, caption: Caption, footer: bool = False
+) -> go.Figure:
     """One colour per place; a line only ever joins consecutive full years (or successive as-of counts)."""
     figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
     for index, code in enumerate(names):
@@ -24,8 +26,10 @@ def make_trend_figure(rows: pd.DataFrame, names: dict[str, str], unit: str, capt
         if len(partial):
             figure.add_trace(_partial(partial, names[code], colour))
     figure.update_layout(
-        yaxis={"title": {"text": unit}, "tickformat": ",~r"}, xaxis={"type": "date", "title": None},
-        hovermode="closest", meta={"codes": list(names)},
+        yaxis={"title": {"text": unit}, "tickformat": ",~r"},
+        xaxis={"type": "date", "title": None},
+        hovermode="closest",
+        meta={"codes": list(names)},
     )
     return apply_caption(figure, caption, footer)
 
@@ -41,20 +45,41 @@ def _line(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
         highs.append(max(row.group_max - _plotted(row), 0) if row.in_conflict else 0)
         previous = row
     return go.Scatter(
-        x=xs, y=ys, mode="lines+markers", name=name, connectgaps=False, hovertext=texts, hoverinfo="text",
-        line={"color": colour, "width": 2.5}, marker={"color": colour, "size": 8},
-        error_y={"type": "data", "symmetric": False, "array": highs, "arrayminus": lows, "color": colour,
-                 "thickness": 1.2, "width": 6, "visible": any(highs) or any(lows)},
-    )  # fmt: skip
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        name=name,
+        connectgaps=False,
+        hovertext=texts,
+        hoverinfo="text",
+        line={"color": colour, "width": 2.5},
+        marker={"color": colour, "size": 8},
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": highs,
+            "arrayminus": lows,
+            "color": colour,
+            "thickness": 1.2,
+            "width": 6,
+            "visible": any(highs) or any(lows),
+        },
+    )
 
 
 def _partial(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
     return go.Scatter(
-        x=list(rows["x"]), y=[_plotted(r) for r in rows.itertuples()], mode="markers+text", name=f"{name} (partial period)",
-        text=list(rows["period_label"].map(_short_label)), textposition="top center", textfont={"size": 10, "color": colour},
-        hovertext=[_hover(r, name) for r in rows.itertuples()], hoverinfo="text",
+        x=list(rows["x"]),
+        y=[_plotted(r) for r in rows.itertuples()],
+        mode="markers+text",
+        name=f"{name} (partial period)",
+        text=list(rows["period_label"].map(_short_label)),
+        textposition="top center",
+        textfont={"size": 10, "color": colour},
+        hovertext=[_hover(r, name) for r in rows.itertuples()],
+        hoverinfo="text",
         marker={"symbol": "circle-open", "size": 10, "color": colour, "line": {"width": 2}},
-    )  # fmt: skip
+    )
 
 
 def _consecutive(previous, row) -> bool:  # noqa: ANN001 - itertuples rows
@@ -75,24 +100,35 @@ def _short_label(label: str) -> str:
 
 
 def _hover(row, name: str) -> str:  # noqa: ANN001
-    text = [f"<b>{name}</b>", format_value(row.value, row.qualifier, row.value_low, row.value_high, row.unit),
-            row.period_label + ("" if row.is_full_year or row.granularity == "as_of" else " — partial period"),
-            f"Source: {row.publisher}"]  # fmt: skip
+    text = [
+        f"<b>{name}</b>",
+        format_value(row.value, row.qualifier, row.value_low, row.value_high, row.unit),
+        row.period_label + ("" if row.is_full_year or row.granularity == "as_of" else " — partial period"),
+        f"Source: {row.publisher}",
+    ]
     if row.in_conflict:
         text.append(f"⚠ Sources disagree: {row.group_min:,.0f}–{row.group_max:,.0f}; this is the preferred figure")
     return "<br>".join(text)
 
 
-def trend_caption(rows: pd.DataFrame, label: str, unit: str, names: dict[str, str], left_out: int, version: str, url: str) -> Caption:
+def trend_caption(
+    rows: pd.DataFrame, label: str, unit: str, names: dict[str, str], left_out: int, version: str, url: str
+) -> Caption:
     years = sorted({int(y) for y in rows.loc[rows["is_full_year"], "ref_year"]})
     partial = int((~rows["is_full_year"] & (rows["granularity"] != "as_of")).sum())
-    notes = [f"Full calendar years with a figure: {_years_text(years)}. Partial periods ({partial}) are hollow markers and never joined to full years."]
+    notes = [
+        f"Full calendar years with a figure: {_years_text(years)}. Partial periods ({partial}) are hollow markers and never joined to full years."
+    ]
     if rows["in_conflict"].any():
-        notes.append("Vertical bars span conflicting published figures; the point is the preferred one (rule on the Claims page).")
+        notes.append(
+            "Vertical bars span conflicting published figures; the point is the preferred one (rule on the Claims page)."
+        )
     if left_out:
         notes.append(f"{left_out} cumulative or multi-year figure(s) are not drawn; see the Claims page.")
     places = ", ".join(names.values())
-    return Caption(f"{label}: {places}", f"{unit} · by year", source_line(list(rows["publisher"])), tuple(notes), version, url)
+    return Caption(
+        f"{label}: {places}", f"{unit} · by year", source_line(list(rows["publisher"])), tuple(notes), version, url
+    )
 
 
 def _years_text(years: list[int]) -> str:

@@ -13,11 +13,38 @@ from figures.maps import make_map_figure, map_caption
 from figures.selection import LATEST, MapOptions, Tables, indicator_rows, map_values, trend_rows
 from figures.trends import make_trend_figure, trend_caption
 
-MAP_COLUMNS = ["code", "name", "status", "value_text", "value", "display", "period_label", "is_full_year",
-               "combined_name", "publisher", "claim_id", "in_conflict"]  # fmt: skip
-TREND_COLUMNS = ["geo_code", "period_label", "period_start", "period_end", "granularity", "is_full_year", "value",
-                 "qualifier", "value_low", "value_high", "unit", "in_conflict", "group_min", "group_max",
-                 "publisher", "claim_id"]  # fmt: skip
+MAP_COLUMNS = [
+    "code",
+    "name",
+    "status",
+    "value_text",
+    "value",
+    "display",
+    "period_label",
+    "is_full_year",
+    "combined_name",
+    "publisher",
+    "claim_id",
+    "in_conflict",
+]
+TREND_COLUMNS = [
+    "geo_code",
+    "period_label",
+    "period_start",
+    "period_end",
+    "granularity",
+    "is_full_year",
+    "value",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "unit",
+    "in_conflict",
+    "group_min",
+    "group_max",
+    "publisher",
+    "claim_id",
+]
 
 
 @dataclass(frozen=True)
@@ -35,7 +62,9 @@ def indicator_label(tables: Tables, indicator: str, drug: str) -> str:
     return label if drug == "all" else f"{label} — {tables.drugs.set_index('drug_id').loc[drug, 'label_en']}"
 
 
-def map_content(tables: Tables, options: MapOptions, credit: str, version: str, url: str) -> tuple[pd.DataFrame, Caption, str]:
+def map_content(
+    tables: Tables, options: MapOptions, credit: str, version: str, url: str
+) -> tuple[pd.DataFrame, Caption, str]:
     """What a map shows, without the figure: enough for an interaction, which sends only what changes."""
     unit = tables.indicators.set_index("indicator_id").loc[options.indicator, "unit"]
     values = map_values(tables, options)

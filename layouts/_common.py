@@ -81,20 +81,38 @@ def caption_block(caption: Caption) -> list:
 def download_bar(prefix: str) -> html.Div:
     """Image presets, PNG/SVG/CSV links for the current view, and the evidence pack; images need Chromium."""
     ok, why = export_available()
-    presets = [{"label": "Web 1200×675", "value": "web"}, {"label": "Square 1080×1080", "value": "square"},
-               {"label": "Print 2400×1350", "value": "print"}]  # fmt: skip
+    presets = [
+        {"label": "Web 1200×675", "value": "web"},
+        {"label": "Square 1080×1080", "value": "square"},
+        {"label": "Print 2400×1350", "value": "print"},
+    ]
     link = "btn btn-outline-secondary btn-sm me-1"
-    images = [html.A(fmt.upper(), id=f"{prefix}-download-{fmt}", href="#", download="", className=link + ("" if ok else " disabled"),
-                     **({} if ok else {"title": why})) for fmt in ("png", "svg")]  # fmt: skip
-    return html.Div([
-        html.Span("Download: ", className="small me-1"),
-        html.Div(dcc.Dropdown(id=f"{prefix}-preset", options=presets, value="web", clearable=False), style={"width": "190px"},
-                 className="d-inline-block align-middle me-2"),
-        *images,
-        html.A("CSV (displayed data)", id=f"{prefix}-download-csv", href="#", download="", className=link),
-        html.A("Evidence pack (zip)", href="/download/evidence-pack.zip", download="", className=link),
-        html.Div(why, className="small text-warning") if not ok else None,
-    ], className="my-2")  # fmt: skip
+    images = [
+        html.A(
+            fmt.upper(),
+            id=f"{prefix}-download-{fmt}",
+            href="#",
+            download="",
+            className=link + ("" if ok else " disabled"),
+            **({} if ok else {"title": why}),
+        )
+        for fmt in ("png", "svg")
+    ]
+    return html.Div(
+        [
+            html.Span("Download: ", className="small me-1"),
+            html.Div(
+                dcc.Dropdown(id=f"{prefix}-preset", options=presets, value="web", clearable=False),
+                style={"width": "190px"},
+                className="d-inline-block align-middle me-2",
+            ),
+            *images,
+            html.A("CSV (displayed data)", id=f"{prefix}-download-csv", href="#", download="", className=link),
+            html.A("Evidence pack (zip)", href="/download/evidence-pack.zip", download="", className=link),
+            html.Div(why, className="small text-warning") if not ok else None,
+        ],
+        className="my-2",
+    )
 
 
 def notices(messages: list[str]) -> html.Div:
@@ -113,7 +131,9 @@ def indicator_options(tables: Tables, codes: list[str] | None = None) -> list[di
 def drug_options(tables: Tables, indicator: str) -> list[dict]:
     drugs = sorted(set(tables.observations.loc[tables.observations["indicator_id"] == indicator, "drug_id"]))
     labels = dict(zip(tables.drugs["drug_id"], tables.drugs["label_en"], strict=True))
-    return [{"label": labels[d], "value": d} for d in (["all"] if "all" in drugs else []) + [d for d in drugs if d != "all"]]
+    return [
+        {"label": labels[d], "value": d} for d in (["all"] if "all" in drugs else []) + [d for d in drugs if d != "all"]
+    ]
 
 
 def indicator_row(tables: Tables, indicator: str) -> pd.Series:

@@ -13,7 +13,13 @@ from layouts import trends as trends_page
 from layouts._common import Query, current
 
 downloads = Blueprint("downloads", __name__, url_prefix="/download")
-MIMETYPES = {"json": "application/json", "png": "image/png", "svg": "image/svg+xml", "csv": "text/csv; charset=utf-8", "zip": "application/zip"}
+MIMETYPES = {
+    "json": "application/json",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "csv": "text/csv; charset=utf-8",
+    "zip": "application/zip",
+}
 
 
 def _attachment(payload: bytes, fmt: str, name: str) -> Response:
@@ -41,7 +47,9 @@ def map_download(fmt: str) -> Response:
     data, tables = current()
     options = map_page.read_options(Query(dict(request.args)), tables)
     view = map_page.view(tables, options, data.version, map_page.geometry())
-    return _send(view, fmt, f"iraq-{options.indicator}-{options.drug}-{options.year}{'-per-100k' if options.per_capita else ''}")
+    return _send(
+        view, fmt, f"iraq-{options.indicator}-{options.drug}-{options.year}{'-per-100k' if options.per_capita else ''}"
+    )
 
 
 @downloads.route("/trends.<fmt>")
@@ -50,7 +58,9 @@ def trends_download(fmt: str) -> Response:
         return Response("unknown format", status=404, mimetype="text/plain")
     data, tables = current()
     indicator, drug, places = trends_page.read_options(Query(dict(request.args)), tables)
-    view = trends_page.trend_view(tables, indicator, drug, places, data.version, trends_page._url(indicator, drug, places))
+    view = trends_page.trend_view(
+        tables, indicator, drug, places, data.version, trends_page._url(indicator, drug, places)
+    )
     return _send(view, fmt, f"iraq-trend-{indicator}-{drug}-{'-'.join(places)}")
 
 

@@ -15,16 +15,41 @@ from layouts._common import Query, current, notices, place_names, query_string
 
 dash.register_page(__name__, path="/claims", name="Claims", order=3, title="Claims · Iraq drug-policy figures")
 
-INDICATOR, PLACE, YEAR, SOURCE, STATUS, SEARCH = "claims-indicator", "claims-place", "claims-year", "claims-source", "claims-status", "claims-search"
-TABLE, COUNT, QUERY, SYNCED, NOTICES = "claims-table", "claims-count", "claims-query", "claims-url-synced", "claims-notices"
-STATUSES = {"all": "All claims", "preferred": "Preferred only", "conflicts": "In conflicting groups", "review": "Needing review"}
+INDICATOR, PLACE, YEAR, SOURCE, STATUS, SEARCH = (
+    "claims-indicator",
+    "claims-place",
+    "claims-year",
+    "claims-source",
+    "claims-status",
+    "claims-search",
+)
+TABLE, COUNT, QUERY, SYNCED, NOTICES = (
+    "claims-table",
+    "claims-count",
+    "claims-query",
+    "claims-url-synced",
+    "claims-notices",
+)
+STATUSES = {
+    "all": "All claims",
+    "preferred": "Preferred only",
+    "conflicts": "In conflicting groups",
+    "review": "Needing review",
+}
 COLUMNS = [
-    ("indicator", "Indicator", "text"), ("place", "Place", "text"), ("period", "Period", "text"),
-    ("value_as_written", "Value as written", "text"), ("normalised", "Normalised", "text"),
-    ("status", "Status", "text"), ("source", "Source", "markdown"), ("source_type", "Source type", "text"),
-    ("published", "Published", "text"), ("note", "Note", "text"), ("claim_id", "Claim", "text"),
+    ("indicator", "Indicator", "text"),
+    ("place", "Place", "text"),
+    ("period", "Period", "text"),
+    ("value_as_written", "Value as written", "text"),
+    ("normalised", "Normalised", "text"),
+    ("status", "Status", "text"),
+    ("source", "Source", "markdown"),
+    ("source_type", "Source type", "text"),
+    ("published", "Published", "text"),
+    ("note", "Note", "text"),
+    ("claim_id", "Claim", "text"),
     ("group", "Group", "markdown"),
-]  # fmt: skip
+]
 
 
 @lru_cache(maxsize=4)
@@ -35,22 +60,33 @@ def claims_view(data: Snapshot) -> pd.DataFrame:
     labels = data.table("indicators").set_index("indicator_id")["label_en"]
     drugs = data.table("drugs").set_index("drug_id")["label_en"]
     names = dict(zip(data.table("geographies")["code"], data.table("geographies")["name_en"], strict=True))
-    view = pd.DataFrame({
-        "claim_id": claims["claim_id"], "indicator_id": claims["indicator_id"], "geo_code": claims["geo_code"],
-        "year": claims["year"].fillna(pd.to_datetime(claims["period_end"]).dt.year.astype("Int64")),
-        "source_id": claims["source_id"], "group_id": claims["group_id"],
-        "indicator": claims["indicator_id"].map(labels) + claims["drug_id"].map(lambda d: "" if d == "all" else f" — {drugs[d]}"),
-        "place": claims["geo_code"].map(names), "period": claims["period_label"],
-        "value_as_written": claims["value_as_written"] + " " + claims["unit_as_written"],
-        "normalised": [format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit) for r in claims.itertuples()],
-        "status": [_status(r) for r in claims.itertuples()],
-        "source": [f"[{sources.loc[s, 'publisher']}]({sources.loc[s, 'url']})" for s in claims["source_id"]],
-        "source_type": claims["source_id"].map(sources["source_type"]).str.replace("_", " "),
-        "published": claims["source_id"].map(sources["published"]).fillna("unknown"),
-        "note": claims["note"], "is_preferred": claims["is_preferred"], "in_conflict": claims["in_conflict"],
-        "review": claims["review"],
-        "group": [f"[{g[:8]}…](/claims?group={g})" for g in claims["group_id"]],
-    })  # fmt: skip
+    view = pd.DataFrame(
+        {
+            "claim_id": claims["claim_id"],
+            "indicator_id": claims["indicator_id"],
+            "geo_code": claims["geo_code"],
+            "year": claims["year"].fillna(pd.to_datetime(claims["period_end"]).dt.year.astype("Int64")),
+            "source_id": claims["source_id"],
+            "group_id": claims["group_id"],
+            "indicator": claims["indicator_id"].map(labels)
+            + claims["drug_id"].map(lambda d: "" if d == "all" else f" — {drugs[d]}"),
+            "place": claims["geo_code"].map(names),
+            "period": claims["period_label"],
+            "value_as_written": claims["value_as_written"] + " " + claims["unit_as_written"],
+            "normalised": [
+                format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit) for r in claims.itertuples()
+            ],
+            "status": [_status(r) for r in claims.itertuples()],
+            "source": [f"[{sources.loc[s, 'publisher']}]({sources.loc[s, 'url']})" for s in claims["source_id"]],
+            "source_type": claims["source_id"].map(sources["source_type"]).str.replace("_", " "),
+            "published": claims["source_id"].map(sources["published"]).fillna("unknown"),
+            "note": claims["note"],
+            "is_preferred": claims["is_preferred"],
+            "in_conflict": claims["in_conflict"],
+            "review": claims["review"],
+            "group": [f"[{g[:8]}…](/claims?group={g})" for g in claims["group_id"]],
+        }
+    )
     return view
 
 
@@ -63,7 +99,12 @@ def _status(row) -> str:  # noqa: ANN001 - a claims row
 
 def filter_claims(view: pd.DataFrame, filters: dict) -> pd.DataFrame:
     rows = view
-    for column, key in (("indicator_id", "indicator"), ("geo_code", "place"), ("source_id", "source"), ("group_id", "group")):
+    for column, key in (
+        ("indicator_id", "indicator"),
+        ("geo_code", "place"),
+        ("source_id", "source"),
+        ("group_id", "group"),
+    ):
         if filters.get(key):
             rows = rows[rows[column] == filters[key]]
     if filters.get("year"):
@@ -76,7 +117,11 @@ def filter_claims(view: pd.DataFrame, filters: dict) -> pd.DataFrame:
     elif status == "review":
         rows = rows[rows["review"] == "needs_review"]
     if filters.get("q"):
-        text = rows[["indicator", "place", "value_as_written", "note", "source", "claim_id"]].astype(str).agg(" ".join, axis=1)
+        text = (
+            rows[["indicator", "place", "value_as_written", "note", "source", "claim_id"]]
+            .astype(str)
+            .agg(" ".join, axis=1)
+        )
         rows = rows[text.str.contains(filters["q"], case=False, regex=False)]
     return rows
 
@@ -101,30 +146,99 @@ def layout(**query: str) -> html.Div:
     rows = filter_claims(view, filters)
     names = place_names(tables)
     indicators = [{"label": r.label_en, "value": r.indicator_id} for r in tables.indicators.itertuples() if r.n_claims]
-    return html.Div([
-        html.H1("Claims", className="h3"),
-        html.P("Every published figure as its source wrote it, with the normalised value, the period the source states "
-               "and whether it is the preferred figure of its group. Filters are kept in the address, so a filtered "
-               "view can be shared.", className="text-muted small"),
-        html.Div(notices(parsed.notices), id=NOTICES),
-        dbc.Row([
-            dbc.Col(dcc.Dropdown(id=INDICATOR, options=indicators, value=filters["indicator"] or None, placeholder="Indicator"), md=3),
-            dbc.Col(dcc.Dropdown(id=PLACE, options=[{"label": names[c], "value": c} for c in sorted(set(view["geo_code"]), key=names.get)],
-                                 value=filters["place"] or None, placeholder="Place"), md=2),
-            dbc.Col(dcc.Dropdown(id=YEAR, options=sorted({int(y) for y in view["year"].dropna()}), value=filters["year"] or None, placeholder="Year"), md=1),
-            dbc.Col(dcc.Dropdown(id=STATUS, options=[{"label": v, "value": k} for k, v in STATUSES.items()], value=filters["status"], clearable=False), md=2),
-            dbc.Col(dbc.Input(id=SEARCH, value=filters["q"], placeholder="Search text", debounce=True, type="search"), md=2),
-            dbc.Col(dcc.Dropdown(id=SOURCE, options=sorted(set(view["source_id"])), value=filters["source"] or None, placeholder="Source id"), md=2),
-        ], class_name="g-2 mb-2"),
-        html.Div(_count(rows, view, filters), id=COUNT, className="small mb-1"),
-        html.Div(dash_table.DataTable(
-            id=TABLE, columns=[{"id": c, "name": n, "presentation": p} for c, n, p in COLUMNS],
-            data=_records(rows), sort_action="native", page_action="native", page_size=25, markdown_options={"link_target": "_blank"},
-            style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontSize": 13, "maxWidth": 320},
-            style_header={"fontWeight": "bold"},
-        ), className="claims-table-wrap"),
-        dcc.Store(id=QUERY, data=query_string(**{k: v for k, v in filters.items() if v and v != "all"})), dcc.Store(id=SYNCED),
-    ])  # fmt: skip
+    return html.Div(
+        [
+            html.H1("Claims", className="h3"),
+            html.P(
+                "Every published figure as its source wrote it, with the normalised value, the period the source states "
+                "and whether it is the preferred figure of its group. Filters are kept in the address, so a filtered "
+                "view can be shared.",
+                className="text-muted small",
+            ),
+            html.Div(notices(parsed.notices), id=NOTICES),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dcc.Dropdown(
+                            id=INDICATOR,
+                            options=indicators,
+                            value=filters["indicator"] or None,
+                            placeholder="Indicator",
+                        ),
+                        md=3,
+                    ),
+                    dbc.Col(
+                        dcc.Dropdown(
+                            id=PLACE,
+                            options=[
+                                {"label": names[c], "value": c} for c in sorted(set(view["geo_code"]), key=names.get)
+                            ],
+                            value=filters["place"] or None,
+                            placeholder="Place",
+                        ),
+                        md=2,
+                    ),
+                    dbc.Col(
+                        dcc.Dropdown(
+                            id=YEAR,
+                            options=sorted({int(y) for y in view["year"].dropna()}),
+                            value=filters["year"] or None,
+                            placeholder="Year",
+                        ),
+                        md=1,
+                    ),
+                    dbc.Col(
+                        dcc.Dropdown(
+                            id=STATUS,
+                            options=[{"label": v, "value": k} for k, v in STATUSES.items()],
+                            value=filters["status"],
+                            clearable=False,
+                        ),
+                        md=2,
+                    ),
+                    dbc.Col(
+                        dbc.Input(
+                            id=SEARCH, value=filters["q"], placeholder="Search text", debounce=True, type="search"
+                        ),
+                        md=2,
+                    ),
+                    dbc.Col(
+                        dcc.Dropdown(
+                            id=SOURCE,
+                            options=sorted(set(view["source_id"])),
+                            value=filters["source"] or None,
+                            placeholder="Source id",
+                        ),
+                        md=2,
+                    ),
+                ],
+                class_name="g-2 mb-2",
+            ),
+            html.Div(_count(rows, view, filters), id=COUNT, className="small mb-1"),
+            html.Div(
+                dash_table.DataTable(
+                    id=TABLE,
+                    columns=[{"id": c, "name": n, "presentation": p} for c, n, p in COLUMNS],
+                    data=_records(rows),
+                    sort_action="native",
+                    page_action="native",
+                    page_size=25,
+                    markdown_options={"link_target": "_blank"},
+                    style_cell={
+                        "textAlign": "left",
+                        "whiteSpace": "normal",
+                        "height": "auto",
+                        "fontSize": 13,
+                        "maxWidth": 320,
+                    },
+                    style_header={"fontWeight": "bold"},
+                ),
+                className="claims-table-wrap",
+            ),
+            dcc.Store(id=QUERY, data=query_string(**{k: v for k, v in filters.items() if v and v != "all"})),
+            dcc.Store(id=SYNCED),
+        ]
+    )
 
 
 def _records(rows: pd.DataFrame) -> list[dict]:
@@ -137,10 +251,17 @@ def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict) -> str:
 
 
 @callback(
-    Output(TABLE, "data"), Output(COUNT, "children"), Output(QUERY, "data"),
-    Input(INDICATOR, "value"), Input(PLACE, "value"), Input(YEAR, "value"), Input(STATUS, "value"),
-    Input(SEARCH, "value"), Input(SOURCE, "value"), prevent_initial_call=True,
-)  # fmt: skip
+    Output(TABLE, "data"),
+    Output(COUNT, "children"),
+    Output(QUERY, "data"),
+    Input(INDICATOR, "value"),
+    Input(PLACE, "value"),
+    Input(YEAR, "value"),
+    Input(STATUS, "value"),
+    Input(SEARCH, "value"),
+    Input(SOURCE, "value"),
+    prevent_initial_call=True,
+)
 def update_claims(indicator, place, year, status, search, source):  # noqa: ANN001, ANN201
     data, _ = current()
     raw = {"indicator": indicator, "place": place, "year": year, "status": status, "q": search, "source": source}
@@ -153,10 +274,15 @@ def _filtered(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> tuple:
     view = claims_view(data)
     filters = read_filters(Query(dict(raw)), view)
     rows = filter_claims(view, filters)
-    return _records(rows), _count(rows, view, filters), query_string(**{k: v for k, v in filters.items() if v and v != "all"})
+    return (
+        _records(rows),
+        _count(rows, view, filters),
+        query_string(**{k: v for k, v in filters.items() if v and v != "all"}),
+    )
 
 
 clientside_callback(
     "function(query) { return window.dash_clientside.urlState.replace(query); }",
-    Output(SYNCED, "data"), Input(QUERY, "data"),
+    Output(SYNCED, "data"),
+    Input(QUERY, "data"),
 )

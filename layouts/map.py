@@ -16,8 +16,19 @@ from figures.maps import map_state
 from figures.selection import LATEST, MapOptions, Tables, available_years, map_places, map_values
 from figures.views import View, map_content, map_view
 from layouts._common import (
-    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, download_bar, tables_of, drug_options, indicator_options, indicator_row, notices, query_string,
-)  # fmt: skip
+    DEFAULT_INDICATOR,
+    Query,
+    caption_block,
+    caption_header,
+    current,
+    download_bar,
+    drug_options,
+    indicator_options,
+    indicator_row,
+    notices,
+    query_string,
+    tables_of,
+)
 
 dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Iraq drug-policy figures")
 
@@ -47,7 +58,9 @@ def map_codes(tables: Tables) -> list[str]:
 def read_options(query: Query, tables: Tables) -> MapOptions:
     codes = map_codes(tables)
     indicators = [o["value"] for o in indicator_options(tables, codes)]
-    indicator = query.choice("indicator", indicators, DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0])
+    indicator = query.choice(
+        "indicator", indicators, DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0]
+    )
     drug = query.choice("drug", [o["value"] for o in drug_options(tables, indicator)], "all")
     years = [LATEST, *available_years(tables, indicator, drug, codes)]
     year = query.choice("year", years, LATEST, cast=lambda t: t if t == LATEST else int(t))
@@ -77,18 +90,28 @@ def layout(**query: str) -> html.Div:
     shape = geometry()
     shown = view(tables, options, data.version, shape)
     caption, figure = shown.caption, shown.figure
-    return html.Div([
-        html.H1("Map by governorate", className="h3"),
-        html.Div(notices(parsed.notices), id=NOTICES),
-        _controls(tables, options),
-        html.Div(caption_header(caption), id=HEADER, className="mt-2"),
-        dcc.Graph(id=GRAPH, figure=figure, config={"displaylogo": False, "responsive": True}, className="map-graph", style={"height": "78vh", "minHeight": "520px"}),
-        download_bar("map"),
-        html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2"),
-        html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
-        dcc.Store(id=STATE), dcc.Store(id=QUERY, data=_query(options)), dcc.Store(id=SYNCED),
-        dcc.Location(id=NAVIGATE, refresh="callback-nav"),
-    ])  # fmt: skip
+    return html.Div(
+        [
+            html.H1("Map by governorate", className="h3"),
+            html.Div(notices(parsed.notices), id=NOTICES),
+            _controls(tables, options),
+            html.Div(caption_header(caption), id=HEADER, className="mt-2"),
+            dcc.Graph(
+                id=GRAPH,
+                figure=figure,
+                config={"displaylogo": False, "responsive": True},
+                className="map-graph",
+                style={"height": "78vh", "minHeight": "520px"},
+            ),
+            download_bar("map"),
+            html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2"),
+            html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
+            dcc.Store(id=STATE),
+            dcc.Store(id=QUERY, data=_query(options)),
+            dcc.Store(id=SYNCED),
+            dcc.Location(id=NAVIGATE, refresh="callback-nav"),
+        ]
+    )
 
 
 def _controls(tables: Tables, options: MapOptions) -> dbc.Row:
@@ -97,14 +120,38 @@ def _controls(tables: Tables, options: MapOptions) -> dbc.Row:
         {"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, codes)
     ]
     drugs = drug_options(tables, options.indicator)
-    return dbc.Row([
-        dbc.Col([dbc.Label("Indicator", html_for=INDICATOR), dcc.Dropdown(
-            id=INDICATOR, options=indicator_options(tables, codes), value=options.indicator, clearable=False)], md=4),
-        dbc.Col([dbc.Label("Drug", html_for=DRUG), dcc.Dropdown(
-            id=DRUG, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2)], md=3),
-        dbc.Col([dbc.Label("Year", html_for=YEAR), dcc.Dropdown(id=YEAR, options=years, value=options.year, clearable=False)], md=2),
-        dbc.Col(dbc.Switch(id=PER_CAPITA, label="Per 100,000 people", value=options.per_capita, class_name="mt-md-4"), md=3),
-    ], class_name="g-2 mb-2")  # fmt: skip
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label("Indicator", html_for=INDICATOR),
+                    dcc.Dropdown(
+                        id=INDICATOR, options=indicator_options(tables, codes), value=options.indicator, clearable=False
+                    ),
+                ],
+                md=4,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Drug", html_for=DRUG),
+                    dcc.Dropdown(id=DRUG, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2),
+                ],
+                md=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Year", html_for=YEAR),
+                    dcc.Dropdown(id=YEAR, options=years, value=options.year, clearable=False),
+                ],
+                md=2,
+            ),
+            dbc.Col(
+                dbc.Switch(id=PER_CAPITA, label="Per 100,000 people", value=options.per_capita, class_name="mt-md-4"),
+                md=3,
+            ),
+        ],
+        class_name="g-2 mb-2",
+    )
 
 
 def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
@@ -119,12 +166,19 @@ def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
 
 def _larger_areas(tables: Tables, options: MapOptions) -> list:
     larger = []
-    for code, name in (("IQ", "Iraq"), ("IQ-KR", "Kurdistan Region"), ("X-IQ-FED", "Iraq excluding the Kurdistan Region")):
+    for code, name in (
+        ("IQ", "Iraq"),
+        ("IQ-KR", "Kurdistan Region"),
+        ("X-IQ-FED", "Iraq excluding the Kurdistan Region"),
+    ):
         rows = map_values(replace_places(tables, code), replace(options, per_capita=False))
         if len(rows) and rows.iloc[0]["status"] != "none":
             row = rows.iloc[0]
             larger.append(f"{name}: {row['value_text']} ({row['period_label']}; {row['publisher']})")
-    return [html.Strong("Figures for larger areas: "), "; ".join(larger) if larger else "none published for this selection."]
+    return [
+        html.Strong("Figures for larger areas: "),
+        "; ".join(larger) if larger else "none published for this selection.",
+    ]
 
 
 def replace_places(tables: Tables, code: str) -> Tables:
@@ -134,22 +188,45 @@ def replace_places(tables: Tables, code: str) -> Tables:
 
 
 @callback(
-    Output(STATE, "data"), Output(YEAR, "options"), Output(YEAR, "value"), Output(DRUG, "options"),
-    Output(DRUG, "value"), Output(DRUG, "disabled"), Output(QUERY, "data"), Output(LARGER, "children"), Output(CAPTION, "children"),
+    Output(STATE, "data"),
+    Output(YEAR, "options"),
+    Output(YEAR, "value"),
+    Output(DRUG, "options"),
+    Output(DRUG, "value"),
+    Output(DRUG, "disabled"),
+    Output(QUERY, "data"),
+    Output(LARGER, "children"),
+    Output(CAPTION, "children"),
     Output(HEADER, "children"),
-    Input(INDICATOR, "value"), Input(DRUG, "value"), Input(YEAR, "value"), Input(PER_CAPITA, "value"),
+    Input(INDICATOR, "value"),
+    Input(DRUG, "value"),
+    Input(YEAR, "value"),
+    Input(PER_CAPITA, "value"),
     prevent_initial_call=True,
-)  # fmt: skip
+)
 def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN001, ANN201
     data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
-    raw = (("indicator", str(indicator)), ("drug", "all" if new_indicator else str(drug)), ("year", str(year)),
-           ("per_capita", "1" if per_capita else "0"))  # fmt: skip
+    raw = (
+        ("indicator", str(indicator)),
+        ("drug", "all" if new_indicator else str(drug)),
+        ("year", str(year)),
+        ("per_capita", "1" if per_capita else "0"),
+    )
     parts = _update_parts(data, raw)
     keep = dash.no_update
-    return (parts["state"], parts["years"] if new_indicator else keep, parts["year"], parts["drugs"] if new_indicator else keep,
-            parts["drug"], parts["drug_disabled"] if new_indicator else keep, parts["query"],
-            parts["larger"] if ctx.triggered_id != PER_CAPITA else keep, parts["caption"], parts["header"])  # fmt: skip
+    return (
+        parts["state"],
+        parts["years"] if new_indicator else keep,
+        parts["year"],
+        parts["drugs"] if new_indicator else keep,
+        parts["drug"],
+        parts["drug_disabled"] if new_indicator else keep,
+        parts["query"],
+        parts["larger"] if ctx.triggered_id != PER_CAPITA else keep,
+        parts["caption"],
+        parts["header"],
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -161,25 +238,44 @@ def _update_parts(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> dict:
     values, caption, scale_title = map_content(tables, options, shape.credit, data.version, _url(options))
     drugs = drug_options(tables, options.indicator)
     years = [{"label": "Latest available", "value": LATEST}] + [
-        {"label": str(y), "value": y} for y in available_years(tables, options.indicator, options.drug, map_codes(tables))
+        {"label": str(y), "value": y}
+        for y in available_years(tables, options.indicator, options.drug, map_codes(tables))
     ]
-    return {"state": map_state(values, scale_title), "years": years, "year": options.year, "drugs": drugs, "drug": options.drug,
-            "drug_disabled": len(drugs) < 2, "query": _query(options), "larger": _larger_areas(tables, options),
-            "caption": caption_block(caption), "header": caption_header(caption)}  # fmt: skip
+    return {
+        "state": map_state(values, scale_title),
+        "years": years,
+        "year": options.year,
+        "drugs": drugs,
+        "drug": options.drug,
+        "drug_disabled": len(drugs) < 2,
+        "query": _query(options),
+        "larger": _larger_areas(tables, options),
+        "caption": caption_block(caption),
+        "header": caption_header(caption),
+    }
 
 
 clientside_callback(
     "function(state, figure) { return window.dash_clientside.irqMap.apply(state, figure); }",
-    Output(GRAPH, "figure"), Input(STATE, "data"), State(GRAPH, "figure"), prevent_initial_call=True,
+    Output(GRAPH, "figure"),
+    Input(STATE, "data"),
+    State(GRAPH, "figure"),
+    prevent_initial_call=True,
 )
 clientside_callback(
     "function(query) { return window.dash_clientside.urlState.replace(query); }",
-    Output(SYNCED, "data"), Input(QUERY, "data"),
+    Output(SYNCED, "data"),
+    Input(QUERY, "data"),
 )
 
 
-@callback(Output(NAVIGATE, "href"), Input(GRAPH, "clickData"), State(INDICATOR, "value"), State(DRUG, "value"),
-          prevent_initial_call=True)  # fmt: skip
+@callback(
+    Output(NAVIGATE, "href"),
+    Input(GRAPH, "clickData"),
+    State(INDICATOR, "value"),
+    State(DRUG, "value"),
+    prevent_initial_call=True,
+)
 def open_trend(click: dict | None, indicator: str, drug: str) -> str:
     code = clicked_code(click, geometry())
     if code is None:
@@ -201,10 +297,11 @@ def clicked_code(click: dict | None, shape: Geometry) -> str | None:
     return outlines[number] if 0 <= number < len(outlines) else None
 
 
-
-
 clientside_callback(
     "function(query, preset) { return window.dash_clientside.downloads.hrefs(query, preset, 'map'); }",
-    Output("map-download-png", "href"), Output("map-download-svg", "href"), Output("map-download-csv", "href"),
-    Input(QUERY, "data"), Input("map-preset", "value"),
+    Output("map-download-png", "href"),
+    Output("map-download-svg", "href"),
+    Output("map-download-csv", "href"),
+    Input(QUERY, "data"),
+    Input("map-preset", "value"),
 )

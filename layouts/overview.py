@@ -9,12 +9,26 @@ from dash import Input, Output, callback, clientside_callback, dcc, html
 from figures.captions import Caption, source_line
 from figures.coverage import make_coverage_figure
 from figures.selection import Tables, coverage, format_value, indicator_rows
-from layouts._common import DEFAULT_INDICATOR, Query, caption_block, caption_header, current, indicator_options, notices, query_string
+from layouts._common import (
+    DEFAULT_INDICATOR,
+    Query,
+    caption_block,
+    caption_header,
+    current,
+    indicator_options,
+    notices,
+    query_string,
+)
 
 dash.register_page(__name__, path="/", name="Overview", order=0, title="Iraq drug-policy figures")
 
 KEY_INDICATORS = ("arrests", "seizures", "death_sentences", "life_sentences", "rehab_centres", "rehab_completed")
-COVERAGE_INDICATOR, PLACE_COVERAGE, QUERY, SYNCED = "overview-indicator", "overview-place-coverage", "overview-query", "overview-url-synced"
+COVERAGE_INDICATOR, PLACE_COVERAGE, QUERY, SYNCED = (
+    "overview-indicator",
+    "overview-place-coverage",
+    "overview-query",
+    "overview-url-synced",
+)
 
 
 def headline(tables: Tables, indicator: str) -> dict | None:
@@ -39,30 +53,54 @@ def _card(tables: Tables, indicator: str) -> dbc.Col:
     else:
         best = found["best"]
         body = [
-            html.Div(format_value(best.value, best.qualifier, best.value_low, best.value_high), className="display-value"),
+            html.Div(
+                format_value(best.value, best.qualifier, best.value_low, best.value_high), className="display-value"
+            ),
             html.Div(f"{best.unit} · {best.period_label}", className="small"),
-            html.Div(f"Source: {best.publisher}" + (" · ⚠ sources disagree" if best.in_conflict else ""), className="small text-muted"),
+            html.Div(
+                f"Source: {best.publisher}" + (" · ⚠ sources disagree" if best.in_conflict else ""),
+                className="small text-muted",
+            ),
         ]
         if found["newer"] is not None:
             newer = found["newer"]
-            body.append(html.Div(f"Latest partial: {format_value(newer.value, newer.qualifier, newer.value_low, newer.value_high)} "
-                                 f"({newer.period_label})", className="small text-muted"))  # fmt: skip
+            body.append(
+                html.Div(
+                    f"Latest partial: {format_value(newer.value, newer.qualifier, newer.value_low, newer.value_high)} "
+                    f"({newer.period_label})",
+                    className="small text-muted",
+                )
+            )
     link = dcc.Link("claims", href=f"/claims?{query_string(indicator=indicator, place='IQ')}", className="small")
-    return dbc.Col(dbc.Card(dbc.CardBody([html.H2(label, className="h6"), *body, link]), class_name="headline-card h-100"),
-                   xs=12, sm=6, lg=4, class_name="mb-3")  # fmt: skip
+    return dbc.Col(
+        dbc.Card(dbc.CardBody([html.H2(label, className="h6"), *body, link]), class_name="headline-card h-100"),
+        xs=12,
+        sm=6,
+        lg=4,
+        class_name="mb-3",
+    )
 
 
 def coverage_figure(tables: Tables, by: str, indicator: str | None, version: str):  # noqa: ANN201
     cells = coverage(tables, by, indicator)
-    obs = tables.observations if indicator is None else tables.observations[tables.observations["indicator_id"] == indicator]
+    obs = (
+        tables.observations
+        if indicator is None
+        else tables.observations[tables.observations["indicator_id"] == indicator]
+    )
     if by == "indicator":
-        title, subtitle = "Where published figures exist: indicator by year", "all places · number of claims in each cell"
+        title, subtitle = (
+            "Where published figures exist: indicator by year",
+            "all places · number of claims in each cell",
+        )
     else:
         label = tables.indicators.set_index("indicator_id").loc[indicator, "label_en"]
         title, subtitle = f"Where published figures exist: {label}, place by year", "number of claims in each cell"
     publishers = list(obs["source_id"].map(tables.sources.set_index("source_id")["publisher"]))
-    notes = ("Teal: a full-year (or dated) figure exists; amber: only part of the year is covered; grey: nothing published.",
-             "Cumulative and multi-year figures are not placed in a year.")  # fmt: skip
+    notes = (
+        "Teal: a full-year (or dated) figure exists; amber: only part of the year is covered; grey: nothing published.",
+        "Cumulative and multi-year figures are not placed in a year.",
+    )
     caption = Caption(title, subtitle, source_line(publishers), notes, version)
     return make_coverage_figure(cells, caption), caption
 
@@ -74,43 +112,72 @@ def layout(**query: str) -> html.Div:
     indicator = parsed.choice("indicator", indicators, DEFAULT_INDICATOR)
     claims, sources = int(tables.observations["n_claims"].sum()), len(tables.sources)
     conflicts = int(tables.observations["in_conflict"].sum())
-    return html.Div([
-        html.H1("Iraq's published drug-policy figures", className="h3"),
-        html.P(f"{claims:,} published figures from {sources} sources, each traced to its source and period. "
-               f"{conflicts} groups of figures conflict; every side is kept and one is preferred by a written rule. "
-               "Partial periods are never shown as full years, and a missing figure is never drawn as zero.",
-               className="text-muted"),  # fmt: skip
-        notices(parsed.notices),
-        html.H2("Latest national figures", className="h5 mt-3"),
-        dbc.Row([_card(tables, i) for i in KEY_INDICATORS]),
-        *_coverage_block(tables, "indicator", None, data.version, id_=None),
-        dbc.Row(dbc.Col([dbc.Label("Indicator for the place-by-year view", html_for=COVERAGE_INDICATOR),
-                         dcc.Dropdown(id=COVERAGE_INDICATOR, options=indicator_options(tables), value=indicator, clearable=False)],
-                        md=4), class_name="mt-3"),
-        *_coverage_block(tables, "place", indicator, data.version, id_=PLACE_COVERAGE),
-        dcc.Store(id=QUERY, data=query_string(indicator=indicator)), dcc.Store(id=SYNCED),
-    ])  # fmt: skip
+    return html.Div(
+        [
+            html.H1("Iraq's published drug-policy figures", className="h3"),
+            html.P(
+                f"{claims:,} published figures from {sources} sources, each traced to its source and period. "
+                f"{conflicts} groups of figures conflict; every side is kept and one is preferred by a written rule. "
+                "Partial periods are never shown as full years, and a missing figure is never drawn as zero.",
+                className="text-muted",
+            ),
+            notices(parsed.notices),
+            html.H2("Latest national figures", className="h5 mt-3"),
+            dbc.Row([_card(tables, i) for i in KEY_INDICATORS]),
+            *_coverage_block(tables, "indicator", None, data.version, id_=None),
+            dbc.Row(
+                dbc.Col(
+                    [
+                        dbc.Label("Indicator for the place-by-year view", html_for=COVERAGE_INDICATOR),
+                        dcc.Dropdown(
+                            id=COVERAGE_INDICATOR, options=indicator_options(tables), value=indicator, clearable=False
+                        ),
+                    ],
+                    md=4,
+                ),
+                class_name="mt-3",
+            ),
+            *_coverage_block(tables, "place", indicator, data.version, id_=PLACE_COVERAGE),
+            dcc.Store(id=QUERY, data=query_string(indicator=indicator)),
+            dcc.Store(id=SYNCED),
+        ]
+    )
 
 
 def _coverage_block(tables: Tables, by: str, indicator: str | None, version: str, id_: str | None) -> list:
     figure, caption = coverage_figure(tables, by, indicator, version)
-    graph = dcc.Graph(figure=figure, config={"displaylogo": False}, className="coverage-graph", **({"id": id_} if id_ else {}))
+    graph = dcc.Graph(
+        figure=figure, config={"displaylogo": False}, className="coverage-graph", **({"id": id_} if id_ else {})
+    )
     header = html.Div(caption_header(caption), className="mt-3", **({"id": id_ + "-header"} if id_ else {}))
-    return [header, html.Div(graph, className="scroll-x"), html.Div(caption_block(caption), className="small text-muted mb-3", **({"id": id_ + "-caption"} if id_ else {}))]
+    return [
+        header,
+        html.Div(graph, className="scroll-x"),
+        html.Div(
+            caption_block(caption), className="small text-muted mb-3", **({"id": id_ + "-caption"} if id_ else {})
+        ),
+    ]
 
 
-@callback(Output(PLACE_COVERAGE, "figure"), Output(PLACE_COVERAGE + "-caption", "children"),
-          Output(PLACE_COVERAGE + "-header", "children"), Output(QUERY, "data"),
-          Input(COVERAGE_INDICATOR, "value"), prevent_initial_call=True)  # fmt: skip
+@callback(
+    Output(PLACE_COVERAGE, "figure"),
+    Output(PLACE_COVERAGE + "-caption", "children"),
+    Output(PLACE_COVERAGE + "-header", "children"),
+    Output(QUERY, "data"),
+    Input(COVERAGE_INDICATOR, "value"),
+    prevent_initial_call=True,
+)
 def update_place_coverage(indicator: str):  # noqa: ANN201
     data, tables = current()
-    indicator = Query({"indicator": indicator}).choice("indicator", [o["value"] for o in indicator_options(tables)], DEFAULT_INDICATOR)
+    indicator = Query({"indicator": indicator}).choice(
+        "indicator", [o["value"] for o in indicator_options(tables)], DEFAULT_INDICATOR
+    )
     figure, caption = coverage_figure(tables, "place", indicator, data.version)
     return figure, caption_block(caption), caption_header(caption), query_string(indicator=indicator)
 
 
 clientside_callback(
     "function(query) { return window.dash_clientside.urlState.replace(query); }",
-    Output(SYNCED, "data"), Input(QUERY, "data"),
+    Output(SYNCED, "data"),
+    Input(QUERY, "data"),
 )
-

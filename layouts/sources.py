@@ -11,8 +11,14 @@ from layouts._common import current
 dash.register_page(__name__, path="/sources", name="Sources", order=4, title="Sources · Iraq drug-policy figures")
 
 TABLE = "sources-table"
-SOURCE_TYPE_ORDER = ["statistical_release", "international_dataset", "official_statement", "media_relaying_official",
-                     "ngo_compilation", "media_report"]  # fmt: skip
+SOURCE_TYPE_ORDER = [
+    "statistical_release",
+    "international_dataset",
+    "official_statement",
+    "media_relaying_official",
+    "ngo_compilation",
+    "media_report",
+]
 
 
 def sources_rows(sources: pd.DataFrame) -> list[dict]:
@@ -22,27 +28,58 @@ def sources_rows(sources: pd.DataFrame) -> list[dict]:
         published=sources["published"].fillna("unknown") + " (" + sources["published_how"] + ")",
         type=sources["source_type"].str.replace("_", " "),
     )
-    return rows[["publisher", "document", "type", "published", "authority", "claims", "source_id"]].astype(str).to_dict("records")
+    return (
+        rows[["publisher", "document", "type", "published", "authority", "claims", "source_id"]]
+        .astype(str)
+        .to_dict("records")
+    )
 
 
 def layout(**_query: str) -> html.Div:
     _, tables = current()
     sources = tables.sources
     by_type = sources.groupby("source_type")["n_claims"].agg(["count", "sum"]).reindex(SOURCE_TYPE_ORDER).dropna()
-    summary = [html.Li(f"{t.replace('_', ' ')}: {int(r['count'])} documents, {int(r['sum'])} claims") for t, r in by_type.iterrows()]
-    columns = [{"id": "publisher", "name": "Publisher"}, {"id": "document", "name": "Document", "presentation": "markdown"},
-               {"id": "type", "name": "Type"}, {"id": "published", "name": "Published (how known)"},
-               {"id": "authority", "name": "Authority quoted"}, {"id": "claims", "name": "Claims", "presentation": "markdown"},
-               {"id": "source_id", "name": "Id"}]  # fmt: skip
-    return html.Div([
-        html.H1("Sources", className="h3"),
-        html.P(f"{len(sources)} documents from {sources['publisher'].nunique()} publishers. A publisher is the outlet "
-               "that published the document; the authority is who it quotes.", className="text-muted small"),
-        html.Ul(summary, className="small"),
-        html.Div(dash_table.DataTable(
-            id=TABLE, columns=columns, data=sources_rows(sources), sort_action="native", filter_action="native",
-            page_size=30, markdown_options={"link_target": "_blank"},
-            style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto", "fontSize": 13, "maxWidth": 380},
-            style_header={"fontWeight": "bold"},
-        ), className="claims-table-wrap"),
-    ])  # fmt: skip
+    summary = [
+        html.Li(f"{t.replace('_', ' ')}: {int(r['count'])} documents, {int(r['sum'])} claims")
+        for t, r in by_type.iterrows()
+    ]
+    columns = [
+        {"id": "publisher", "name": "Publisher"},
+        {"id": "document", "name": "Document", "presentation": "markdown"},
+        {"id": "type", "name": "Type"},
+        {"id": "published", "name": "Published (how known)"},
+        {"id": "authority", "name": "Authority quoted"},
+        {"id": "claims", "name": "Claims", "presentation": "markdown"},
+        {"id": "source_id", "name": "Id"},
+    ]
+    return html.Div(
+        [
+            html.H1("Sources", className="h3"),
+            html.P(
+                f"{len(sources)} documents from {sources['publisher'].nunique()} publishers. A publisher is the outlet "
+                "that published the document; the authority is who it quotes.",
+                className="text-muted small",
+            ),
+            html.Ul(summary, className="small"),
+            html.Div(
+                dash_table.DataTable(
+                    id=TABLE,
+                    columns=columns,
+                    data=sources_rows(sources),
+                    sort_action="native",
+                    filter_action="native",
+                    page_size=30,
+                    markdown_options={"link_target": "_blank"},
+                    style_cell={
+                        "textAlign": "left",
+                        "whiteSpace": "normal",
+                        "height": "auto",
+                        "fontSize": 13,
+                        "maxWidth": 380,
+                    },
+                    style_header={"fontWeight": "bold"},
+                ),
+                className="claims-table-wrap",
+            ),
+        ]
+    )

@@ -10,17 +10,34 @@ from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
 from flask import has_request_context, request
 
 from data.store import Snapshot
-
 from figures.selection import Tables, format_value, indicator_rows
 from figures.views import trend_view
 from layouts._common import (
-    DEFAULT_INDICATOR, Query, caption_block, caption_header, current, download_bar, tables_of, drug_options, indicator_options, indicator_row, notices, place_names, query_string,
-)  # fmt: skip
+    DEFAULT_INDICATOR,
+    Query,
+    caption_block,
+    caption_header,
+    current,
+    download_bar,
+    drug_options,
+    indicator_options,
+    notices,
+    place_names,
+    query_string,
+    tables_of,
+)
 
 dash.register_page(__name__, path="/trends", name="Trends", order=2, title="Trends · Iraq drug-policy figures")
 
 INDICATOR, DRUG, PLACES = "trends-indicator", "trends-drug", "trends-places"
-GRAPH, HEADER, LEFT_OUT, QUERY, SYNCED, NOTICES = "trends-graph", "trends-header", "trends-left-out", "trends-query", "trends-url-synced", "trends-notices"
+GRAPH, HEADER, LEFT_OUT, QUERY, SYNCED, NOTICES = (
+    "trends-graph",
+    "trends-header",
+    "trends-left-out",
+    "trends-query",
+    "trends-url-synced",
+    "trends-notices",
+)
 DEFAULT_PLACES = ["IQ", "IQ-KR"]
 
 
@@ -44,15 +61,26 @@ def build(tables: Tables, indicator: str, drug: str, places: list[str], version:
     """The figure, its title block, and its footer with the figures it cannot draw (cumulative or spanning years)."""
     shown = trend_view(tables, indicator, drug, places, version, _url(indicator, drug, places))
     names = {c: place_names(tables)[c] for c in places}
-    return shown.figure, caption_header(shown.caption), [*caption_block(shown.caption), _left_out_list(shown.left_out, names)]
+    return (
+        shown.figure,
+        caption_header(shown.caption),
+        [*caption_block(shown.caption), _left_out_list(shown.left_out, names)],
+    )
 
 
 def _left_out_list(rows, names: dict[str, str]) -> html.Div:  # noqa: ANN001
     if rows.empty:
         return html.Div()
-    items = [html.Li(f"{names[r.geo_code]}: {format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit)} "
-                     f"({r.period_label}; {r.publisher})") for r in rows.itertuples()]  # fmt: skip
-    return html.Div([html.Strong("Not drawn (cumulative or spanning several years): "), html.Ul(items)], className="small")
+    items = [
+        html.Li(
+            f"{names[r.geo_code]}: {format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit)} "
+            f"({r.period_label}; {r.publisher})"
+        )
+        for r in rows.itertuples()
+    ]
+    return html.Div(
+        [html.Strong("Not drawn (cumulative or spanning several years): "), html.Ul(items)], className="small"
+    )
 
 
 def _query(indicator: str, drug: str, places: list[str]) -> str:
@@ -70,31 +98,73 @@ def layout(**query: str) -> html.Div:
     indicator, drug, places = read_options(parsed, tables)
     figure, header, left_out = build(tables, indicator, drug, places, data.version)
     drugs = drug_options(tables, indicator)
-    return html.Div([
-        html.H1("Trends by year", className="h3"),
-        html.Div(notices(parsed.notices), id=NOTICES),
-        dbc.Row([
-            dbc.Col([dbc.Label("Indicator", html_for=INDICATOR), dcc.Dropdown(
-                id=INDICATOR, options=indicator_options(tables), value=indicator, clearable=False)], md=4),
-            dbc.Col([dbc.Label("Drug", html_for=DRUG), dcc.Dropdown(
-                id=DRUG, options=drugs, value=drug, clearable=False, disabled=len(drugs) < 2)], md=2),
-            dbc.Col([dbc.Label("Places", html_for=PLACES), dcc.Dropdown(
-                id=PLACES, options=place_options(tables, indicator, drug), value=places, multi=True)], md=6),
-        ], class_name="g-2 mb-2"),
-        html.Div(header, id=HEADER, className="mt-2"),
-        dcc.Graph(id=GRAPH, figure=figure, config={"displaylogo": False, "responsive": True}, className="trend-graph", style={"height": "70vh", "minHeight": "480px"}),
-        download_bar("trends"),
-        html.Div(left_out, id=LEFT_OUT, className="small text-muted"),
-        html.P(dcc.Link("All claims for this indicator", href=f"/claims?{query_string(indicator=indicator)}"), className="small"),
-        dcc.Store(id=QUERY, data=_query(indicator, drug, places)), dcc.Store(id=SYNCED),
-    ])  # fmt: skip
+    return html.Div(
+        [
+            html.H1("Trends by year", className="h3"),
+            html.Div(notices(parsed.notices), id=NOTICES),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            dbc.Label("Indicator", html_for=INDICATOR),
+                            dcc.Dropdown(
+                                id=INDICATOR, options=indicator_options(tables), value=indicator, clearable=False
+                            ),
+                        ],
+                        md=4,
+                    ),
+                    dbc.Col(
+                        [
+                            dbc.Label("Drug", html_for=DRUG),
+                            dcc.Dropdown(id=DRUG, options=drugs, value=drug, clearable=False, disabled=len(drugs) < 2),
+                        ],
+                        md=2,
+                    ),
+                    dbc.Col(
+                        [
+                            dbc.Label("Places", html_for=PLACES),
+                            dcc.Dropdown(
+                                id=PLACES, options=place_options(tables, indicator, drug), value=places, multi=True
+                            ),
+                        ],
+                        md=6,
+                    ),
+                ],
+                class_name="g-2 mb-2",
+            ),
+            html.Div(header, id=HEADER, className="mt-2"),
+            dcc.Graph(
+                id=GRAPH,
+                figure=figure,
+                config={"displaylogo": False, "responsive": True},
+                className="trend-graph",
+                style={"height": "70vh", "minHeight": "480px"},
+            ),
+            download_bar("trends"),
+            html.Div(left_out, id=LEFT_OUT, className="small text-muted"),
+            html.P(
+                dcc.Link("All claims for this indicator", href=f"/claims?{query_string(indicator=indicator)}"),
+                className="small",
+            ),
+            dcc.Store(id=QUERY, data=_query(indicator, drug, places)),
+            dcc.Store(id=SYNCED),
+        ]
+    )
 
 
 @callback(
-    Output(GRAPH, "figure"), Output(HEADER, "children"), Output(LEFT_OUT, "children"), Output(DRUG, "options"), Output(DRUG, "value"),
-    Output(PLACES, "options"), Output(QUERY, "data"),
-    Input(INDICATOR, "value"), Input(DRUG, "value"), Input(PLACES, "value"), prevent_initial_call=True,
-)  # fmt: skip
+    Output(GRAPH, "figure"),
+    Output(HEADER, "children"),
+    Output(LEFT_OUT, "children"),
+    Output(DRUG, "options"),
+    Output(DRUG, "value"),
+    Output(PLACES, "options"),
+    Output(QUERY, "data"),
+    Input(INDICATOR, "value"),
+    Input(DRUG, "value"),
+    Input(PLACES, "value"),
+    prevent_initial_call=True,
+)
 def update_trend(indicator: str, drug: str, places: list[str]):  # noqa: ANN201
     data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
@@ -109,18 +179,29 @@ def _update_parts(data: Snapshot, indicator: str, drug: str, places: str) -> tup
     tables = tables_of(data)
     indicator, drug, chosen = read_options(Query({"indicator": indicator, "drug": drug, "places": places}), tables)
     figure, header, left_out = build(tables, indicator, drug, chosen, data.version)
-    return (figure, header, left_out, drug_options(tables, indicator), drug, place_options(tables, indicator, drug),
-            _query(indicator, drug, chosen))  # fmt: skip
+    return (
+        figure,
+        header,
+        left_out,
+        drug_options(tables, indicator),
+        drug,
+        place_options(tables, indicator, drug),
+        _query(indicator, drug, chosen),
+    )
 
 
 clientside_callback(
     "function(query) { return window.dash_clientside.urlState.replace(query); }",
-    Output(SYNCED, "data"), Input(QUERY, "data"),
+    Output(SYNCED, "data"),
+    Input(QUERY, "data"),
 )
 
 
 clientside_callback(
     "function(query, preset) { return window.dash_clientside.downloads.hrefs(query, preset, 'trends'); }",
-    Output("trends-download-png", "href"), Output("trends-download-svg", "href"), Output("trends-download-csv", "href"),
-    Input(QUERY, "data"), Input("trends-preset", "value"),
+    Output("trends-download-png", "href"),
+    Output("trends-download-svg", "href"),
+    Output("trends-download-csv", "href"),
+    Input(QUERY, "data"),
+    Input("trends-preset", "value"),
 )

@@ -107,7 +107,10 @@ def _point_link(link: Path, target: Path) -> None:
 
 def _prune(builds: Path, keep: Path) -> None:
     """Keep the newest few versions, so a reader that resolved an older link can finish its reads."""
-    versions = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                      key=lambda p: p.stat().st_mtime, reverse=True)  # fmt: skip
+    versions = sorted(
+        (p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for old in [v for v in versions if v != keep][KEEP_BUILDS - 1 :]:
         shutil.rmtree(old, ignore_errors=True)

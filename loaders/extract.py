@@ -98,8 +98,14 @@ def extract_claims(text: str, published: date, ref: Reference) -> Extraction:
     return result
 
 
-def _read_sentence(sentence: Sentence, places: list[PlaceMention], published: date, ref: Reference,
-                   context: Context, result: Extraction) -> None:  # fmt: skip
+def _read_sentence(
+    sentence: Sentence,
+    places: list[PlaceMention],
+    published: date,
+    ref: Reference,
+    context: Context,
+    result: Extraction,
+) -> None:
     # A period that starts after publication is a plan ("the 2026-2030 strategy"), not what a figure covers.
     phrases = [
         p for p in find_period_phrases(sentence.text, published) if (p.period.start or p.period.end) <= published
@@ -173,9 +179,17 @@ def _skipped(sentence: Sentence, mention: Mention, reason: str) -> Skipped:
     return Skipped(mention.text, reason, sentence.start + mention.start, sentence.start + mention.end)
 
 
-def _candidate(sentence: Sentence, figure: _Figure, previous: Candidate | None,
-               owned: list[PlaceMention], scope: PlaceMention | None, phrases: list[PeriodPhrase], published: date,
-               ref: Reference, context: Context) -> Candidate | Skipped:  # fmt: skip
+def _candidate(
+    sentence: Sentence,
+    figure: _Figure,
+    previous: Candidate | None,
+    owned: list[PlaceMention],
+    scope: PlaceMention | None,
+    phrases: list[PeriodPhrase],
+    published: date,
+    ref: Reference,
+    context: Context,
+) -> Candidate | Skipped:
     text, mention = sentence.text, figure.mention
     window_text = text[figure.window[0] : figure.window[1]]
     if _PLAN.search(window_text):
@@ -202,10 +216,28 @@ def _candidate(sentence: Sentence, figure: _Figure, previous: Candidate | None,
     assert parsed is not None  # mentions that parse_value cannot read were skipped
     why = guess.why + (f"; the text counts {figure.unit.word}, written as {unit}" if unit_from_indicator else "")
     return Candidate(
-        mention.text, parsed.value, parsed.low, parsed.high, parsed.qualifier, unit, guess.indicator, why, drug,
-        place.written, place.code, place_why, period.label, period.start, period.end, period_why, text,
-        sentence.start, sentence.end, sentence.start + mention.start, sentence.start + mention.end,
-    )  # fmt: skip
+        mention.text,
+        parsed.value,
+        parsed.low,
+        parsed.high,
+        parsed.qualifier,
+        unit,
+        guess.indicator,
+        why,
+        drug,
+        place.written,
+        place.code,
+        place_why,
+        period.label,
+        period.start,
+        period.end,
+        period_why,
+        text,
+        sentence.start,
+        sentence.end,
+        sentence.start + mention.start,
+        sentence.start + mention.end,
+    )
 
 
 def _comma_segment(text: str, figure: _Figure) -> tuple[int, int]:

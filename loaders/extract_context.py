@@ -50,8 +50,14 @@ def sentence_place(places: list[PlaceMention], owners: dict[int, int | None], fi
     return unique_place(leading) if leading else unique_place([p for p in places if owners[id(p)] is None])
 
 
-def choose_period(kind: str, own: list[PeriodPhrase], sentence_phrases: list[PeriodPhrase], position: int,
-                  context: Context, published: date) -> tuple[Period, str]:  # fmt: skip
+def choose_period(
+    kind: str,
+    own: list[PeriodPhrase],
+    sentence_phrases: list[PeriodPhrase],
+    position: int,
+    context: Context,
+    published: date,
+) -> tuple[Period, str]:
     """The period phrase nearest the figure; a stock takes one only from its own words, an event none."""
     default = default_period(kind, published)
     if kind == "event":
@@ -76,8 +82,9 @@ def _from_phrase(phrase: PeriodPhrase, kind: str, default: Period, context: Cont
     return phrase.period, f"'{phrase.text}'"
 
 
-def choose_place(owned: list[PlaceMention], scope: PlaceMention | None, position: int, context: Context,
-                 ref: Reference) -> tuple[PlaceMention, str]:  # fmt: skip
+def choose_place(
+    owned: list[PlaceMention], scope: PlaceMention | None, position: int, context: Context, ref: Reference
+) -> tuple[PlaceMention, str]:
     """The figure's own place, else the sentence's, the paragraph's, the opening sentence's, else Iraq (said so)."""
     if owned:
         place = min(owned, key=lambda p: abs(p.start - position))

@@ -10,11 +10,47 @@ from loaders.values import WEIGHT_UNITS
 
 # Unit words as they appear after a figure -> the class of thing counted.
 _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
-    "persons": ("persons", "person", "people", "suspects", "suspect", "accused", "traffickers", "trafficker",
-                "dealers", "dealer", "smugglers", "smuggler", "promoters", "detainees", "defendants", "defendant",
-                "prisoners", "inmates", "patients", "users", "addicts", "individuals", "men", "women", "youths",
-                "others", "convicts", "foreigners", "nationals", "officers", "policemen", "personnel", "members",
-                "soldiers", "arrests", "arrestees", "students", "minors", "juveniles"),
+    "persons": (
+        "persons",
+        "person",
+        "people",
+        "suspects",
+        "suspect",
+        "accused",
+        "traffickers",
+        "trafficker",
+        "dealers",
+        "dealer",
+        "smugglers",
+        "smuggler",
+        "promoters",
+        "detainees",
+        "defendants",
+        "defendant",
+        "prisoners",
+        "inmates",
+        "patients",
+        "users",
+        "addicts",
+        "individuals",
+        "men",
+        "women",
+        "youths",
+        "others",
+        "convicts",
+        "foreigners",
+        "nationals",
+        "officers",
+        "policemen",
+        "personnel",
+        "members",
+        "soldiers",
+        "arrests",
+        "arrestees",
+        "students",
+        "minors",
+        "juveniles",
+    ),
     "weight": tuple(WEIGHT_UNITS),
     "pills": ("pills", "pill", "tablets", "tablet", "capsules"),
     "sentences": ("sentences", "sentence", "rulings", "verdicts"),
@@ -22,13 +58,48 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     "centres": ("centres", "centers", "centre", "center", "clinics", "facilities", "hospitals"),
     "beds": ("beds", "bed"),
     "networks": ("networks", "network", "gangs", "gang", "cells", "rings"),
-}  # fmt: skip
+}
 UNIT_OF = {word: unit_class for unit_class, words in _UNIT_CLASSES.items() for word in words}
 # The class each indicator's canonical unit belongs to.
-_CANONICAL_CLASS = {"persons": "persons", "kg": "weight", "pills": "pills", "sentences": "sentences",
-                    "cases": "cases", "centres": "centres", "beds": "beds", "networks": "networks"}  # fmt: skip
-_STOP = {"in", "at", "on", "from", "to", "for", "and", "or", "with", "by", "were", "was", "have", "has", "had",
-         "are", "is", "who", "that", "which", "since", "during", "of", "over", "this", "last", "the"}  # fmt: skip
+_CANONICAL_CLASS = {
+    "persons": "persons",
+    "kg": "weight",
+    "pills": "pills",
+    "sentences": "sentences",
+    "cases": "cases",
+    "centres": "centres",
+    "beds": "beds",
+    "networks": "networks",
+}
+_STOP = {
+    "in",
+    "at",
+    "on",
+    "from",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "by",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "who",
+    "that",
+    "which",
+    "since",
+    "during",
+    "of",
+    "over",
+    "this",
+    "last",
+    "the",
+}
 _LEDGER_UNITS = set(known_units())
 
 
@@ -91,8 +162,11 @@ _DRUG_PATTERNS = [(re.compile(pattern, re.IGNORECASE), drug) for pattern, drug i
 
 
 # Words after "of" that name no particular drug ("1.8 tons of narcotics", "1.5 tons of seized drugs").
-_ANY_DRUG = re.compile(r"^(?:(?:the|seized|illegal|illicit|various|different|mixed|assorted)\s+)*"
-                       r"(?:drugs?|narcotics?|substances?|materials?|contraband)\b", re.IGNORECASE)  # fmt: skip
+_ANY_DRUG = re.compile(
+    r"^(?:(?:the|seized|illegal|illicit|various|different|mixed|assorted)\s+)*"
+    r"(?:drugs?|narcotics?|substances?|materials?|contraband)\b",
+    re.IGNORECASE,
+)
 
 
 def nearest_drug(window: str, figure: tuple[int, int], unit_end: int) -> str:

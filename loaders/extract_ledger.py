@@ -33,14 +33,24 @@ def known_source_ids(raw_dir: Path) -> set[str]:
 
 def claim_row(candidate: Candidate, claim_id: str, source_id: str) -> dict[str, str]:
     chars = f"{candidate.sentence_start}-{candidate.sentence_end}"
-    note = (f"machine-extracted candidate: {candidate.indicator_why}; place: {candidate.place_why}; "
-            f"period: {candidate.period_why}; check against the source sentence at chars {chars}")  # fmt: skip
+    note = (
+        f"machine-extracted candidate: {candidate.indicator_why}; place: {candidate.place_why}; "
+        f"period: {candidate.period_why}; check against the source sentence at chars {chars}"
+    )
     return {
-        "claim_id": claim_id, "source_id": source_id, "indicator_id": candidate.indicator, "drug_id": candidate.drug,
-        "place": candidate.place, "value": candidate.value, "unit": candidate.unit, "period": candidate.period,
+        "claim_id": claim_id,
+        "source_id": source_id,
+        "indicator_id": candidate.indicator,
+        "drug_id": candidate.drug,
+        "place": candidate.place,
+        "value": candidate.value,
+        "unit": candidate.unit,
+        "period": candidate.period,
         "period_start": candidate.period_start.isoformat() if candidate.period_start else "",
-        "period_end": candidate.period_end.isoformat(), "note": note, "review": NEEDS_REVIEW,
-    }  # fmt: skip
+        "period_end": candidate.period_end.isoformat(),
+        "note": note,
+        "review": NEEDS_REVIEW,
+    }
 
 
 def check_row(row: dict[str, str], ref: Reference) -> None:
@@ -63,8 +73,9 @@ def _existing_claims(raw_dir: Path) -> list[dict[str, str]]:
 
 
 def _same_claim(row: dict[str, str]) -> tuple[str, ...]:
-    return tuple(row.get(k, "") for k in ("source_id", "indicator_id", "drug_id", "place", "value", "period_start",
-                                          "period_end"))  # fmt: skip
+    return tuple(
+        row.get(k, "") for k in ("source_id", "indicator_id", "drug_id", "place", "value", "period_start", "period_end")
+    )
 
 
 def append_candidates(candidates: list[Candidate], source_id: str, raw_dir: Path, ref: Reference) -> str:

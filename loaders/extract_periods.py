@@ -133,10 +133,15 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"\b(H[12]|Q[1-4])\s+{_YEAR}\b", _short),
     (rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter\s+of\s+{_YEARISH}", _quarter),
     (rf"(?:the\s+)?first\s+(\w+)\s+months\s+of\s+{_YEARISH}", _first_months),
-    (rf"(?:between|from)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|to|until|through)\s+{_MONTH}(?:,?\s+{_YEARISH})?",
-     _month_span),
-    (r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|(?:so\s+far|to\s+date)\s+this\s+year"
-     r"|this\s+year(?:\s+so\s+far|\s+to\s+date)?|since\s+january(?!\s+\d)|(?:in\s+)?the\s+current\s+year", _to_date),
+    (
+        rf"(?:between|from)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|to|until|through)\s+{_MONTH}(?:,?\s+{_YEARISH})?",
+        _month_span,
+    ),
+    (
+        r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|(?:so\s+far|to\s+date)\s+this\s+year"
+        r"|this\s+year(?:\s+so\s+far|\s+to\s+date)?|since\s+january(?!\s+\d)|(?:in\s+)?the\s+current\s+year",
+        _to_date,
+    ),
     (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}", _since_year),
     (r"last\s+year|the\s+previous\s+year", _last_year),
     (r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days)|\bthe\s+week(?:'s|’s)|\bthis\s+week", _past_week),
@@ -145,10 +150,13 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"(?:as\s+of|by\s+the\s+end\s+of|at\s+the\s+end\s+of|until\s+the\s+end\s+of)\s+(?:{_MONTH}\s+)?{_YEAR}", _as_of),
     (rf"\b(?:in|during|for|throughout)\s+{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d{{1,2}}\b)", _month),
     (rf"(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}|\b{_YEAR}\s*[-–]\s*{_YEAR}\b", _years),
-    (rf"(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?{_YEAR}\b"
-     rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)", _year),
+    (
+        rf"(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?{_YEAR}\b"
+        rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)",
+        _year,
+    ),
     (r"(?:during|over|in|for)\s+the\s+same\s+(?:period|time|months?|year|six\s+months)", _same_period),
-]  # fmt: skip
+]
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _PHRASES]
 
 

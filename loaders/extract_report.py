@@ -30,15 +30,28 @@ def _number(value: float | None) -> str:
 def _cells(index: int, c: Candidate) -> tuple[str, ...]:
     number = _number(c.number) if c.number is not None else f"{_number(c.low)}-{_number(c.high)}"
     period = c.period if len(c.period) <= 34 else c.period[:33] + "…"
-    return (str(index), c.value, number, c.qualifier, c.unit, c.indicator, c.drug, f"{c.place} ({c.place_code})",
-            period, c.period_start.isoformat() if c.period_start else "-", c.period_end.isoformat())  # fmt: skip
+    return (
+        str(index),
+        c.value,
+        number,
+        c.qualifier,
+        c.unit,
+        c.indicator,
+        c.drug,
+        f"{c.place} ({c.place_code})",
+        period,
+        c.period_start.isoformat() if c.period_start else "-",
+        c.period_end.isoformat(),
+    )
 
 
 def format_table(extraction: Extraction) -> str:
     rows = [_COLUMNS] + [_cells(i, c) for i, c in enumerate(extraction.candidates, 1)]
     widths = [max(len(row[k]) for row in rows) for k in range(len(_COLUMNS))]
-    lines = [f"{len(extraction.candidates)} candidate claim(s), periods read against publication on "
-             f"{extraction.published.isoformat()}:"]  # fmt: skip
+    lines = [
+        f"{len(extraction.candidates)} candidate claim(s), periods read against publication on "
+        f"{extraction.published.isoformat()}:"
+    ]
     lines.append("  ".join(cell.ljust(w) for cell, w in zip(rows[0], widths, strict=True)).rstrip())
     for row, candidate in zip(rows[1:], extraction.candidates, strict=True):
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from loaders.extract_indicators import distance
 
-_SEIZE = (r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
-          r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered")  # fmt: skip
+_SEIZE = (
+    r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
+    r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered"
+)
 _SECURITY = r"\b(?:officers?|police\w*|security|personnel|soldiers|agents|members|forces)\b"
 
 
@@ -27,17 +29,32 @@ def _rule(indicator: str, keywords: str, requires: str | None = None) -> Rule:
 
 # On a tie in distance, the rule listed first wins.
 RULES = [
-    _rule("death_sentences", r"death\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+death|death\s+penalt(?:y|ies)"
-                             r"|condemned\s+to\s+death"),
-    _rule("life_sentences", r"life\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+life|life\s+imprisonment"
-                            r"|life\s+terms?|(?:given|handed|received)\s+life\b"),
+    _rule(
+        "death_sentences",
+        r"death\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+death|death\s+penalt(?:y|ies)"
+        r"|condemned\s+to\s+death",
+    ),
+    _rule(
+        "life_sentences",
+        r"life\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+life|life\s+imprisonment"
+        r"|life\s+terms?|(?:given|handed|received)\s+life\b",
+    ),
     _rule("convictions", r"\bconvicted\b|\bconvictions?\b|found\s+guilty"),
-    _rule("arrests", r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
-                     r"|in\s+custody"),
-    _rule("rehab_completed", r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:treatment|rehabilitation|programmes?"
-                             r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"),
-    _rule("rehab_admitted", r"\badmitted\b|\badmissions?\b|\benrolled\b"
-                            r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)"),
+    _rule(
+        "arrests",
+        r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
+        r"|in\s+custody",
+    ),
+    _rule(
+        "rehab_completed",
+        r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:treatment|rehabilitation|programmes?"
+        r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment",
+    ),
+    _rule(
+        "rehab_admitted",
+        r"\badmitted\b|\badmissions?\b|\benrolled\b"
+        r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)",
+    ),
     _rule("rehab_inpatients", r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment)|\binpatients\b"),
     _rule("patients_treated", r"received\s+treatment|\btreated\b"),
     _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars"),
@@ -46,10 +63,14 @@ RULES = [
     _rule("drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*"),
     _rule("seizures", _SEIZE),
     _rule("seizures_pills", _SEIZE),
-]  # fmt: skip
+]
 # Units that name the indicator by themselves.
-UNIT_INDICATORS = {"centres": "rehab_centres", "beds": "rehab_beds", "networks": "networks_dismantled",
-                   "cases": "court_cases"}  # fmt: skip
+UNIT_INDICATORS = {
+    "centres": "rehab_centres",
+    "beds": "rehab_beds",
+    "networks": "networks_dismantled",
+    "cases": "court_cases",
+}
 
 
 @dataclass(frozen=True)

@@ -83,8 +83,9 @@ def score_text(name: str, text: str, annotation: dict, ref: Reference, score: Sc
         score.right_place += candidate.place_code == expected[key]["place"]
         score.right_drug += candidate.drug == expected[key]["drug"]
     found_keys = {candidate_key(c) for c in candidates}
-    score.missed += [f"{name}: {c['value']} {expected_key(c)[1:]}" for c in annotation["claims"]
-                     if expected_key(c) not in found_keys]  # fmt: skip
+    score.missed += [
+        f"{name}: {c['value']} {expected_key(c)[1:]}" for c in annotation["claims"] if expected_key(c) not in found_keys
+    ]
 
 
 def score_folder(folder: Path, ref: Reference) -> Score:

@@ -30,10 +30,51 @@ class Mention:
 
 # Words before a full stop that do not end a sentence ("Brig. Gen. Ziyad", "Law No. 50").
 _ABBREVIATIONS = {
-    "brig", "gen", "col", "lt", "maj", "capt", "sgt", "cpl", "adm", "dr", "mr", "mrs", "ms", "prof", "no", "nos",
-    "st", "jr", "sr", "vs", "etc", "inc", "co", "corp", "art", "para", "gov", "sen", "rep", "approx", "jan",
-    "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "a.m", "p.m",
-}  # fmt: skip
+    "brig",
+    "gen",
+    "col",
+    "lt",
+    "maj",
+    "capt",
+    "sgt",
+    "cpl",
+    "adm",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "no",
+    "nos",
+    "st",
+    "jr",
+    "sr",
+    "vs",
+    "etc",
+    "inc",
+    "co",
+    "corp",
+    "art",
+    "para",
+    "gov",
+    "sen",
+    "rep",
+    "approx",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.n",
+    "a.m",
+    "p.m",
+}
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9\u0660-\u0669])")
 _TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
 # "ERBIL, Kurdistan Region of Iraq - " or "BASRA (Reuters) - ": where the text was written, not what it is about.
@@ -98,10 +139,41 @@ def dateline_end(sentence: Sentence) -> int:
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _DIGITS = rf"{_D}{{1,3}}(?:[,\u066c]{_D}{{3}})+(?:[.\u066b]{_D}+)?|{_D}+(?:[.\u066b]{_D}+)?"
 _SCALE = r"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b)"
-_WORD = "|".join(sorted(
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-     "sixty", "seventy", "eighty", "ninety"], key=len, reverse=True))  # fmt: skip
+_WORD = "|".join(
+    sorted(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
 _WORDS = (
     rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}|hundred|thousand|million|billion)\b)*"
     rf"(?:(?<=hundred)\s+and\s+(?:{_WORD})(?:-(?:{_WORD}))?)?\b"

@@ -13,8 +13,11 @@ from loaders.extract_text import Mention
 from loaders.periods import MONTHS
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_UNIT_AHEAD = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:people|persons|suspects|pills|tablets|kg|kilograms|tons|"
-                         r"tonnes|centres|centers|beds|cases|sentences)\b", re.IGNORECASE)  # fmt: skip
+_UNIT_AHEAD = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}(?:people|persons|suspects|pills|tablets|kg|kilograms|tons|"
+    r"tonnes|centres|centers|beds|cases|sentences)\b",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"(?:\+|00)?\d[\d \-]{7,}\d")
 _Rule = Callable[[str, str, Mention], bool]
 

@@ -10,17 +10,53 @@ from typing import Any
 
 from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
-from loaders.periods import CUMULATIVE_WORDS, TO_DATE_WORDS, date_precision, describe_period, parse_partial_date, parse_period_text
+from loaders.periods import (
+    CUMULATIVE_WORDS,
+    TO_DATE_WORDS,
+    date_precision,
+    describe_period,
+    parse_partial_date,
+    parse_period_text,
+)
 from loaders.reference import Reference
 from loaders.units import resolve_unit
 from loaders.values import parse_value
 
-SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "language", "published", "published_how",
-                  "accessed", "source_type", "authority", "note")  # fmt: skip
-CLAIM_COLUMNS = ("claim_id", "source_id", "indicator_id", "drug_id", "place", "value", "unit", "period",
-                 "period_start", "period_end", "note", "review")  # fmt: skip
-SOURCE_TYPES = ("statistical_release", "international_dataset", "official_statement",
-                "media_relaying_official", "ngo_compilation", "media_report")  # fmt: skip
+SOURCE_COLUMNS = (
+    "source_id",
+    "publisher",
+    "title",
+    "url",
+    "language",
+    "published",
+    "published_how",
+    "accessed",
+    "source_type",
+    "authority",
+    "note",
+)
+CLAIM_COLUMNS = (
+    "claim_id",
+    "source_id",
+    "indicator_id",
+    "drug_id",
+    "place",
+    "value",
+    "unit",
+    "period",
+    "period_start",
+    "period_end",
+    "note",
+    "review",
+)
+SOURCE_TYPES = (
+    "statistical_release",
+    "international_dataset",
+    "official_statement",
+    "media_relaying_official",
+    "ngo_compilation",
+    "media_report",
+)
 PUBLISHED_HOW = ("stated", "url", "inferred", "unknown")
 LANGUAGES = ("en", "ar", "ku", "fa", "tr", "fr", "de")
 REVIEW_STATES = ("", "needs_review")
@@ -70,7 +106,9 @@ def _unique(record: Record, name: str, seen: dict[str, Record], problems: list[P
     value = record.fields[name]
     if value in seen:
         first = seen[value]
-        problems.append(Problem(record.file, record.line, name, f"duplicate {value!r} (first at {first.file}:{first.line})"))
+        problems.append(
+            Problem(record.file, record.line, name, f"duplicate {value!r} (first at {first.file}:{first.line})")
+        )
         return False
     seen[value] = record
     return True
@@ -154,15 +192,33 @@ def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> di
     shape = describe_period(start, end, indicator["kind"], cumulative, precision, to_date)
     scale = lambda x: None if x is None else x * factor  # noqa: E731
     return {
-        "claim_id": f["claim_id"], "source_id": f["source_id"], "indicator_id": f["indicator_id"],
-        "drug_id": drug_id, "geo_code": geo_code, "value": scale(parsed.value), "qualifier": parsed.qualifier,
-        "value_low": scale(parsed.low), "value_high": scale(parsed.high), "unit": indicator["unit"],
-        "period_start": start, "period_end": end, "granularity": shape.granularity,
-        "period_label": shape.label, "year": shape.year, "is_full_year": shape.is_full_year,
-        "place_as_written": f["place"], "value_as_written": f["value"], "unit_as_written": f["unit"],
-        "unit_factor": factor, "precision": parsed.precision * factor, "period_as_written": f["period"],
-        "note": f["note"], "review": review, "raw_file": record.file, "raw_line": record.line,
-    }  # fmt: skip
+        "claim_id": f["claim_id"],
+        "source_id": f["source_id"],
+        "indicator_id": f["indicator_id"],
+        "drug_id": drug_id,
+        "geo_code": geo_code,
+        "value": scale(parsed.value),
+        "qualifier": parsed.qualifier,
+        "value_low": scale(parsed.low),
+        "value_high": scale(parsed.high),
+        "unit": indicator["unit"],
+        "period_start": start,
+        "period_end": end,
+        "granularity": shape.granularity,
+        "period_label": shape.label,
+        "year": shape.year,
+        "is_full_year": shape.is_full_year,
+        "place_as_written": f["place"],
+        "value_as_written": f["value"],
+        "unit_as_written": f["unit"],
+        "unit_factor": factor,
+        "precision": parsed.precision * factor,
+        "period_as_written": f["period"],
+        "note": f["note"],
+        "review": review,
+        "raw_file": record.file,
+        "raw_line": record.line,
+    }
 
 
 def _known(value: str, table: dict[str, Record], what: str) -> Record:

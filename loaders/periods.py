@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from loaders.errors import InputError
 
@@ -15,8 +15,18 @@ MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
 MONTHS["sept"] = 9
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
 _SHORT_MONTH = [""] + [calendar.month_abbr[i] for i in range(1, 13)]
 
 
@@ -155,7 +165,11 @@ CUMULATIVE_WORDS = r"cumulative|since"
 
 @lru_cache(maxsize=65536)
 def describe_period(
-    start: date | None, end: date, kind: str, cumulative_hint: bool = False, end_precision: str = "day",
+    start: date | None,
+    end: date,
+    kind: str,
+    cumulative_hint: bool = False,
+    end_precision: str = "day",
     to_date_hint: bool = False,
 ) -> PeriodShape:
     """Classify a period so charts never show a partial period as a full year.
@@ -164,7 +178,11 @@ def describe_period(
     and the period text says so ("this year", "so far"); it is then 'to_date', never a full year.
     """
     if start is not None and to_date_hint and start.year == end.year:
-        label = f"{start.year} to date (end not stated)" if (end.month, end.day) == (12, 31) else _span_label(start, end, False)
+        label = (
+            f"{start.year} to date (end not stated)"
+            if (end.month, end.day) == (12, 31)
+            else _span_label(start, end, False)
+        )
         return PeriodShape("to_date", label, start.year, False)
     if start is None:
         end_label = {"year": str(end.year), "month": _month_label(end)}.get(end_precision) or _day_label(end)

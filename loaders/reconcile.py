@@ -76,7 +76,9 @@ def _group_id(key: tuple) -> str:
 def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return claims with group, conflict and preference columns, and one observation per group."""
     # Unknown publication dates arrive as missing values; the rule ranks them last.
-    published = {k: (v if isinstance(v, str) else None) for k, v in zip(sources["source_id"], sources["published"], strict=True)}
+    published = {
+        k: (v if isinstance(v, str) else None) for k, v in zip(sources["source_id"], sources["published"], strict=True)
+    }
     source_type = dict(zip(sources["source_id"], sources["source_type"], strict=True))
     records = claims.to_dict("records") if isinstance(claims, pd.DataFrame) else claims
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -102,9 +104,13 @@ def _resolve_group(members: list[dict[str, Any]], published: dict[str, str | Non
     values = [v for c in members for v in (c["value"], c["value_low"], c["value_high"]) if v is not None]
     reason = _reason(ranked, published)
     observation = {k: best[k] for k in _OBSERVATION_FIELDS}
-    observation |= {"n_claims": len(members), "n_sources": len({c["source_id"] for c in members}),
-                    "group_min": min(values, default=None), "group_max": max(values, default=None),
-                    "preference_reason": reason}  # fmt: skip
+    observation |= {
+        "n_claims": len(members),
+        "n_sources": len({c["source_id"] for c in members}),
+        "group_min": min(values, default=None),
+        "group_max": max(values, default=None),
+        "preference_reason": reason,
+    }
     return observation
 
 
@@ -112,13 +118,32 @@ def _reason(ranked: list[dict[str, Any]], published: dict[str, str | None]) -> s
     if len(ranked) == 1:
         return "only claim"
     best, runner_up = ranked[0], ranked[1]
-    keys = zip(preference_key(best, published[best["source_id"]]), preference_key(runner_up, published[runner_up["source_id"]]), strict=True)
+    keys = zip(
+        preference_key(best, published[best["source_id"]]),
+        preference_key(runner_up, published[runner_up["source_id"]]),
+        strict=True,
+    )
     decided_by = next(name for name, (a, b) in zip(_CRITERIA, keys, strict=True) if a != b)
     return f"preferred over {len(ranked) - 1} other claim(s) by {decided_by} (next: {runner_up['claim_id']})"
 
 
 _OBSERVATION_FIELDS = (
-    "indicator_id", "drug_id", "geo_code", "value", "qualifier", "value_low", "value_high", "unit",
-    "period_start", "period_end", "granularity", "period_label", "year", "is_full_year", "group_id",
-    "in_conflict", "claim_id", "source_id",
-)  # fmt: skip
+    "indicator_id",
+    "drug_id",
+    "geo_code",
+    "value",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "unit",
+    "period_start",
+    "period_end",
+    "granularity",
+    "period_label",
+    "year",
+    "is_full_year",
+    "group_id",
+    "in_conflict",
+    "claim_id",
+    "source_id",
+)

@@ -51,7 +51,9 @@ def _keyed(raw_dir: Path, name: str, columns: tuple[str, ...], key: str, problem
         if not value:
             problems.append(Problem(name, record.line, key, "empty id"))
         elif value in keyed:
-            problems.append(Problem(name, record.line, key, f"duplicate id {value!r} (first on line {keyed[value].line})"))
+            problems.append(
+                Problem(name, record.line, key, f"duplicate id {value!r} (first on line {keyed[value].line})")
+            )
         else:
             keyed[value] = record
     return keyed
@@ -69,10 +71,14 @@ def _check_geographies(ref: Reference) -> None:
     for code, record in ref.geographies.items():
         fields = record.fields
         if fields["level"] not in LEVELS:
-            ref.problems.append(Problem(record.file, record.line, "level", f"{fields['level']!r} is not one of {LEVELS}"))
+            ref.problems.append(
+                Problem(record.file, record.line, "level", f"{fields['level']!r} is not one of {LEVELS}")
+            )
         for member in filter(None, fields["members"].split("|")):
             if member not in ref.geographies:
-                ref.problems.append(Problem(record.file, record.line, "members", f"unknown member {member!r} of {code}"))
+                ref.problems.append(
+                    Problem(record.file, record.line, "members", f"unknown member {member!r} of {code}")
+                )
         if fields["parent"] and fields["parent"] not in ref.geographies:
             ref.problems.append(Problem(record.file, record.line, "parent", f"unknown parent {fields['parent']!r}"))
 

@@ -14,17 +14,22 @@ def summarise(tables: dict[str, pd.DataFrame], version: str, limit: int = 200) -
         f"data version {version}",
         f"claims: {len(claims)}  sources: {len(tables['sources'])}  groups: {len(observations)}  "
         f"conflicts: {len(conflicts)}  needing review: {review}",
-        f"places with a claim: {claims['geo_code'].nunique()}  "
-        f"years covered: {years.min()}–{years.max()}" if len(years) else "years covered: none",
+        f"places with a claim: {claims['geo_code'].nunique()}  years covered: {years.min()}–{years.max()}"
+        if len(years)
+        else "years covered: none",
         "conflicts (indicator, drug, place, period: values [claims] -> preferred):",
     ]
     members: dict[str, list[str]] = {}
     in_conflict = claims[claims["in_conflict"]].sort_values("claim_id")
-    for group, value, claim in zip(in_conflict["group_id"], in_conflict["value_as_written"], in_conflict["claim_id"], strict=True):
+    for group, value, claim in zip(
+        in_conflict["group_id"], in_conflict["value_as_written"], in_conflict["claim_id"], strict=True
+    ):
         members.setdefault(group, []).append(f"{value} [{claim}]")
     for obs in conflicts.head(limit).itertuples():
-        lines.append(f"  {obs.indicator_id}, {obs.drug_id}, {obs.geo_code}, {obs.period_label}: "
-                     f"{', '.join(members[obs.group_id])} -> {obs.claim_id}")  # fmt: skip
+        lines.append(
+            f"  {obs.indicator_id}, {obs.drug_id}, {obs.geo_code}, {obs.period_label}: "
+            f"{', '.join(members[obs.group_id])} -> {obs.claim_id}"
+        )
     if len(conflicts) > limit:
         lines.append(f"  ... and {len(conflicts) - limit} more (see the observations table, in_conflict)")
     return "\n".join(lines)

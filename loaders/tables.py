@@ -16,14 +16,18 @@ def make_tables(ref: Reference, ledger: Ledger) -> dict[str, pd.DataFrame]:
     claims = claims.sort_values("claim_id", ignore_index=True)
     composite_codes = {c for c, r in ref.geographies.items() if r.fields["level"] == "composite"}
     observations["is_composite"] = observations["geo_code"].isin(composite_codes)
-    observations = observations.sort_values(["indicator_id", "drug_id", "geo_code", "period_end", "group_id"], ignore_index=True)
+    observations = observations.sort_values(
+        ["indicator_id", "drug_id", "geo_code", "period_end", "group_id"], ignore_index=True
+    )
     tables = {
         "claims": claims,
         "observations": observations,
         "sources": _sources(sources, claims),
         "geographies": _geographies(ref),
         "indicators": _indicators(ref, claims),
-        "drugs": pd.DataFrame([{"drug_id": k, **_pick(r.fields, "label_en", "label_ar", "note")} for k, r in ref.drugs.items()]),
+        "drugs": pd.DataFrame(
+            [{"drug_id": k, **_pick(r.fields, "label_en", "label_ar", "note")} for k, r in ref.drugs.items()]
+        ),
         "population": _population(observations),
     }
     return {name: frame[schema.TABLES[name].column_names] for name, frame in tables.items()}
@@ -43,21 +47,30 @@ def _geographies(ref: Reference) -> pd.DataFrame:
     rows = []
     for code, record in sorted(ref.geographies.items()):
         f = record.fields
-        rows.append({
-            "code": code, **_pick(f, "name_en", "name_ar", "name_ku", "level", "note"),
-            "parent": f["parent"] or None, "members": f["members"] or None,
-            "has_iso_code": not code.startswith("X-"), "aliases": "|".join(ref.aliases.get(code, [])),
-        })  # fmt: skip
+        rows.append(
+            {
+                "code": code,
+                **_pick(f, "name_en", "name_ar", "name_ku", "level", "note"),
+                "parent": f["parent"] or None,
+                "members": f["members"] or None,
+                "has_iso_code": not code.startswith("X-"),
+                "aliases": "|".join(ref.aliases.get(code, [])),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def _indicators(ref: Reference, claims: pd.DataFrame) -> pd.DataFrame:
     counts = claims["indicator_id"].value_counts()
     rows = [
-        {"indicator_id": k, **_pick(r.fields, "label_en", "label_ar", "unit", "kind", "description"),
-         "summable": r.fields["summable"] == "true", "n_claims": int(counts.get(k, 0))}
+        {
+            "indicator_id": k,
+            **_pick(r.fields, "label_en", "label_ar", "unit", "kind", "description"),
+            "summable": r.fields["summable"] == "true",
+            "n_claims": int(counts.get(k, 0)),
+        }
         for k, r in ref.indicators.items()
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows)
 
 
@@ -67,4 +80,6 @@ def _population(observations: pd.DataFrame) -> pd.DataFrame:
     pop["year"] = pd.to_datetime(pop["period_end"]).dt.year.astype("int64")
     pop = pop.sort_values(["geo_code", "year", "period_end"]).drop_duplicates(["geo_code", "year"], keep="last")
     pop = pop.rename(columns={"value": "population"})
-    return pop[["geo_code", "year", "population", "qualifier", "claim_id", "source_id", "in_conflict"]].reset_index(drop=True)
+    return pop[["geo_code", "year", "population", "qualifier", "claim_id", "source_id", "in_conflict"]].reset_index(
+        drop=True
+    )

@@ -9,10 +9,25 @@ from loaders.values import WEIGHT_UNITS
 
 # Unit as written -> (canonical unit, factor to the canonical unit).
 _UNIT_WORDS: dict[str, tuple[str, float]] = {
-    **{word: ("persons", 1.0) for word in (
-        "persons", "person", "people", "suspects", "accused", "traffickers", "dealers", "detainees",
-        "defendants", "prisoners", "patients", "users", "individuals", "inpatients",
-    )},
+    **{
+        word: ("persons", 1.0)
+        for word in (
+            "persons",
+            "person",
+            "people",
+            "suspects",
+            "accused",
+            "traffickers",
+            "dealers",
+            "detainees",
+            "defendants",
+            "prisoners",
+            "patients",
+            "users",
+            "individuals",
+            "inpatients",
+        )
+    },
     **{word: ("kg", factor) for word, factor in WEIGHT_UNITS.items()},
     **{word: ("pills", 1.0) for word in ("pills", "pill", "tablets", "tablet", "capsules")},
     **{word: ("sentences", 1.0) for word in ("sentences", "sentence", "rulings")},
@@ -22,7 +37,7 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
     **{word: ("networks", 1.0) for word in ("networks", "network")},
     **{word: ("executions", 1.0) for word in ("executions", "execution")},
     **{word: ("percent", 1.0) for word in ("percent", "%", "per cent")},
-}  # fmt: skip
+}
 
 
 def known_units() -> list[str]:

@@ -13,18 +13,39 @@ from typing import Any
 from loaders.errors import BuildError, InputError, Problem
 from loaders.ledger import CLAIM_COLUMNS, SOURCE_COLUMNS
 
-COLUMNS = ("Region", "SubRegion", "Country/Territory", "msCode", "Drug group", "DrugSubGroup", "Drug", "Year", "Kilograms")
+COLUMNS = (
+    "Region",
+    "SubRegion",
+    "Country/Territory",
+    "msCode",
+    "Drug group",
+    "DrugSubGroup",
+    "Drug",
+    "Year",
+    "Kilograms",
+)
 SOURCE_ID = "unodc-dp-drug-seizures"
 
 # UNODC drug names -> project drug ids (data/raw/drugs.csv).
 DRUGS = {
-    '"Captagon"': "captagon", '"Crack" cocaine': "crack_cocaine", "Amphetamine": "amphetamine",
-    "Barbiturates": "barbiturates", "Benzodiazepines": "benzodiazepines", "Buprenorphine": "buprenorphine",
-    "Cannabis herb (marijuana)": "cannabis_herb", "Cannabis resin (hashish)": "cannabis_resin",
-    "Codeine": "codeine", "Diazepam": "diazepam", "Heroin": "heroin", "Methadone": "methadone",
-    "Methamphetamine": "methamphetamine", "Opium": "opium", "Tramadol": "tramadol",
-    "Cocaine hydrochloride": "cocaine", "Other sedatives and tranquillizers": "sedatives_other",
-}  # fmt: skip
+    '"Captagon"': "captagon",
+    '"Crack" cocaine': "crack_cocaine",
+    "Amphetamine": "amphetamine",
+    "Barbiturates": "barbiturates",
+    "Benzodiazepines": "benzodiazepines",
+    "Buprenorphine": "buprenorphine",
+    "Cannabis herb (marijuana)": "cannabis_herb",
+    "Cannabis resin (hashish)": "cannabis_resin",
+    "Codeine": "codeine",
+    "Diazepam": "diazepam",
+    "Heroin": "heroin",
+    "Methadone": "methadone",
+    "Methamphetamine": "methamphetamine",
+    "Opium": "opium",
+    "Tramadol": "tramadol",
+    "Cocaine hydrochloride": "cocaine",
+    "Other sedatives and tranquillizers": "sedatives_other",
+}
 _TOTAL_SEDATIVES = "Total sedatives and tranquillizers"
 
 
@@ -77,16 +98,24 @@ def _drug_id(name: str) -> str | None:
 
 
 def _claim(row: dict[str, str], drug: str, occurrence: int, rows_alike: int) -> dict[str, Any]:
-    repeated = f" The export itself has {rows_alike} rows for this drug and year; each is kept." if rows_alike > 1 else ""
+    repeated = (
+        f" The export itself has {rows_alike} rows for this drug and year; each is kept." if rows_alike > 1 else ""
+    )
     return {
         "claim_id": f"unodc-{row['msCode'].lower()}-{row['Year']}-{drug.replace('_', '')}-{occurrence}",
-        "source_id": SOURCE_ID, "indicator_id": "seizures", "drug_id": drug,
-        "place": row["Country/Territory"], "value": row["Kilograms"], "unit": "kg", "period": row["Year"],
-        "period_start": "", "period_end": "",
+        "source_id": SOURCE_ID,
+        "indicator_id": "seizures",
+        "drug_id": drug,
+        "place": row["Country/Territory"],
+        "value": row["Kilograms"],
+        "unit": "kg",
+        "period": row["Year"],
+        "period_start": "",
+        "period_end": "",
         "note": f"National total reported to UNODC through the Annual Report Questionnaire; UNODC drug "
-                f"{row['Drug'][:60]!r} ({row['DrugSubGroup']}).{repeated}",
+        f"{row['Drug'][:60]!r} ({row['DrugSubGroup']}).{repeated}",
         "review": "",
-    }  # fmt: skip
+    }
 
 
 def source_row(export_bytes: bytes) -> dict[str, str]:
@@ -95,14 +124,17 @@ def source_row(export_bytes: bytes) -> dict[str, str]:
         "source_id": SOURCE_ID,
         "publisher": "United Nations Office on Drugs and Crime (UNODC), Research Data Portal",
         "title": "Drug seizures (dataset dp-drug-seizures), national totals 2018-2022",
-        "url": "https://dataunodc.un.org/dp-drug-seizures", "language": "en",
-        "published": "", "published_how": "unknown", "accessed": "",
+        "url": "https://dataunodc.un.org/dp-drug-seizures",
+        "language": "en",
+        "published": "",
+        "published_how": "unknown",
+        "accessed": "",
         "source_type": "international_dataset",
         "authority": "National authorities, through the UNODC Annual Report Questionnaire",
         "note": "Values read from a third-party re-publication of the portal export (iujiban/SNU-INFOVIS-PROJECT, "
-                "src/data/Drug_seizures_2018_2022.json, commit b06a784340fd5fd4a9589e6e427e0e16371e1b4a), "
-                f"not from UNODC's own file; sha256 of the copy read {digest}.",
-    }  # fmt: skip
+        "src/data/Drug_seizures_2018_2022.json, commit b06a784340fd5fd4a9589e6e427e0e16371e1b4a), "
+        f"not from UNODC's own file; sha256 of the copy read {digest}.",
+    }
 
 
 def run(export: Path, raw_dir: Path, countries: tuple[str, ...] = ("IRQ",)) -> str:

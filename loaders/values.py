@@ -52,18 +52,54 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
 
 # Weight units a value may carry itself, with their factor to kilograms.
 WEIGHT_UNITS = {
-    "t": 1000.0, "ton": 1000.0, "tons": 1000.0, "tonne": 1000.0, "tonnes": 1000.0,
-    "kg": 1.0, "kilo": 1.0, "kilos": 1.0, "kilogram": 1.0, "kilograms": 1.0,
-    "g": 0.001, "gram": 0.001, "grams": 0.001,
-}  # fmt: skip
+    "t": 1000.0,
+    "ton": 1000.0,
+    "tons": 1000.0,
+    "tonne": 1000.0,
+    "tonnes": 1000.0,
+    "kg": 1.0,
+    "kilo": 1.0,
+    "kilos": 1.0,
+    "kilogram": 1.0,
+    "kilograms": 1.0,
+    "g": 0.001,
+    "gram": 0.001,
+    "grams": 0.001,
+}
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "half": 0.5,
+}
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -130,7 +166,9 @@ def _bounded(qualifier: str, number: float, step: float, unit_hint: str | None) 
 
 
 _QUALIFIER = re.compile(
-    r"^(~|(?:" + "|".join(re.escape(w) for w in sorted(_QUALIFIER_WORDS, key=len, reverse=True) if w != "~") + r")(?=\s|$))"
+    r"^(~|(?:"
+    + "|".join(re.escape(w) for w in sorted(_QUALIFIER_WORDS, key=len, reverse=True) if w != "~")
+    + r")(?=\s|$))"
 )
 _WEIGHT_SUFFIX = re.compile(rf"^(.*?\S)\s*({_WEIGHT})$")
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_UNITS) + r")\b")

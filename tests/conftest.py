@@ -51,7 +51,10 @@ def free_port() -> int:
 def install_boundaries(data_dir: Path) -> None:
     from loaders.boundaries import fetch, normalise, write
 
-    write(normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")))), data_dir / "boundaries")
+    write(
+        normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")))),
+        data_dir / "boundaries",
+    )
 
 
 def start_server(command: list[str], data_dir: Path, port: int, log_name: str) -> subprocess.Popen:

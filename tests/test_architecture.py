@@ -36,5 +36,11 @@ def test_layer_imports_only_downward(layer):
 
 
 def test_parquet_is_read_only_by_the_store():
-    readers = [p for p in ROOT.glob("*/**/*.py") if "read_parquet" in p.read_text(encoding="utf-8") or "pq.read_table" in p.read_text(encoding="utf-8")]
-    assert {str(p.relative_to(ROOT)) for p in readers if not p.is_relative_to(ROOT / "tests") and ".venv" not in p.parts} <= {"data/store.py"}
+    readers = [
+        p
+        for p in ROOT.glob("*/**/*.py")
+        if "read_parquet" in p.read_text(encoding="utf-8") or "pq.read_table" in p.read_text(encoding="utf-8")
+    ]
+    assert {
+        str(p.relative_to(ROOT)) for p in readers if not p.is_relative_to(ROOT / "tests") and ".venv" not in p.parts
+    } <= {"data/store.py"}

@@ -12,20 +12,29 @@ PAGES = {"overview": "/", "map": "/map", "trends": "/trends", "claims": "/claims
 
 
 def graph_data(page: Watched, graph_id: str) -> list[dict]:
-    return page.page.evaluate(f"document.querySelector('#{graph_id} .js-plotly-plot').data.map(t => ({{fill: t.fillcolor || null, text: t.text || null, name: t.name}}))")
+    return page.page.evaluate(
+        f"document.querySelector('#{graph_id} .js-plotly-plot').data.map(t => ({{fill: t.fillcolor || null, text: t.text || null, name: t.name}}))"
+    )
 
 
 def graph_ready(page: Watched, graph_id: str) -> None:
     """Wait until Plotly has drawn the graph and the page's own start-up requests are over."""
-    wait_until(page.page, f"() => {{ const gd = document.querySelector('#{graph_id} .js-plotly-plot'); "
-                          f"return Boolean(gd && gd._fullData && gd._fullData.length > 0); }}")
+    wait_until(
+        page.page,
+        f"() => {{ const gd = document.querySelector('#{graph_id} .js-plotly-plot'); "
+        f"return Boolean(gd && gd._fullData && gd._fullData.length > 0); }}",
+    )
     page.page.wait_for_load_state("networkidle")
 
 
 def wait_for_new_fills(page: Watched, before: list[dict]) -> None:
     """The map repaints in the browser (clientside) once the server's small state arrives."""
     old = json.dumps([t["fill"] for t in before])
-    wait_until(page.page, "old => JSON.stringify(document.querySelector('#map-graph .js-plotly-plot').data.map(t => t.fillcolor || null)) !== old", old)
+    wait_until(
+        page.page,
+        "old => JSON.stringify(document.querySelector('#map-graph .js-plotly-plot').data.map(t => t.fillcolor || null)) !== old",
+        old,
+    )
     page.page.wait_for_load_state("networkidle")
 
 
@@ -54,7 +63,9 @@ def test_map_shows_nineteen_governorates_and_credits_geoboundaries(watched):
     graph_ready(watched, "map-graph")
     meta = watched.page.evaluate("document.querySelector('#map-graph .js-plotly-plot').layout.meta")
     assert len(meta["codes"]) == 19 and len(meta["outline_traces"]) == 18 and meta["halabja_trace"] >= 0
-    assert "geoBoundaries" in watched.page.inner_text("#map-panel") and "Halabja" in watched.page.inner_text("#map-panel")
+    assert "geoBoundaries" in watched.page.inner_text("#map-panel") and "Halabja" in watched.page.inner_text(
+        "#map-panel"
+    )
 
 
 def test_year_change_repaints_with_a_small_transfer(watched):
@@ -100,7 +111,9 @@ def test_url_state_restores_the_view_after_reload(watched):
     watched.open("/map?indicator=convictions&year=2021&per_capita=1")
     graph_ready(watched, "map-graph")
     for _ in range(2):
-        assert "2021" in watched.page.inner_text("#map-year") and "convicted" in watched.page.inner_text("#map-indicator")
+        assert "2021" in watched.page.inner_text("#map-year") and "convicted" in watched.page.inner_text(
+            "#map-indicator"
+        )
         assert watched.page.is_checked("#map-per-capita") and "per 100,000" in watched.page.inner_text("#map-header")
         watched.page.reload()
         graph_ready(watched, "map-graph")
@@ -116,7 +129,14 @@ def test_claims_filters_live_in_the_url(watched):
     watched.open("/claims?source=tnr-3925")
     watched.page.wait_for_selector("#claims-table td")
     text = watched.page.inner_text("#claims-table")
-    for figure in ("16 centres", "three centres", "6,000 persons", "around 14,500 persons", "144 sentences", "at least 454 sentences"):
+    for figure in (
+        "16 centres",
+        "three centres",
+        "6,000 persons",
+        "around 14,500 persons",
+        "144 sentences",
+        "at least 454 sentences",
+    ):
         assert figure in text
     assert "The New Region" in text
     choose(watched, "claims-status", "Preferred only")
@@ -149,7 +169,7 @@ def test_map_png_and_csv_downloads(watched, tmp_path):
     assert payload[16:24] == (1200).to_bytes(4, "big") + (675).to_bytes(4, "big")
     with watched.page.expect_download() as csv_file:
         watched.page.click("#map-download-csv")
-    text = (tmp_path / "map.csv")
+    text = tmp_path / "map.csv"
     csv_file.value.save_as(text)
     content = text.read_bytes()
     assert content.startswith(b"\xef\xbb\xbfcode,name,status") and b"no published figure" in content

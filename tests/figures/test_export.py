@@ -15,7 +15,9 @@ from figures.views import map_view, trend_view
 
 @pytest.fixture(scope="module")
 def map_shown(tables):
-    return map_view(tables, MapOptions("arrests", year=2024), tile_grid(), "v-test", "http://127.0.0.1:8050/map?year=2024")
+    return map_view(
+        tables, MapOptions("arrests", year=2024), tile_grid(), "v-test", "http://127.0.0.1:8050/map?year=2024"
+    )
 
 
 def png_size(payload: bytes) -> tuple[int, int]:
@@ -42,8 +44,14 @@ def test_png_has_the_preset_size_and_is_not_blank(map_shown, preset, size):
 
 def test_svg_footer_cites_source_version_and_view(map_shown, tables):
     svg = render(map_shown, "svg", "web").decode()
-    for text in ("Source: ", "Data version v-test", "http://127.0.0.1:8050/map?year=2024", "People arrested on drug charges, 2024",
-                 "of 19 governorates", "Not full calendar years"):
+    for text in (
+        "Source: ",
+        "Data version v-test",
+        "http://127.0.0.1:8050/map?year=2024",
+        "People arrested on drug charges, 2024",
+        "of 19 governorates",
+        "Not full calendar years",
+    ):
         assert text in svg.replace("&amp;", "&"), text
     assert "modebar" not in svg
 
@@ -78,8 +86,15 @@ def test_kaleido_is_started_once_and_reused(map_shown, monkeypatch):
     assert not calls
 
 
-@pytest.mark.parametrize(("parts", "name"), [(("iraq", "arrests", 2024), "iraq-arrests-2024"), (("../../etc/passwd",), "etc-passwd"),
-                                             (("a b", "<script>"), "a-b-script"), (("",), "figure")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("parts", "name"),
+    [
+        (("iraq", "arrests", 2024), "iraq-arrests-2024"),
+        (("../../etc/passwd",), "etc-passwd"),
+        (("a b", "<script>"), "a-b-script"),
+        (("",), "figure"),
+    ],
+)
 def test_download_names_are_sanitised(parts, name):
     assert safe_filename(*parts) == name
 

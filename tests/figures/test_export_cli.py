@@ -10,8 +10,14 @@ from tests.conftest import ROOT
 
 def test_all_writes_every_chart_with_its_footer(built, tables, tmp_path):
     env = dict(os.environ, IRAQ_DRUGS_DATA_DIR=str(built.path.parent.parent))
-    done = subprocess.run([sys.executable, "-m", "figures.export", "--all", "--out", str(tmp_path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "figures.export", "--all", "--out", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     svgs = sorted(tmp_path.glob("*.svg"))
     pngs = {p.stem for p in tmp_path.glob("*.png")}
@@ -28,8 +34,16 @@ def test_single_chart_and_clear_errors(built, tmp_path):
     env = dict(os.environ, IRAQ_DRUGS_DATA_DIR=str(built.path.parent.parent))
     out = tmp_path / "basra.svg"
     args = ["--page", "trends", "--indicator", "arrests", "--places", "IQ,IQ-BA", "--format", "svg", "--out", str(out)]
-    assert subprocess.run([sys.executable, "-m", "figures.export", *args], cwd=ROOT, env=env, timeout=120).returncode == 0
+    assert (
+        subprocess.run([sys.executable, "-m", "figures.export", *args], cwd=ROOT, env=env, timeout=120).returncode == 0
+    )
     assert "Basra" in out.read_text(encoding="utf-8")
-    bad = subprocess.run([sys.executable, "-m", "figures.export", "--indicator", "bogus", "--out", str(out)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    bad = subprocess.run(
+        [sys.executable, "-m", "figures.export", "--indicator", "bogus", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 1 and "unknown indicator 'bogus'" in bad.stderr

@@ -5,9 +5,14 @@ from figures.selection import LATEST, MapOptions, available_years, coverage, for
 
 @pytest.mark.parametrize(
     ("args", "text"),
-    [((14500, "about"), "about 14,500"), ((454, "at_least"), "at least 454"), ((3024.6, "exact", None, None, "kg"), "3,024.6 kg"),
-     ((None, "range", 950000, 1000000, "persons"), "950,000–1,000,000 persons"), ((1000, "more_than"), "more than 1,000")],
-)  # fmt: skip
+    [
+        ((14500, "about"), "about 14,500"),
+        ((454, "at_least"), "at least 454"),
+        ((3024.6, "exact", None, None, "kg"), "3,024.6 kg"),
+        ((None, "range", 950000, 1000000, "persons"), "950,000–1,000,000 persons"),
+        ((1000, "more_than"), "more than 1,000"),
+    ],
+)
 def test_format_value_keeps_the_qualifier(args, text):
     assert format_value(*args) == text
 

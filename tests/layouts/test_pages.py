@@ -5,7 +5,8 @@ from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.development.base_component import Component
 
 import app as app_module
-from layouts import claims, map as map_page, overview, sources, trends
+from layouts import claims, overview, sources, trends
+from layouts import map as map_page
 
 PAGES = {"/": overview, "/map": map_page, "/trends": trends, "/claims": claims, "/sources": sources}
 
@@ -51,10 +52,15 @@ def test_every_callback_id_is_declared_on_exactly_one_page():
 
 @pytest.mark.parametrize(
     ("module", "query", "notice"),
-    [(map_page, {"indicator": "bogus"}, "Unknown indicator 'bogus'"), (map_page, {"year": "1900"}, "Unknown year '1900'"),
-     (map_page, {"year": "abc"}, "Unknown year 'abc'"), (trends, {"places": "IQ,XX"}, "Unknown places XX"),
-     (claims, {"status": "weird"}, "Unknown status 'weird'"), (overview, {"indicator": "<script>"}, "Unknown indicator")],
-)  # fmt: skip
+    [
+        (map_page, {"indicator": "bogus"}, "Unknown indicator 'bogus'"),
+        (map_page, {"year": "1900"}, "Unknown year '1900'"),
+        (map_page, {"year": "abc"}, "Unknown year 'abc'"),
+        (trends, {"places": "IQ,XX"}, "Unknown places XX"),
+        (claims, {"status": "weird"}, "Unknown status 'weird'"),
+        (overview, {"indicator": "<script>"}, "Unknown indicator"),
+    ],
+)
 def test_invalid_query_falls_back_with_a_notice(module, query, notice):
     assert notice in str(module.layout(**query))
 
@@ -69,5 +75,12 @@ def test_claims_filter_from_query_shows_the_seed_figures():
     view = claims.claims_view(claims.current()[0])
     rows = claims.filter_claims(view, {"source": "tnr-3925"})
     values = set(rows["value_as_written"])
-    assert {"16 centres", "three centres", "6,000 persons", "around 14,500 persons", "144 sentences", "at least 454 sentences"} == values
+    assert {
+        "16 centres",
+        "three centres",
+        "6,000 persons",
+        "around 14,500 persons",
+        "144 sentences",
+        "at least 454 sentences",
+    } == values
     assert rows["source"].str.contains("The New Region").all()

@@ -26,7 +26,9 @@ SEED = [
 def test_seed_article_figures(built, indicator, place, value, qualifier, start, end):
     claims, sources = built.tables["claims"], built.tables["sources"]
     seed_sources = sources.loc[sources["url"] == SEED_URL, "source_id"]
-    rows = claims[claims["source_id"].isin(seed_sources) & (claims["indicator_id"] == indicator) & (claims["geo_code"] == place)]
+    rows = claims[
+        claims["source_id"].isin(seed_sources) & (claims["indicator_id"] == indicator) & (claims["geo_code"] == place)
+    ]
     assert len(rows) == 1
     row = rows.iloc[0]
     assert (row["value"], row["qualifier"], row["period_end"]) == (value, qualifier, end)

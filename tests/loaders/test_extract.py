@@ -52,8 +52,13 @@ def test_seed_article_yields_exactly_its_figures(ref):
         ("At least 454", "life_sentences", "IQ", *year_2024),
     ]
     assert [(c.number, c.qualifier) for c in result.candidates] == [
-        (16, "exact"), (3, "exact"), (6000, "exact"), (14500, "about"), (144, "exact"), (454, "at_least"),
-    ]  # fmt: skip
+        (16, "exact"),
+        (3, "exact"),
+        (6000, "exact"),
+        (14500, "about"),
+        (144, "exact"),
+        (454, "at_least"),
+    ]
     for candidate in result.candidates:
         assert text[candidate.value_start : candidate.value_end] == candidate.value
         assert text[candidate.sentence_start : candidate.sentence_end] == candidate.sentence
@@ -63,10 +68,12 @@ def test_seed_article_traps_are_listed_with_reasons(ref):
     text = shared_file(*SEED).read_text(encoding="utf-8")
     skipped = {(s.value, s.reason.split(" '")[0]) for s in extract(text, ref, SEED_PUBLISHED).skipped}
     assert skipped == {
-        ("32", "a law or article number"), ("39", "a law or article number"),
+        ("32", "a law or article number"),
+        ("39", "a law or article number"),
         ("6,000", "repeats a figure given earlier in the text"),  # "the 6,000 people who were admitted"
-        ("2024", "part of the period phrase"), ("20", "a duration or sentence length"),
-    }  # fmt: skip
+        ("2024", "part of the period phrase"),
+        ("20", "a duration or sentence length"),
+    }
 
 
 def test_dateline_is_where_the_text_was_written_not_what_it_is_about(ref):
@@ -82,8 +89,11 @@ def test_dateline_is_where_the_text_was_written_not_what_it_is_about(ref):
 def test_sentences_keep_offsets_and_survive_abbreviations():
     text = "Brig. Gen. Ziyad said so. Law No. 50 of 2017 applies.\nA new paragraph starts here."
     sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["Brig. Gen. Ziyad said so.", "Law No. 50 of 2017 applies.",
-                                           "A new paragraph starts here."]  # fmt: skip
+    assert [s.text for s in sentences] == [
+        "Brig. Gen. Ziyad said so.",
+        "Law No. 50 of 2017 applies.",
+        "A new paragraph starts here.",
+    ]
     assert [s.paragraph for s in sentences] == [0, 0, 1]
     assert all(text[s.start : s.end] == s.text for s in sentences)
 

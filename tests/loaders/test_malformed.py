@@ -11,15 +11,32 @@ from loaders.build import build
 from loaders.errors import BuildError
 
 GOOD_CLAIM = {
-    "claim_id": "test-0001", "source_id": "tnr-3925", "indicator_id": "arrests", "drug_id": "all", "place": "Basra",
-    "value": "1,019", "unit": "persons", "period": "CY 2024", "period_start": "2024-01-01",
-    "period_end": "2024-12-31", "note": "test row", "review": "",
-}  # fmt: skip
+    "claim_id": "test-0001",
+    "source_id": "tnr-3925",
+    "indicator_id": "arrests",
+    "drug_id": "all",
+    "place": "Basra",
+    "value": "1,019",
+    "unit": "persons",
+    "period": "CY 2024",
+    "period_start": "2024-01-01",
+    "period_end": "2024-12-31",
+    "note": "test row",
+    "review": "",
+}
 GOOD_SOURCE = {
-    "source_id": "test-source", "publisher": "Test", "title": "Test", "url": "https://example.org/test",
-    "language": "en", "published": "2024-01-02", "published_how": "stated", "accessed": "",
-    "source_type": "media_report", "authority": "", "note": "",
-}  # fmt: skip
+    "source_id": "test-source",
+    "publisher": "Test",
+    "title": "Test",
+    "url": "https://example.org/test",
+    "language": "en",
+    "published": "2024-01-02",
+    "published_how": "stated",
+    "accessed": "",
+    "source_type": "media_report",
+    "authority": "",
+    "note": "",
+}
 
 
 def csv_line(row: dict) -> str:
@@ -42,7 +59,10 @@ CLAIM_CASES = [
     ({"value": "-1,019"}, "value: negative value"),
     ({"value": "many"}, "value: cannot read 'many' as a number"),
     ({"value": ""}, "value: empty value"),
-    ({"period_start": "2024-12-31", "period_end": "2024-01-01", "period": "late 2024"}, "period_end: 2024-01-01 is before"),
+    (
+        {"period_start": "2024-12-31", "period_end": "2024-01-01", "period": "late 2024"},
+        "period_end: 2024-01-01 is before",
+    ),
     ({"period_end": "31/12/2024"}, "period_end: date '31/12/2024' is not YYYY"),
     ({"period_end": "2024-02-30", "period_start": "", "period": "odd"}, "period_end: date '2024-02-30' does not exist"),
     ({"period": "CY 2023"}, "period: 'CY 2023' reads as 2023-01-01..2023-12-31, not 2024-01-01..2024-12-31"),
@@ -73,7 +93,9 @@ def assert_fails_and_keeps_tables(raw: Path, data_dir: Path, previous, expected:
         assert snapshot(data_dir).table(name).equals(frame)
 
 
-@pytest.mark.parametrize(("change", "message"), CLAIM_CASES, ids=[m.split(":")[0] + "-" + str(i) for i, (_, m) in enumerate(CLAIM_CASES)])
+@pytest.mark.parametrize(
+    ("change", "message"), CLAIM_CASES, ids=[m.split(":")[0] + "-" + str(i) for i, (_, m) in enumerate(CLAIM_CASES)]
+)
 def test_bad_claim_field(good_build, change, message):
     raw, data_dir, previous = good_build
     line = append(raw / "claims" / "seed.csv", csv_line(GOOD_CLAIM | change))
@@ -139,7 +161,9 @@ def test_bad_reference_vocabulary(good_build):
 def test_alias_to_unknown_geography(good_build):
     raw, data_dir, previous = good_build
     line = append(raw / "geography_aliases.csv", "Atlantis,IQ-ZZ,variant\n")
-    assert_fails_and_keeps_tables(raw, data_dir, previous, f"geography_aliases.csv:{line}: code: unknown geography code 'IQ-ZZ'")
+    assert_fails_and_keeps_tables(
+        raw, data_dir, previous, f"geography_aliases.csv:{line}: code: unknown geography code 'IQ-ZZ'"
+    )
 
 
 def test_every_problem_is_listed_not_just_the_first(good_build):

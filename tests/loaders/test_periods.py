@@ -61,7 +61,9 @@ def test_as_of_label_keeps_the_precision_written():
     assert describe_period(None, date(2010, 12, 31), "stock", end_precision="year").label == "as of 2010"
 
 
-@pytest.mark.parametrize(("text", "end", "expected"), [("2024", False, date(2024, 1, 1)), ("2024-02", True, date(2024, 2, 29))])
+@pytest.mark.parametrize(
+    ("text", "end", "expected"), [("2024", False, date(2024, 1, 1)), ("2024-02", True, date(2024, 2, 29))]
+)
 def test_partial_dates(text, end, expected):
     assert parse_partial_date(text, end=end) == expected
 

@@ -15,15 +15,36 @@ def gazetteer():
 @pytest.mark.parametrize(
     ("written", "code"),
     [
-        ("Basra", "IQ-BA"), ("Basrah", "IQ-BA"), ("Al Başrah", "IQ-BA"), ("البصرة", "IQ-BA"), ("محافظة البصرة", "IQ-BA"),
-        ("Thi Qar", "IQ-DQ"), ("Nasiriyah", "IQ-DQ"), ("Diwaniyah", "IQ-QA"), ("Ninawa", "IQ-NI"), ("Mosul", "IQ-NI"),
-        ("Slemani", "IQ-SU"), ("Dohuk", "IQ-DA"), ("Duhok governorate", "IQ-DA"), ("At-Ta'mim", "IQ-KI"),
-        ("التأميم", "IQ-KI"), ("Kut", "IQ-WA"), ("Amarah", "IQ-MA"), ("Karbalā'", "IQ-KA"), ("kerbala", "IQ-KA"),
-        ("Hewlêr", "IQ-AR"), ("هەولێر", "IQ-AR"), ("Halabja", "X-IQ-HAL"), ("IQ-KR", "IQ-KR"), ("KRI", "IQ-KR"),
-        ("Erbil and Duhok", "X-IQ-AR-DA"), ("Sulaymaniyah and Halabja", "X-IQ-SU-HAL"),
-        ("Iraq excl. KRI", "X-IQ-FED"), ("Iraq", "IQ"),
+        ("Basra", "IQ-BA"),
+        ("Basrah", "IQ-BA"),
+        ("Al Başrah", "IQ-BA"),
+        ("البصرة", "IQ-BA"),
+        ("محافظة البصرة", "IQ-BA"),
+        ("Thi Qar", "IQ-DQ"),
+        ("Nasiriyah", "IQ-DQ"),
+        ("Diwaniyah", "IQ-QA"),
+        ("Ninawa", "IQ-NI"),
+        ("Mosul", "IQ-NI"),
+        ("Slemani", "IQ-SU"),
+        ("Dohuk", "IQ-DA"),
+        ("Duhok governorate", "IQ-DA"),
+        ("At-Ta'mim", "IQ-KI"),
+        ("التأميم", "IQ-KI"),
+        ("Kut", "IQ-WA"),
+        ("Amarah", "IQ-MA"),
+        ("Karbalā'", "IQ-KA"),
+        ("kerbala", "IQ-KA"),
+        ("Hewlêr", "IQ-AR"),
+        ("هەولێر", "IQ-AR"),
+        ("Halabja", "X-IQ-HAL"),
+        ("IQ-KR", "IQ-KR"),
+        ("KRI", "IQ-KR"),
+        ("Erbil and Duhok", "X-IQ-AR-DA"),
+        ("Sulaymaniyah and Halabja", "X-IQ-SU-HAL"),
+        ("Iraq excl. KRI", "X-IQ-FED"),
+        ("Iraq", "IQ"),
     ],
-)  # fmt: skip
+)
 def test_resolves_every_spelling(gazetteer, written, code):
     assert gazetteer.resolve(written) == code
 
@@ -35,6 +56,25 @@ def test_unknown_place_lists_closest_names(gazetteer):
 
 def test_every_dossier_name_variant_is_known(gazetteer):
     """The aliases the governorate dossier lists under 'Name variants' all resolve."""
-    variants = ["Basrah", "Thi Qar", "Diwaniyah", "Ninawa", "Slemani", "Dohuk", "At-Ta'mim", "Nasiriyah", "Mosul",
-                "Kut", "Amarah", "Baquba", "Ramadi", "Tikrit", "Hilla", "Samawah", "Babylon", "Kerbala", "Saladin"]  # fmt: skip
+    variants = [
+        "Basrah",
+        "Thi Qar",
+        "Diwaniyah",
+        "Ninawa",
+        "Slemani",
+        "Dohuk",
+        "At-Ta'mim",
+        "Nasiriyah",
+        "Mosul",
+        "Kut",
+        "Amarah",
+        "Baquba",
+        "Ramadi",
+        "Tikrit",
+        "Hilla",
+        "Samawah",
+        "Babylon",
+        "Kerbala",
+        "Saladin",
+    ]
     assert {v: gazetteer.resolve(v) for v in variants}

@@ -5,10 +5,26 @@ from loaders.reconcile import in_conflict, reconcile
 
 
 def claim(claim_id, value, qualifier="exact", precision=1.0, source="s1", review="", low=None, high=None):
-    return {"claim_id": claim_id, "source_id": source, "indicator_id": "arrests", "drug_id": "all", "geo_code": "IQ",
-            "period_start": "2024-01-01", "period_end": "2024-12-31", "value": value, "qualifier": qualifier,
-            "value_low": low, "value_high": high, "precision": precision, "review": review, "unit": "persons",
-            "granularity": "year", "period_label": "2024", "year": 2024, "is_full_year": True}  # fmt: skip
+    return {
+        "claim_id": claim_id,
+        "source_id": source,
+        "indicator_id": "arrests",
+        "drug_id": "all",
+        "geo_code": "IQ",
+        "period_start": "2024-01-01",
+        "period_end": "2024-12-31",
+        "value": value,
+        "qualifier": qualifier,
+        "value_low": low,
+        "value_high": high,
+        "precision": precision,
+        "review": review,
+        "unit": "persons",
+        "granularity": "year",
+        "period_label": "2024",
+        "year": 2024,
+        "is_full_year": True,
+    }
 
 
 @pytest.mark.parametrize(
@@ -28,9 +44,12 @@ def test_conflict_means_no_value_fits_every_claim(claims, conflict):
 
 
 SOURCES = pd.DataFrame(
-    {"source_id": ["stat", "media", "ngo", "late"], "published": ["2024-01-01", "2024-12-28", None, "2025-03-01"],
-     "source_type": ["statistical_release", "media_relaying_official", "ngo_compilation", "media_relaying_official"]}
-)  # fmt: skip
+    {
+        "source_id": ["stat", "media", "ngo", "late"],
+        "published": ["2024-01-01", "2024-12-28", None, "2025-03-01"],
+        "source_type": ["statistical_release", "media_relaying_official", "ngo_compilation", "media_relaying_official"],
+    }
+)
 
 
 @pytest.mark.parametrize(

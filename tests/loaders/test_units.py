@@ -6,10 +6,19 @@ from loaders.units import resolve_unit
 
 @pytest.mark.parametrize(
     ("written", "hint", "canonical", "factor"),
-    [("kg", None, "kg", 1), ("t", None, "kg", 1000), ("tonnes", None, "kg", 1000), ("g", None, "kg", 0.001),
-     ("kg", "t", "kg", 1000), ("persons", None, "persons", 1), ("suspects", None, "persons", 1),
-     ("tablets", None, "pills", 1), ("centers", None, "centres", 1), ("%", None, "percent", 1)],
-)  # fmt: skip
+    [
+        ("kg", None, "kg", 1),
+        ("t", None, "kg", 1000),
+        ("tonnes", None, "kg", 1000),
+        ("g", None, "kg", 0.001),
+        ("kg", "t", "kg", 1000),
+        ("persons", None, "persons", 1),
+        ("suspects", None, "persons", 1),
+        ("tablets", None, "pills", 1),
+        ("centers", None, "centres", 1),
+        ("%", None, "percent", 1),
+    ],
+)
 def test_converts_to_the_canonical_unit(written, hint, canonical, factor):
     assert resolve_unit(written, hint, canonical) == factor
 

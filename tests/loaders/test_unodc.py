@@ -57,7 +57,21 @@ def test_csv_export_with_the_same_columns(tmp_path):
 
 
 def test_unknown_drug_is_an_error_with_its_row(tmp_path):
-    rows = [(7, {"Region": "", "SubRegion": "", "Country/Territory": "Iraq", "msCode": "IRQ", "Drug group": "",
-                 "DrugSubGroup": "", "Drug": "Kratom", "Year": "2022", "Kilograms": "1"})]  # fmt: skip
+    rows = [
+        (
+            7,
+            {
+                "Region": "",
+                "SubRegion": "",
+                "Country/Territory": "Iraq",
+                "msCode": "IRQ",
+                "Drug group": "",
+                "DrugSubGroup": "",
+                "Drug": "Kratom",
+                "Year": "2022",
+                "Kilograms": "1",
+            },
+        )
+    ]
     with pytest.raises(BuildError, match="export.json:7: Drug: unknown UNODC drug 'Kratom'"):
         normalise(rows, "export.json", ("IRQ",))

@@ -48,7 +48,9 @@ def test_compound_weights_become_kilograms(text, kilograms, precision):
     assert (parsed.value, parsed.unit_hint, parsed.precision) == pytest.approx((kilograms, "kg", precision))
 
 
-@pytest.mark.parametrize(("text", "number", "hint"), [("5.9 t", 5.9, "t"), ("about half a ton", 0.5, "t"), ("1,200 kg", 1200, "kg")])
+@pytest.mark.parametrize(
+    ("text", "number", "hint"), [("5.9 t", 5.9, "t"), ("about half a ton", 0.5, "t"), ("1,200 kg", 1200, "kg")]
+)
 def test_value_may_carry_its_weight_unit(text, number, hint):
     parsed = parse_value(text)
     assert (parsed.value, parsed.unit_hint) == (pytest.approx(number), hint)
@@ -65,7 +67,13 @@ def test_ranges_keep_both_ends_and_no_midpoint(text, low, high):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "empty"), ("-5", "negative"), ("many", "cannot read"), ("72 million 767", "cannot read"), ("5 to 3", "below")],
+    [
+        ("", "empty"),
+        ("-5", "negative"),
+        ("many", "cannot read"),
+        ("72 million 767", "cannot read"),
+        ("5 to 3", "below"),
+    ],
 )
 def test_rejects_what_is_not_one_figure(text, message):
     with pytest.raises(InputError, match=message):

@@ -20,7 +20,9 @@ def data_dir(tmp_path):
 
 def start(data_dir) -> subprocess.CompletedProcess:
     env = {"IRAQ_DRUGS_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "PORT": "0"}
-    return subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "import app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("damage", ["corrupt", "missing"])
@@ -42,7 +44,12 @@ def test_no_data_at_all_says_how_to_build(tmp_path):
 def test_readers_see_all_old_or_all_new_tables_during_rebuilds(tmp_path, raw_copy):
     build(RAW, tmp_path)
     extra = raw_copy / "claims" / "seed.csv"
-    extra.write_text(extra.read_text(encoding="utf-8") + extra.read_text(encoding="utf-8").splitlines()[-1].replace("seed-0006", "seed-9999") + "\n", encoding="utf-8")
+    extra.write_text(
+        extra.read_text(encoding="utf-8")
+        + extra.read_text(encoding="utf-8").splitlines()[-1].replace("seed-0006", "seed-9999")
+        + "\n",
+        encoding="utf-8",
+    )
     mixes, reads, stop = [], [], threading.Event()
 
     def reader() -> None:
