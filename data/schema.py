@@ -35,6 +35,16 @@ def _col(name: str, type_: pa.DataType, description: str, nullable: bool = False
     return Column(name, type_, description, nullable)
 
 
+# Source types in the order the preference rule ranks them (loaders/reconcile.py), most authoritative first.
+SOURCE_TYPES = (
+    "statistical_release",
+    "international_dataset",
+    "official_statement",
+    "media_relaying_official",
+    "ngo_compilation",
+    "media_report",
+)
+
 STR, F64, I64, BOOL, DATE = pa.string(), pa.float64(), pa.int64(), pa.bool_(), pa.date32()
 
 # Columns shared by claims and observations: the normalised figure and its period.

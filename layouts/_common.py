@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import dash_table, dcc, html
 
 from data.store import Snapshot, snapshot
 from figures.captions import Caption
@@ -113,6 +113,27 @@ def download_bar(prefix: str) -> html.Div:
         ],
         className="my-2",
     )
+
+
+def data_table(table_id: str, columns: list[dict], data: list[dict], max_width: int, **options) -> html.Div:
+    """A sortable table with links opening in a new tab, wrapped so it scrolls sideways on a phone."""
+    table = dash_table.DataTable(
+        id=table_id,
+        columns=columns,
+        data=data,
+        sort_action="native",
+        markdown_options={"link_target": "_blank"},
+        style_cell={
+            "textAlign": "left",
+            "whiteSpace": "normal",
+            "height": "auto",
+            "fontSize": 13,
+            "maxWidth": max_width,
+        },
+        style_header={"fontWeight": "bold"},
+        **options,
+    )
+    return html.Div(table, className="claims-table-wrap")
 
 
 def notices(messages: list[str]) -> html.Div:

@@ -7,11 +7,11 @@ from functools import lru_cache
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, callback, clientside_callback, dash_table, dcc, html
+from dash import Input, Output, callback, clientside_callback, dcc, html
 
 from data.store import Snapshot
 from figures.selection import format_value
-from layouts._common import Query, current, notices, place_names, query_string
+from layouts._common import Query, current, data_table, notices, place_names, query_string
 
 dash.register_page(__name__, path="/claims", name="Claims", order=3, title="Claims · Iraq drug-policy figures")
 
@@ -215,25 +215,13 @@ def layout(**query: str) -> html.Div:
                 class_name="g-2 mb-2",
             ),
             html.Div(_count(rows, view, filters), id=COUNT, className="small mb-1"),
-            html.Div(
-                dash_table.DataTable(
-                    id=TABLE,
-                    columns=[{"id": c, "name": n, "presentation": p} for c, n, p in COLUMNS],
-                    data=_records(rows),
-                    sort_action="native",
-                    page_action="native",
-                    page_size=25,
-                    markdown_options={"link_target": "_blank"},
-                    style_cell={
-                        "textAlign": "left",
-                        "whiteSpace": "normal",
-                        "height": "auto",
-                        "fontSize": 13,
-                        "maxWidth": 320,
-                    },
-                    style_header={"fontWeight": "bold"},
-                ),
-                className="claims-table-wrap",
+            data_table(
+                TABLE,
+                [{"id": c, "name": n, "presentation": p} for c, n, p in COLUMNS],
+                _records(rows),
+                max_width=320,
+                page_action="native",
+                page_size=25,
             ),
             dcc.Store(id=QUERY, data=query_string(**{k: v for k, v in filters.items() if v and v != "all"})),
             dcc.Store(id=SYNCED),

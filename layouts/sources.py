@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import dash_table, html
+from dash import html
 
-from layouts._common import current
+from data.schema import SOURCE_TYPES
+from layouts._common import current, data_table
 
 dash.register_page(__name__, path="/sources", name="Sources", order=4, title="Sources · Iraq drug-policy figures")
 
 TABLE = "sources-table"
-SOURCE_TYPE_ORDER = [
-    "statistical_release",
-    "international_dataset",
-    "official_statement",
-    "media_relaying_official",
-    "ngo_compilation",
-    "media_report",
-]
 
 
 def sources_rows(sources: pd.DataFrame) -> list[dict]:
@@ -38,7 +31,7 @@ def sources_rows(sources: pd.DataFrame) -> list[dict]:
 def layout(**_query: str) -> html.Div:
     _, tables = current()
     sources = tables.sources
-    by_type = sources.groupby("source_type")["n_claims"].agg(["count", "sum"]).reindex(SOURCE_TYPE_ORDER).dropna()
+    by_type = sources.groupby("source_type")["n_claims"].agg(["count", "sum"]).reindex(SOURCE_TYPES).dropna()
     summary = [
         html.Li(f"{t.replace('_', ' ')}: {int(r['count'])} documents, {int(r['sum'])} claims")
         for t, r in by_type.iterrows()
@@ -61,25 +54,6 @@ def layout(**_query: str) -> html.Div:
                 className="text-muted small",
             ),
             html.Ul(summary, className="small"),
-            html.Div(
-                dash_table.DataTable(
-                    id=TABLE,
-                    columns=columns,
-                    data=sources_rows(sources),
-                    sort_action="native",
-                    filter_action="native",
-                    page_size=30,
-                    markdown_options={"link_target": "_blank"},
-                    style_cell={
-                        "textAlign": "left",
-                        "whiteSpace": "normal",
-                        "height": "auto",
-                        "fontSize": 13,
-                        "maxWidth": 380,
-                    },
-                    style_header={"fontWeight": "bold"},
-                ),
-                className="claims-table-wrap",
-            ),
+            data_table(TABLE, columns, sources_rows(sources), max_width=380, filter_action="native", page_size=30),
         ]
     )

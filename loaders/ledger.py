@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from data.schema import SOURCE_TYPES
 from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
 from loaders.periods import (
@@ -48,14 +49,6 @@ CLAIM_COLUMNS = (
     "period_end",
     "note",
     "review",
-)
-SOURCE_TYPES = (
-    "statistical_release",
-    "international_dataset",
-    "official_statement",
-    "media_relaying_official",
-    "ngo_compilation",
-    "media_report",
 )
 PUBLISHED_HOW = ("stated", "url", "inferred", "unknown")
 LANGUAGES = ("en", "ar", "ku", "fa", "tr", "fr", "de")

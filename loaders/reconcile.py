@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from loaders.ledger import SOURCE_TYPES
+from data.schema import SOURCE_TYPES
 
 GROUP_KEY = ["indicator_id", "drug_id", "geo_code", "period_start", "period_end", "granularity"]
 _QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 3, "at_most": 3, "less_than": 3}
