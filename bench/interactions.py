@@ -64,7 +64,7 @@ def scenarios(deps: dict[str, dict]) -> dict[str, list[bytes]]:
         "claims-table filter": [
             _payload(
                 claims_dep,
-                {"claims-indicator": i, "claims-status": "all", "claims-place": None},
+                {"claims-indicator": i, "claims-status": "all", "claims-place": None, "claims-table": 0},
                 "claims-indicator.value",
             )
             for i in indicators

@@ -73,9 +73,9 @@ def caption_header(caption: Caption) -> list:
     return [html.H2(caption.title, className="h5 mb-0"), html.Div(caption.subtitle, className="small text-muted")]
 
 
-def caption_block(caption: Caption) -> list:
-    """The chart's source line, notes, data version and link, as wrapping text under the chart."""
-    return [html.Div(line) for line in caption.footer_lines(width=10_000)]
+def caption_block(caption: Caption) -> str:
+    """The chart's source line, notes, data version and link: one line each (shown in a .caption-lines block)."""
+    return "\n".join(caption.footer_lines(width=10_000))
 
 
 def download_bar(prefix: str) -> html.Div:
@@ -121,7 +121,7 @@ def data_table(table_id: str, columns: list[dict], data: list[dict], max_width: 
         id=table_id,
         columns=columns,
         data=data,
-        sort_action="native",
+        sort_action=options.pop("sort_action", "native"),
         markdown_options={"link_target": "_blank"},
         style_cell={
             "textAlign": "left",

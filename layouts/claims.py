@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, callback, clientside_callback, dcc, html
+from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
 
 from data.store import Snapshot
 from figures.selection import format_value
@@ -36,6 +37,7 @@ STATUSES = {
     "conflicts": "In conflicting groups",
     "review": "Needing review",
 }
+PAGE_SIZE = 25
 COLUMNS = [
     ("indicator", "Indicator", "text"),
     ("place", "Place", "text"),
@@ -218,10 +220,15 @@ def layout(**query: str) -> html.Div:
             data_table(
                 TABLE,
                 [{"id": c, "name": n, "presentation": p} for c, n, p in COLUMNS],
-                _records(rows),
+                _records(rows.iloc[:PAGE_SIZE]),
                 max_width=320,
-                page_action="native",
-                page_size=25,
+                page_action="custom",
+                page_current=0,
+                page_size=PAGE_SIZE,
+                page_count=_pages(rows),
+                sort_action="custom",
+                sort_mode="single",
+                sort_by=[],
             ),
             dcc.Store(id=QUERY, data=query_string(**{k: v for k, v in filters.items() if v and v != "all"})),
             dcc.Store(id=SYNCED),
@@ -240,6 +247,8 @@ def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict) -> str:
 
 @callback(
     Output(TABLE, "data"),
+    Output(TABLE, "page_count"),
+    Output(TABLE, "page_current"),
     Output(COUNT, "children"),
     Output(QUERY, "data"),
     Input(INDICATOR, "value"),
@@ -248,25 +257,48 @@ def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict) -> str:
     Input(STATUS, "value"),
     Input(SEARCH, "value"),
     Input(SOURCE, "value"),
+    Input(TABLE, "page_current"),
+    Input(TABLE, "sort_by"),
     prevent_initial_call=True,
 )
-def update_claims(indicator, place, year, status, search, source):  # noqa: ANN001, ANN201
+def update_claims(indicator, place, year, status, search, source, page, sort_by):  # noqa: ANN001, ANN201
+    """Filter, sort and page on the server: the browser receives one page of rows, not the whole ledger."""
     data, _ = current()
     raw = {"indicator": indicator, "place": place, "year": year, "status": status, "q": search, "source": source}
-    return _filtered(data, tuple((k, str(v)) for k, v in raw.items() if v not in (None, "")))
+    filters = tuple((k, str(v)) for k, v in raw.items() if v not in (None, ""))
+    column, descending = _sort_key(sort_by)
+    rows, count, query = _filtered(data, filters, column, descending)
+    page = page if isinstance(page, int) and ctx.triggered_id == TABLE else 0
+    page = min(max(page, 0), _pages(rows) - 1)
+    return _page(data, filters, column, descending, page), _pages(rows), page, count, query
+
+
+@lru_cache(maxsize=2048)
+def _page(data: Snapshot, filters: tuple, column: str, descending: bool, page: int) -> list[dict]:
+    rows = _filtered(data, filters, column, descending)[0]
+    return _records(rows.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
+
+
+def _sort_key(sort_by: object) -> tuple[str, bool]:
+    known = {c for c, _, _ in COLUMNS}
+    if isinstance(sort_by, list) and sort_by and isinstance(sort_by[0], dict) and sort_by[0].get("column_id") in known:
+        return sort_by[0]["column_id"], sort_by[0].get("direction") == "desc"
+    return "", False
+
+
+def _pages(rows: pd.DataFrame) -> int:
+    return max(math.ceil(len(rows) / PAGE_SIZE), 1)
 
 
 @lru_cache(maxsize=512)
-def _filtered(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> tuple:
-    """Table rows, count and query for one data version and set of filters, computed once."""
+def _filtered(data: Snapshot, raw: tuple[tuple[str, str], ...], column: str, descending: bool) -> tuple:
+    """Filtered and sorted rows, count text and query for one data version and set of filters, computed once."""
     view = claims_view(data)
     filters = read_filters(Query(dict(raw)), view)
     rows = filter_claims(view, filters)
-    return (
-        _records(rows),
-        _count(rows, view, filters),
-        query_string(**{k: v for k, v in filters.items() if v and v != "all"}),
-    )
+    if column:
+        rows = rows.sort_values(column, ascending=not descending, kind="stable", key=lambda c: c.astype(str))
+    return rows, _count(rows, view, filters), query_string(**{k: v for k, v in filters.items() if v and v != "all"})
 
 
 clientside_callback(

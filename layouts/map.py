@@ -19,7 +19,6 @@ from layouts._common import (
     DEFAULT_INDICATOR,
     Query,
     caption_block,
-    caption_header,
     current,
     download_bar,
     drug_options,
@@ -35,6 +34,7 @@ dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Ira
 INDICATOR, DRUG, YEAR, PER_CAPITA = "map-indicator", "map-drug", "map-year", "map-per-capita"
 GRAPH, STATE, QUERY, SYNCED, NAVIGATE = "map-graph", "map-state", "map-query", "map-url-synced", "map-navigate"
 NOTICES, PANEL, LARGER, CAPTION, HEADER = "map-notices", "map-panel", "map-larger", "map-caption", "map-header"
+TITLE, SUBTITLE = "map-title", "map-subtitle"
 NO_RATE_UNITS = ("percent",)
 
 
@@ -95,7 +95,11 @@ def layout(**query: str) -> html.Div:
             html.H1("Map by governorate", className="h3"),
             html.Div(notices(parsed.notices), id=NOTICES),
             _controls(tables, options),
-            html.Div(caption_header(caption), id=HEADER, className="mt-2"),
+            html.Div(
+                [html.H2(caption.title, id=TITLE, className="h5 mb-0"), html.Div(caption.subtitle, id=SUBTITLE)],
+                id=HEADER,
+                className="mt-2 small text-muted",
+            ),
             dcc.Graph(
                 id=GRAPH,
                 figure=figure,
@@ -104,7 +108,7 @@ def layout(**query: str) -> html.Div:
                 style={"height": "78vh", "minHeight": "520px"},
             ),
             download_bar("map"),
-            html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2"),
+            html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2 caption-lines"),
             html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
             dcc.Store(id=STATE),
             dcc.Store(id=QUERY, data=_query(options)),
@@ -159,12 +163,12 @@ def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
     claims_link = dcc.Link("All claims behind this map", href=f"/claims?{query_string(indicator=options.indicator)}")
     return [
         html.P([shape.note, " ", shape.credit]),
-        html.Div(_larger_areas(tables, options), id=LARGER),
+        html.Div([html.Strong("Figures for larger areas: "), html.Span(_larger_text(tables, options), id=LARGER)]),
         html.P(["Click a governorate to open its trend. ", claims_link]),
     ]
 
 
-def _larger_areas(tables: Tables, options: MapOptions) -> list:
+def _larger_text(tables: Tables, options: MapOptions) -> str:
     larger = []
     for code, name in (
         ("IQ", "Iraq"),
@@ -175,10 +179,7 @@ def _larger_areas(tables: Tables, options: MapOptions) -> list:
         if len(rows) and rows.iloc[0]["status"] != "none":
             row = rows.iloc[0]
             larger.append(f"{name}: {row['value_text']} ({row['period_label']}; {row['publisher']})")
-    return [
-        html.Strong("Figures for larger areas: "),
-        "; ".join(larger) if larger else "none published for this selection.",
-    ]
+    return "; ".join(larger) if larger else "none published for this selection."
 
 
 def replace_places(tables: Tables, code: str) -> Tables:
@@ -189,22 +190,14 @@ def replace_places(tables: Tables, code: str) -> Tables:
 
 @callback(
     Output(STATE, "data"),
-    Output(YEAR, "options"),
-    Output(YEAR, "value"),
-    Output(DRUG, "options"),
-    Output(DRUG, "value"),
-    Output(DRUG, "disabled"),
-    Output(QUERY, "data"),
-    Output(LARGER, "children"),
-    Output(CAPTION, "children"),
-    Output(HEADER, "children"),
     Input(INDICATOR, "value"),
     Input(DRUG, "value"),
     Input(YEAR, "value"),
     Input(PER_CAPITA, "value"),
     prevent_initial_call=True,
 )
-def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN001, ANN201
+def update_map(indicator: str, drug: str, year, per_capita: bool) -> dict:  # noqa: ANN001
+    """One small plain-JSON state; layouts/assets/map.js spreads it over the figure, captions, URL and controls."""
     data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
     raw = (
@@ -214,19 +207,7 @@ def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN0
         ("per_capita", "1" if per_capita else "0"),
     )
     parts = _update_parts(data, raw)
-    keep = dash.no_update
-    return (
-        parts["state"],
-        parts["years"] if new_indicator else keep,
-        parts["year"],
-        parts["drugs"] if new_indicator else keep,
-        parts["drug"],
-        parts["drug_disabled"] if new_indicator else keep,
-        parts["query"],
-        parts["larger"] if ctx.triggered_id != PER_CAPITA else keep,
-        parts["caption"],
-        parts["header"],
-    )
+    return parts if new_indicator else {k: v for k, v in parts.items() if k not in ("years", "drugs")}
 
 
 @lru_cache(maxsize=1024)
@@ -242,24 +223,36 @@ def _update_parts(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> dict:
         for y in available_years(tables, options.indicator, options.drug, map_codes(tables))
     ]
     return {
-        "state": map_state(values, scale_title),
+        "map": map_state(values, scale_title),
         "years": years,
         "year": options.year,
         "drugs": drugs,
         "drug": options.drug,
-        "drug_disabled": len(drugs) < 2,
         "query": _query(options),
-        "larger": _larger_areas(tables, options),
+        "larger": _larger_text(tables, options),
         "caption": caption_block(caption),
-        "header": caption_header(caption),
+        "title": caption.title,
+        "subtitle": caption.subtitle,
     }
 
 
 clientside_callback(
-    "function(state, figure) { return window.dash_clientside.irqMap.apply(state, figure); }",
+    "function(state, figure, year, drug) { return window.dash_clientside.irqMap.distribute(state, figure, year, drug); }",
     Output(GRAPH, "figure"),
+    Output(TITLE, "children"),
+    Output(SUBTITLE, "children"),
+    Output(CAPTION, "children"),
+    Output(LARGER, "children"),
+    Output(QUERY, "data"),
+    Output(YEAR, "options"),
+    Output(YEAR, "value"),
+    Output(DRUG, "options"),
+    Output(DRUG, "value"),
+    Output(DRUG, "disabled"),
     Input(STATE, "data"),
     State(GRAPH, "figure"),
+    State(YEAR, "value"),
+    State(DRUG, "value"),
     prevent_initial_call=True,
 )
 clientside_callback(

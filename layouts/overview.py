@@ -154,7 +154,9 @@ def _coverage_block(tables: Tables, by: str, indicator: str | None, version: str
         header,
         html.Div(graph, className="scroll-x"),
         html.Div(
-            caption_block(caption), className="small text-muted mb-3", **({"id": id_ + "-caption"} if id_ else {})
+            caption_block(caption),
+            className="small text-muted mb-3 caption-lines",
+            **({"id": id_ + "-caption"} if id_ else {}),
         ),
     ]
 

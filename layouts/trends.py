@@ -64,7 +64,7 @@ def build(tables: Tables, indicator: str, drug: str, places: list[str], version:
     return (
         shown.figure,
         caption_header(shown.caption),
-        [*caption_block(shown.caption), _left_out_list(shown.left_out, names)],
+        [html.Div(caption_block(shown.caption), className="caption-lines"), _left_out_list(shown.left_out, names)],
     )
 
 

@@ -2,6 +2,19 @@
    The outlines never travel again: only colours, hatching, hover texts and captions change. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   irqMap: {
+    /* Spread the server's one small state over the figure, captions, URL store and controls. Controls are
+       only touched when the server corrected them (a value the data does not have), so no loop starts. */
+    distribute: function (state, figure, year, drug) {
+      const nu = window.dash_clientside.no_update;
+      if (!state) { return Array(11).fill(nu); }
+      return [
+        window.dash_clientside.irqMap.apply(state.map, figure),
+        state.title, state.subtitle, state.caption, state.larger, state.query,
+        state.years || nu, state.year === year ? nu : state.year,
+        state.drugs || nu, state.drug === drug ? nu : state.drug,
+        state.drugs ? state.drugs.length < 2 : nu
+      ];
+    },
     apply: function (state, figure) {
       if (!state || !figure || !figure.layout || !figure.layout.meta) {
         return window.dash_clientside.no_update;
