@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -26,13 +27,27 @@ def raw_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    """The real ledger built once into a temporary data folder."""
+_SESSION: dict = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Build the real ledger once, before test modules import the app (which refuses to start without data)."""
     from loaders.build import build
 
-    data_dir = tmp_path_factory.mktemp("data")
-    return build(RAW, data_dir)
+    data_dir = Path(tempfile.mkdtemp(prefix="iraq-figures-tests-"))
+    os.environ["IRAQ_DRUGS_DATA_DIR"] = str(data_dir)
+    _SESSION["built"] = build(RAW, data_dir)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if "built" in _SESSION:
+        shutil.rmtree(_SESSION["built"].path.parent.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def built():
+    """The real ledger, built once per test session into a temporary data folder."""
+    return _SESSION["built"]
 
 
 def shared_file(*parts: str) -> Path:
