@@ -58,15 +58,7 @@ def make_coverage_figure(cells: pd.DataFrame, caption: Caption, footer: bool = F
         layout={"template": theme.TEMPLATE_NAME},
     )
     for status, name in STATUS_NAMES.items():
-        figure.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=name,
-                marker={"symbol": "square", "size": 12, "color": colours[status]},
-            )
-        )
+        figure.add_trace(theme.legend_key(name, colours[status]))
     figure.update_layout(
         xaxis={"dtick": 1, "showgrid": False},
         yaxis={"showgrid": False, "automargin": True},

@@ -38,25 +38,8 @@ def make_map_figure(
         figure.add_trace(_halabja_marker(geometry, styles[HALABJA]))
     figure.add_trace(_labels(geometry, styles))
     figure.add_trace(_colour_bar(values, scale_title))
-    for name, colour, symbol in (
-        (NO_FIGURE, theme.NO_DATA_FILL, "square"),
-        ("Combined figure (hatched)", theme.MUTED, "square-x-open"),
-    ):
-        figure.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=name,
-                hoverinfo="skip",
-                marker={
-                    "color": colour,
-                    "symbol": symbol,
-                    "size": 12,
-                    "line": {"color": theme.NO_DATA_LINE, "width": 1},
-                },
-            )
-        )
+    figure.add_trace(theme.legend_key(NO_FIGURE, theme.NO_DATA_FILL))
+    figure.add_trace(theme.legend_key("Combined figure (hatched)", theme.MUTED, "square-x-open"))
     figure.update_layout(
         xaxis={"visible": False, "range": _span(geometry, 0)},
         yaxis={

@@ -52,3 +52,15 @@ def colour_for(fraction: float) -> str:
     """A colour from the sequential scale for a value scaled to 0..1 (stepped, so maps read as classes)."""
     index = min(int(fraction * len(SEQUENTIAL)), len(SEQUENTIAL) - 1)
     return SEQUENTIAL[max(index, 0)]
+
+
+def legend_key(name: str, colour: str, symbol: str = "square") -> go.Scatter:
+    """A legend entry with no data: explains a fill or class that has no trace of its own."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        hoverinfo="skip",
+        marker={"symbol": symbol, "size": 12, "color": colour, "line": {"color": NO_DATA_LINE, "width": 1}},
+    )

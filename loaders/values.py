@@ -67,7 +67,7 @@ WEIGHT_UNITS = {
     "grams": 0.001,
 }
 
-_UNITS = {
+WORD_NUMBERS = _UNITS = {
     "zero": 0,
     "one": 1,
     "two": 2,
