@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from loaders.errors import Problem
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
+    """One CSV record: the file label, the line it starts on, and its fields by column name."""
+
     file: str
     line: int
     fields: dict[str, str]
@@ -60,7 +61,7 @@ def _records(text: str, label: str, columns: tuple[str, ...], optional: tuple[st
         if len(row) != len(header):
             message = f"{len(row)} fields where the header has {len(header)}; quote values that contain commas"
             raise RawFileError(Problem(label, line, "", message))
-        yield Record(label, line, {name: cell.strip() for name, cell in zip(header, row, strict=True)})
+        yield Record(label, line, dict(zip(header, map(str.strip, row), strict=True)))
 
 
 def _header(reader: Iterator[list[str]], label: str, columns: tuple[str, ...], optional: tuple[str, ...]) -> list[str]:

@@ -87,7 +87,9 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
         record["group_id"] = group_id(record)
         groups.setdefault(record["group_id"], []).append(record)
     observations = [_resolve_group(members, published) for members in groups.values()]
-    out = pd.DataFrame.from_records(records, exclude=["source_type"])
+    # Column by column: much faster than letting pandas infer a frame from a million dicts.
+    columns = [name for name in records[0] if name != "source_type"] if records else []
+    out = pd.DataFrame({name: [record[name] for record in records] for name in columns})
     return out, pd.DataFrame([o for o in observations if o is not None])
 
 
