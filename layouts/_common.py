@@ -115,6 +115,22 @@ def download_bar(prefix: str) -> html.Div:
     )
 
 
+def labelled_dropdown(label: str, component_id: str, width: int, **dropdown) -> dbc.Col:
+    """A control column: a label tied to its dropdown, `width` twelfths wide on medium screens and up."""
+    return dbc.Col([dbc.Label(label, html_for=component_id), dcc.Dropdown(id=component_id, **dropdown)], md=width)
+
+
+def chart(component_id: str, figure, class_name: str, height: str, min_height: str) -> dcc.Graph:  # noqa: ANN001
+    """A responsive chart without the Plotly logo, sized by the viewport so phones get a usable height."""
+    return dcc.Graph(
+        id=component_id,
+        figure=figure,
+        config={"displaylogo": False, "responsive": True},
+        className=class_name,
+        style={"height": height, "minHeight": min_height},
+    )
+
+
 def data_table(table_id: str, columns: list[dict], data: list[dict], max_width: int, **options) -> html.Div:
     """A sortable table with links opening in a new tab, wrapped so it scrolls sideways on a phone."""
     table = dash_table.DataTable(

@@ -19,11 +19,13 @@ from layouts._common import (
     DEFAULT_INDICATOR,
     Query,
     caption_block,
+    chart,
     current,
     download_bar,
     drug_options,
     indicator_options,
     indicator_row,
+    labelled_dropdown,
     notices,
     query_string,
     tables_of,
@@ -100,13 +102,7 @@ def layout(**query: str) -> html.Div:
                 id=HEADER,
                 className="mt-2 small text-muted",
             ),
-            dcc.Graph(
-                id=GRAPH,
-                figure=figure,
-                config={"displaylogo": False, "responsive": True},
-                className="map-graph",
-                style={"height": "78vh", "minHeight": "520px"},
-            ),
+            chart(GRAPH, figure, "map-graph", "78vh", "520px"),
             download_bar("map"),
             html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2 caption-lines"),
             html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
@@ -126,29 +122,18 @@ def _controls(tables: Tables, options: MapOptions) -> dbc.Row:
     drugs = drug_options(tables, options.indicator)
     return dbc.Row(
         [
-            dbc.Col(
-                [
-                    dbc.Label("Indicator", html_for=INDICATOR),
-                    dcc.Dropdown(
-                        id=INDICATOR, options=indicator_options(tables, codes), value=options.indicator, clearable=False
-                    ),
-                ],
-                md=4,
+            labelled_dropdown(
+                "Indicator",
+                INDICATOR,
+                4,
+                options=indicator_options(tables, codes),
+                value=options.indicator,
+                clearable=False,
             ),
-            dbc.Col(
-                [
-                    dbc.Label("Drug", html_for=DRUG),
-                    dcc.Dropdown(id=DRUG, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2),
-                ],
-                md=3,
+            labelled_dropdown(
+                "Drug", DRUG, 3, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2
             ),
-            dbc.Col(
-                [
-                    dbc.Label("Year", html_for=YEAR),
-                    dcc.Dropdown(id=YEAR, options=years, value=options.year, clearable=False),
-                ],
-                md=2,
-            ),
+            labelled_dropdown("Year", YEAR, 2, options=years, value=options.year, clearable=False),
             dbc.Col(
                 dbc.Switch(id=PER_CAPITA, label="Per 100,000 people", value=options.per_capita, class_name="mt-md-4"),
                 md=3,

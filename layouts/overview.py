@@ -16,6 +16,7 @@ from layouts._common import (
     caption_header,
     current,
     indicator_options,
+    labelled_dropdown,
     notices,
     query_string,
 )
@@ -126,14 +127,13 @@ def layout(**query: str) -> html.Div:
             dbc.Row([_card(tables, i) for i in KEY_INDICATORS]),
             *_coverage_block(tables, "indicator", None, data.version, id_=None),
             dbc.Row(
-                dbc.Col(
-                    [
-                        dbc.Label("Indicator for the place-by-year view", html_for=COVERAGE_INDICATOR),
-                        dcc.Dropdown(
-                            id=COVERAGE_INDICATOR, options=indicator_options(tables), value=indicator, clearable=False
-                        ),
-                    ],
-                    md=4,
+                labelled_dropdown(
+                    "Indicator for the place-by-year view",
+                    COVERAGE_INDICATOR,
+                    4,
+                    options=indicator_options(tables),
+                    value=indicator,
+                    clearable=False,
                 ),
                 class_name="mt-3",
             ),

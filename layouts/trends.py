@@ -17,10 +17,12 @@ from layouts._common import (
     Query,
     caption_block,
     caption_header,
+    chart,
     current,
     download_bar,
     drug_options,
     indicator_options,
+    labelled_dropdown,
     notices,
     place_names,
     query_string,
@@ -104,42 +106,20 @@ def layout(**query: str) -> html.Div:
             html.Div(notices(parsed.notices), id=NOTICES),
             dbc.Row(
                 [
-                    dbc.Col(
-                        [
-                            dbc.Label("Indicator", html_for=INDICATOR),
-                            dcc.Dropdown(
-                                id=INDICATOR, options=indicator_options(tables), value=indicator, clearable=False
-                            ),
-                        ],
-                        md=4,
+                    labelled_dropdown(
+                        "Indicator", INDICATOR, 4, options=indicator_options(tables), value=indicator, clearable=False
                     ),
-                    dbc.Col(
-                        [
-                            dbc.Label("Drug", html_for=DRUG),
-                            dcc.Dropdown(id=DRUG, options=drugs, value=drug, clearable=False, disabled=len(drugs) < 2),
-                        ],
-                        md=2,
+                    labelled_dropdown(
+                        "Drug", DRUG, 2, options=drugs, value=drug, clearable=False, disabled=len(drugs) < 2
                     ),
-                    dbc.Col(
-                        [
-                            dbc.Label("Places", html_for=PLACES),
-                            dcc.Dropdown(
-                                id=PLACES, options=place_options(tables, indicator, drug), value=places, multi=True
-                            ),
-                        ],
-                        md=6,
+                    labelled_dropdown(
+                        "Places", PLACES, 6, options=place_options(tables, indicator, drug), value=places, multi=True
                     ),
                 ],
                 class_name="g-2 mb-2",
             ),
             html.Div(header, id=HEADER, className="mt-2"),
-            dcc.Graph(
-                id=GRAPH,
-                figure=figure,
-                config={"displaylogo": False, "responsive": True},
-                className="trend-graph",
-                style={"height": "70vh", "minHeight": "480px"},
-            ),
+            chart(GRAPH, figure, "trend-graph", "70vh", "480px"),
             download_bar("trends"),
             html.Div(left_out, id=LEFT_OUT, className="small text-muted"),
             html.P(
