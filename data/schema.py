@@ -52,6 +52,12 @@ _FIGURE = (
     _col("indicator_id", STR, "Indicator id (see the indicators table)."),
     _col("drug_id", STR, "Drug id; 'all' for every drug or not drug-specific."),
     _col("geo_code", STR, "Geography code: ISO 3166-2 where one exists, X- for project-local codes."),
+    _col(
+        "scope",
+        STR,
+        "whole: the figure covers the whole place; part: one district, city, crossing, court, centre or agency's "
+        "zone of it (never the place's figure).",
+    ),
     _col("value", F64, "Normalised value in the indicator's unit; empty for a range.", True),
     _col("qualifier", STR, "exact, about, more_than, at_least, less_than, at_most or range."),
     _col("value_low", F64, "Low end of a range, or the bound of more_than/at_least.", True),
@@ -80,9 +86,22 @@ CLAIMS = Table(
         _col("unit_factor", F64, "Factor from the written unit to the canonical unit."),
         _col("precision", F64, "Rounding step of the figure as written, in the canonical unit."),
         _col("period_as_written", STR, "The reference period as the source states it."),
+        _col("scope_note", STR, "For a part-scope claim: which part of the place it covers, in our words."),
+        _col("same_as", STR, "Set on a second transcription of one published fact: the claim kept instead.", True),
+        _col(
+            "distinct_because",
+            STR,
+            "Why a claim that repeats another's value from the same statement is a distinct fact.",
+        ),
         _col("note", STR, "Curator's note in our own words."),
         _col("review", STR, "Empty when curated; needs_review for machine-extracted candidates."),
         _col("is_preferred", BOOL, "True for the one claim of its group chosen by the preference rule."),
+        _col("lost_to", STR, "For a claim that is not preferred: the claim preferred instead.", True),
+        _col(
+            "preference_reason",
+            STR,
+            "In plain words: why this claim was preferred, or the criterion of the rule by which it lost.",
+        ),
         _col("raw_file", STR, "Raw file the claim was read from."),
         _col("raw_line", I64, "Line of the raw file the claim starts on."),
     ),
@@ -120,6 +139,7 @@ SOURCES = Table(
         _col("accessed", STR, "Date the document was read, if known.", True),
         _col("source_type", STR, "statistical_release, official_statement, media_relaying_official, ..."),
         _col("authority", STR, "Who is quoted or whose data it is."),
+        _col("relays", STR, "The source whose statement this one relays (one fact, two outlets); empty if none.", True),
         _col("note", STR, "Curator's note."),
         _col("n_claims", I64, "Claims citing this source."),
     ),
@@ -187,8 +207,27 @@ POPULATION = Table(
     ("geo_code", "year"),
 )
 
+FLAGS = Table(
+    "flags",
+    "Contradictions between preferred figures found at build time: flags for readers, not deletions.",
+    (
+        _col("flag_id", STR, "Stable flag id."),
+        _col("kind", STR, "part_exceeds_whole or members_exceed_composite."),
+        _col("indicator_id", STR, "Indicator id."),
+        _col("drug_id", STR, "Drug id."),
+        _col("geo_code", STR, "The place whose whole figure is exceeded."),
+        _col("year", I64, "Calendar year of the figures, when they lie within one year.", True),
+        _col("whole_claim_id", STR, "The preferred claim for the whole (year, or composite place)."),
+        _col("whole_value", F64, "Its value in the indicator's unit.", True),
+        _col("part_claim_ids", STR, "The claim(s) for the part(s), joined by |."),
+        _col("part_value", F64, "The smallest value the part(s) allow, summed."),
+        _col("message", STR, "The contradiction in plain words."),
+    ),
+    ("flag_id",),
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (CLAIMS, OBSERVATIONS, SOURCES, GEOGRAPHIES, INDICATORS, DRUGS, POPULATION)
+    t.name: t for t in (CLAIMS, OBSERVATIONS, SOURCES, GEOGRAPHIES, INDICATORS, DRUGS, POPULATION, FLAGS)
 }
 
 

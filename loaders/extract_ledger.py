@@ -48,6 +48,11 @@ def claim_row(candidate: Candidate, claim_id: str, source_id: str) -> dict[str, 
         "period": candidate.period,
         "period_start": candidate.period_start.isoformat() if candidate.period_start else "",
         "period_end": candidate.period_end.isoformat(),
+        # The extractor cannot tell a district's figure from the governorate's: the reviewer must confirm.
+        "scope": "whole",
+        "scope_note": "",
+        "same_as": "",
+        "distinct_because": "",
         "note": note,
         "review": NEEDS_REVIEW,
     }

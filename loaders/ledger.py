@@ -20,6 +20,7 @@ from loaders.periods import (
     parse_period_text,
 )
 from loaders.reference import Reference
+from loaders.same_fact import same_fact_problems, statement_roots, unknown_relays
 from loaders.units import resolve_unit
 from loaders.values import parse_value
 
@@ -34,6 +35,7 @@ SOURCE_COLUMNS = (
     "accessed",
     "source_type",
     "authority",
+    "relays",
     "note",
 )
 CLAIM_COLUMNS = (
@@ -47,12 +49,17 @@ CLAIM_COLUMNS = (
     "period",
     "period_start",
     "period_end",
+    "scope",
+    "scope_note",
+    "same_as",
+    "distinct_because",
     "note",
     "review",
 )
 PUBLISHED_HOW = ("stated", "url", "inferred", "unknown")
 LANGUAGES = ("en", "ar", "ku", "fa", "tr", "fr", "de")
 REVIEW_STATES = ("", "needs_review")
+SCOPES = ("whole", "part")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CUMULATIVE = re.compile(CUMULATIVE_WORDS, re.I)
 _TO_DATE = re.compile(TO_DATE_WORDS, re.I)
@@ -79,6 +86,10 @@ def read_ledger(raw_dir: Path, ref: Reference) -> Ledger:
         row = _checked(record, lambda r: _claim_row(r, ref, source_lines), ledger.problems)
         if row and _unique(record, "claim_id", claim_lines, ledger.problems):
             ledger.claims.append(row)
+    lines = {source_id: (r.file, r.line) for source_id, r in source_lines.items()}
+    ledger.problems += unknown_relays(ledger.sources, lines)
+    if not ledger.problems:
+        ledger.problems += same_fact_problems(ledger.claims, statement_roots(ledger.sources))
     return ledger
 
 
@@ -165,7 +176,11 @@ def _source_row(record: Record) -> dict[str, Any]:
     if f["accessed"]:
         _field(record, "accessed", lambda v: parse_partial_date(v, end=False))
     _field(record, "source_type", _one_of(SOURCE_TYPES))
-    return {**f, "published": f["published"] or None, "accessed": f["accessed"] or None}
+    if f["relays"]:
+        _field(record, "relays", _identifier)
+        if f["relays"] == f["source_id"]:
+            raise _FieldError("relays", "a source cannot relay itself")
+    return {**f, "published": f["published"] or None, "accessed": f["accessed"] or None, "relays": f["relays"] or None}
 
 
 def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> dict[str, Any]:
@@ -179,6 +194,11 @@ def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> di
     factor = _field(record, "unit", lambda v: resolve_unit(v, parsed.unit_hint, indicator["unit"]))
     start, end = _period(record)
     review = _field(record, "review", _one_of(REVIEW_STATES))
+    scope = _scope(record)
+    if indicator["kind"] == "event" and scope != "part":
+        raise _FieldError(
+            "scope", "one operation's seizure is part of the place: set scope part, say where in scope_note"
+        )
     cumulative = bool(_CUMULATIVE.search(f["period"])) and start is not None
     to_date = bool(_TO_DATE.search(f["period"]))
     precision = date_precision(f["period_end"] or f["period"])
@@ -207,11 +227,28 @@ def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> di
         "unit_factor": factor,
         "precision": parsed.precision * factor,
         "period_as_written": f["period"],
+        "scope": scope,
+        "scope_note": f["scope_note"],
+        "same_as": f["same_as"] or None,
+        "distinct_because": f["distinct_because"],
         "note": f["note"],
         "review": review,
         "raw_file": record.file,
         "raw_line": record.line,
     }
+
+
+def _scope(record: Record) -> str:
+    """whole or part; a part needs a note saying which part (district, court, centre, crossing ...)."""
+    f = record.fields
+    scope = _field(record, "scope", _one_of(SCOPES))
+    if scope == "part" and not f["scope_note"]:
+        raise _FieldError("scope_note", "required when scope is part: say which part of the place is covered")
+    if f["same_as"]:
+        _field(record, "same_as", _identifier)
+        if f["same_as"] == f["claim_id"]:
+            raise _FieldError("same_as", "a claim cannot be the same as itself")
+    return scope
 
 
 def _known(value: str, table: dict[str, Record], what: str) -> Record:

@@ -32,4 +32,18 @@ def summarise(tables: dict[str, pd.DataFrame], version: str, limit: int = 200) -
         )
     if len(conflicts) > limit:
         lines.append(f"  ... and {len(conflicts) - limit} more (see the observations table, in_conflict)")
+    lines += _flag_lines(tables["flags"])
     return "\n".join(lines)
+
+
+def _flag_lines(flags: pd.DataFrame) -> list[str]:
+    """Consistency flags by kind: each says which figures contradict which."""
+    lines = []
+    for kind, title in (
+        ("part_exceeds_whole", "part of a year exceeds the whole year"),
+        ("members_exceed_composite", "members exceed their composite"),
+    ):
+        rows = flags[flags["kind"] == kind]
+        lines.append(f"flags, {title}: {len(rows)}")
+        lines += [f"  {r.indicator_id}, {r.drug_id}, {r.geo_code}: {r.message}" for r in rows.itertuples()]
+    return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data import schema
+from loaders.consistency import consistency_flags
 from loaders.ledger import Ledger
 from loaders.reconcile import reconcile
 from loaders.reference import Reference
@@ -30,6 +31,7 @@ def make_tables(ref: Reference, ledger: Ledger) -> dict[str, pd.DataFrame]:
         ),
         "population": _population(observations),
     }
+    tables["flags"] = consistency_flags(claims, tables["indicators"], tables["geographies"])
     return {name: frame[schema.TABLES[name].column_names] for name, frame in tables.items()}
 
 

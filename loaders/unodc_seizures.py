@@ -90,7 +90,19 @@ def normalise(rows: list[tuple[int, dict[str, str]]], label: str, countries: tup
         key = (row["msCode"], row["Year"], drug)
         seen[key] += 1
         claims.append(_claim(row, drug, seen[key], totals[key]))
-    return sorted(claims, key=lambda c: c["claim_id"])
+    return _mark_equal_values(sorted(claims, key=lambda c: c["claim_id"]))
+
+
+def _mark_equal_values(claims: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows of one export that repeat a drug's value in another year are separate facts: say so for the build."""
+    first: dict[tuple[str, str, str], str] = {}
+    for claim in claims:
+        key = (claim["place"], claim["drug_id"], claim["value"])
+        if key in first:
+            claim["distinct_because"] = f"another row of the UNODC export ({first[key]} has the same value)"
+        else:
+            first[key] = claim["claim_id"]
+    return claims
 
 
 def _drug_id(name: str) -> str | None:
@@ -112,6 +124,10 @@ def _claim(row: dict[str, str], drug: str, occurrence: int, rows_alike: int) -> 
         "period": row["Year"],
         "period_start": "",
         "period_end": "",
+        "scope": "whole",
+        "scope_note": "",
+        "same_as": "",
+        "distinct_because": "",
         "note": f"National total reported to UNODC through the Annual Report Questionnaire; UNODC drug "
         f"{row['Drug'][:60]!r} ({row['DrugSubGroup']}).{repeated}",
         "review": "",
@@ -131,6 +147,7 @@ def source_row(export_bytes: bytes) -> dict[str, str]:
         "accessed": "",
         "source_type": "international_dataset",
         "authority": "National authorities, through the UNODC Annual Report Questionnaire",
+        "relays": "",
         "note": "Values read from a third-party re-publication of the portal export (iujiban/SNU-INFOVIS-PROJECT, "
         "src/data/Drug_seizures_2018_2022.json, commit b06a784340fd5fd4a9589e6e427e0e16371e1b4a), "
         f"not from UNODC's own file; sha256 of the copy read {digest}.",

@@ -21,6 +21,10 @@ GOOD_CLAIM = {
     "period": "CY 2024",
     "period_start": "2024-01-01",
     "period_end": "2024-12-31",
+    "scope": "whole",
+    "scope_note": "",
+    "same_as": "",
+    "distinct_because": "",
     "note": "test row",
     "review": "",
 }
@@ -35,6 +39,7 @@ GOOD_SOURCE = {
     "accessed": "",
     "source_type": "media_report",
     "authority": "",
+    "relays": "",
     "note": "",
 }
 
@@ -73,6 +78,10 @@ CLAIM_CASES = [
     ({"claim_id": "Bad Id"}, "claim_id: 'Bad Id' is not an id"),
     ({"claim_id": "seed-0001"}, "claim_id: duplicate 'seed-0001' (first at claims/seed.csv:2)"),
     ({"review": "maybe"}, "review: 'maybe' is not one of"),
+    ({"scope": "partial"}, "scope: 'partial' is not one of whole, part"),
+    ({"scope": "part"}, "scope_note: required when scope is part"),
+    ({"same_as": "no-such-claim"}, "same_as: unknown claim 'no-such-claim'"),
+    ({"same_as": "test-0001"}, "same_as: a claim cannot be the same as itself"),
 ]
 
 
@@ -110,6 +119,8 @@ SOURCE_CASES = [
     ({"published": "2024-99"}, "published: date '2024-99' does not exist"),
     ({"source_type": "blog"}, "source_type: 'blog' is not one of"),
     ({"language": "english"}, "language: 'english' is not one of"),
+    ({"relays": "no-such-source"}, "relays: unknown source 'no-such-source'"),
+    ({"relays": "test-source"}, "relays: a source cannot relay itself"),
 ]
 
 
@@ -129,7 +140,7 @@ def test_broken_quoting_names_the_line(good_build):
 def test_wrong_field_count(good_build):
     raw, data_dir, previous = good_build
     line = append(raw / "claims" / "seed.csv", "test-0002,tnr-3925,arrests,all,Basra,1,019,persons,CY 2024,,,x,\n")
-    assert_fails_and_keeps_tables(raw, data_dir, previous, f"claims/seed.csv:{line}: 13 fields where the header has 12")
+    assert_fails_and_keeps_tables(raw, data_dir, previous, f"claims/seed.csv:{line}: 13 fields where the header has 16")
 
 
 def test_empty_file(good_build):
@@ -173,3 +184,47 @@ def test_every_problem_is_listed_not_just_the_first(good_build):
     with pytest.raises(BuildError) as failure:
         build(raw, data_dir)
     assert len(failure.value.problems) == 2
+
+
+SAME_FACT_CASES = [
+    ({"place": "Maysan"}, "different place"),
+    ({"period": "H1 2024", "period_start": "", "period_end": ""}, "different period"),
+    ({"scope": "part", "scope_note": "one district"}, "different scope"),
+]
+
+
+@pytest.mark.parametrize(("change", "difference"), SAME_FACT_CASES, ids=[d for _, d in SAME_FACT_CASES])
+def test_same_fact_on_two_places_or_periods_fails_naming_both_lines(good_build, change, difference):
+    raw, data_dir, previous = good_build
+    claims = raw / "claims" / "seed.csv"
+    first = append(claims, csv_line(GOOD_CLAIM))
+    second = append(claims, csv_line(GOOD_CLAIM | {"claim_id": "test-0002"} | change))
+    expected = f"claims/seed.csv:{second}: value: same fact as test-0001 (claims/seed.csv:{first})"
+    assert_fails_and_keeps_tables(raw, data_dir, previous, expected)
+    with pytest.raises(BuildError) as failure:
+        build(raw, data_dir)
+    assert difference in str(failure.value)
+
+
+@pytest.mark.parametrize("marker", [{"same_as": "test-0001"}, {"distinct_because": "two governorates, one figure"}])
+def test_same_fact_marked_as_a_copy_or_as_distinct_builds(good_build, marker):
+    raw, data_dir, _ = good_build
+    claims = raw / "claims" / "seed.csv"
+    append(claims, csv_line(GOOD_CLAIM))
+    append(claims, csv_line(GOOD_CLAIM | {"claim_id": "test-0002", "place": "Maysan"} | marker))
+    built = build(raw, data_dir).tables["claims"].set_index("claim_id")
+    assert built.loc["test-0001", "is_preferred"]
+    assert built.loc["test-0002", "is_preferred"] == ("distinct_because" in marker)
+
+
+def test_relayed_statement_counts_as_one_source_for_same_fact(good_build):
+    raw, data_dir, previous = good_build
+    line = append(raw / "sources" / "sources.csv", csv_line(GOOD_SOURCE | {"relays": "tnr-3925"}))
+    assert line
+    claims = raw / "claims" / "seed.csv"
+    first = append(claims, csv_line(GOOD_CLAIM))
+    second = append(
+        claims, csv_line(GOOD_CLAIM | {"claim_id": "test-0002", "source_id": "test-source", "place": "Maysan"})
+    )
+    expected = f"claims/seed.csv:{second}: value: same fact as test-0001 (claims/seed.csv:{first})"
+    assert_fails_and_keeps_tables(raw, data_dir, previous, expected)
