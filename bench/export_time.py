@@ -14,14 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 _CHILD = """
 import json, time
 start = time.perf_counter()
-from figures.batch import TABLE_NAMES
 from data.store import snapshot
 from figures.export import render
 from figures.geometry import tile_grid
-from figures.selection import MapOptions, Tables
+from figures.selection import MapOptions, load_tables
 from figures.views import map_view
 data = snapshot()
-view = map_view(Tables(*(data.table(n) for n in TABLE_NAMES)), MapOptions("arrests", year=2024), tile_grid(), data.version, "")
+view = map_view(load_tables(data), MapOptions("arrests", year=2024), tile_grid(), data.version, "")
 ready = time.perf_counter()
 render(view, "png", "web")
 cold = time.perf_counter() - ready

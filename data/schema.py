@@ -35,6 +35,20 @@ def _col(name: str, type_: pa.DataType, description: str, nullable: bool = False
     return Column(name, type_, description, nullable)
 
 
+# The preference rule in plain words, in the order it is applied (loaders/reconcile.py implements it).
+PREFERENCE_RULE = (
+    "A claim about part of a place (one district, court, centre or crossing) is never compared with the whole "
+    "place's figure: it forms its own group.",
+    "A second transcription of a fact already in the ledger (same_as) is kept for the record and never counted.",
+    "Reviewed claims rank above machine-extracted candidates awaiting review.",
+    "Source type: a statistical release, then an international dataset, an official statement, media relaying an "
+    "official, an NGO compilation, and a media report.",
+    "Exactness: an exact figure, then an approximate one, then a range, then a bound (more than, at least).",
+    "The finer figure: 14,438 ranks above 14,500.",
+    "The later publication: a later statement may correct an earlier one; unknown dates rank last.",
+    "The claim id, so the choice never changes between builds.",
+)
+
 # Source types in the order the preference rule ranks them (loaders/reconcile.py), most authoritative first.
 SOURCE_TYPES = (
     "statistical_release",
@@ -113,6 +127,7 @@ OBSERVATIONS = Table(
     "One row per claim group: the preferred claim, ready to chart, with the spread of the others.",
     (
         *_FIGURE,
+        _col("scope_note", STR, "For a part-scope group: which part of the place the preferred claim covers."),
         _col("claim_id", STR, "The preferred claim."),
         _col("source_id", STR, "Source of the preferred claim."),
         _col("n_claims", I64, "Claims in the group."),

@@ -9,17 +9,16 @@ from pathlib import Path
 from data.store import boundaries, snapshot
 from figures.export import FORMATS, render, safe_filename
 from figures.geometry import Geometry, from_boundaries, tile_grid
-from figures.selection import LATEST, MapOptions, Tables, available_years, indicator_rows, map_places
+from figures.selection import LATEST, MapOptions, Tables, available_years, indicator_rows, load_tables, map_places
 from figures.views import View, map_view, trend_view
 
-TABLE_NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
 SITE = "http://127.0.0.1:8050"
 MAX_TREND_PLACES = 6
 
 
 def run(args: argparse.Namespace) -> Iterator[Path]:
     data = snapshot()
-    tables = Tables(*(data.table(name) for name in TABLE_NAMES))
+    tables = load_tables(data)
     document = boundaries()
     geometry = from_boundaries(document) if document else tile_grid()
     if args.all:

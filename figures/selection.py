@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -29,6 +29,12 @@ class Tables:
     indicators: pd.DataFrame
     population: pd.DataFrame
     drugs: pd.DataFrame
+    flags: pd.DataFrame
+
+
+def load_tables(data) -> Tables:  # noqa: ANN001 - a data.store.Snapshot
+    """Every table a figure may read, from one data version."""
+    return Tables(*(data.table(f.name) for f in fields(Tables)))
 
 
 @dataclass(frozen=True)
@@ -65,9 +71,11 @@ def reference_year(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.S
     return observations["year"].astype("Int64").where(~dated, end_year.astype("Int64"))
 
 
-def indicator_rows(tables: Tables, indicator: str, drug: str) -> pd.DataFrame:
+def indicator_rows(tables: Tables, indicator: str, drug: str, scope: str = "whole") -> pd.DataFrame:
+    """Observations of one indicator and drug. Only whole-place figures by default: a district's, court's or
+    centre's figure (scope part) is never a place's value on a map or in its yearly series."""
     obs = tables.observations
-    rows = obs[(obs["indicator_id"] == indicator) & (obs["drug_id"] == drug)].copy()
+    rows = obs[(obs["indicator_id"] == indicator) & (obs["drug_id"] == drug) & (obs["scope"] == scope)].copy()
     rows["ref_year"] = reference_year(rows, tables.indicators)
     publisher = tables.sources.set_index("source_id")["publisher"]
     rows["publisher"] = rows["source_id"].map(publisher)
@@ -181,9 +189,16 @@ def _population(population: pd.DataFrame, codes: list[str], year: int | None) ->
     return float(rows.loc[rows["year"] == chosen, "population"].sum()), int(chosen)
 
 
-def trend_rows(tables: Tables, indicator: str, drug: str, codes: list[str]) -> pd.DataFrame:
+def flags_for(tables: Tables, indicator: str, drug: str, codes: list[str] | None = None) -> pd.DataFrame:
+    """Consistency flags (part of a year above the year, members above their composite) for a selection."""
+    flags = tables.flags
+    rows = flags[(flags["indicator_id"] == indicator) & (flags["drug_id"] == drug)]
+    return rows if codes is None else rows[rows["geo_code"].isin(codes)]
+
+
+def trend_rows(tables: Tables, indicator: str, drug: str, codes: list[str], scope: str = "whole") -> pd.DataFrame:
     """Observations for a trend chart with an x date; cumulative and multi-year figures are left out."""
-    rows = indicator_rows(tables, indicator, drug)
+    rows = indicator_rows(tables, indicator, drug, scope)
     rows = rows[rows["geo_code"].isin(codes) & rows["ref_year"].notna()].copy()
     start = pd.to_datetime(rows["period_start"]).fillna(pd.to_datetime(rows["period_end"]))
     rows["x"] = start + (pd.to_datetime(rows["period_end"]) - start) / 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,9 +14,18 @@ from figures.selection import format_value
 
 
 def make_trend_figure(
-    rows: pd.DataFrame, names: dict[str, str], unit: str, caption: Caption, footer: bool = False
+    rows: pd.DataFrame,
+    names: dict[str, str],
+    unit: str,
+    caption: Caption,
+    footer: bool = False,
+    parts: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """One colour per place; a line only ever joins consecutive full years (or successive as-of counts)."""
+    """One colour per place; a line only ever joins consecutive full years (or successive as-of counts).
+
+    Figures for part of a place (a district, a court, a centre) are drawn as separate diamonds, never joined
+    to the place's series and never read as the place's value.
+    """
     figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
     for index, code in enumerate(names):
         colour = theme.SERIES[index % len(theme.SERIES)]
@@ -25,6 +35,9 @@ def make_trend_figure(
         figure.add_trace(_line(full, names[code], colour))
         if len(partial):
             figure.add_trace(_partial(partial, names[code], colour))
+        own_parts = parts[parts["geo_code"] == code] if parts is not None else ()
+        if len(own_parts):
+            figure.add_trace(_parts(own_parts, names[code], colour))
     figure.update_layout(
         yaxis={"title": {"text": unit}, "tickformat": ",~r"},
         xaxis={"type": "date", "title": None},
@@ -82,6 +95,18 @@ def _partial(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
     )
 
 
+def _parts(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
+    return go.Scatter(
+        x=list(rows["x"]),
+        y=[_plotted(r) for r in rows.itertuples()],
+        mode="markers",
+        name=f"{name}: part of the place only",
+        hovertext=[_hover(r, name) for r in rows.itertuples()],
+        hoverinfo="text",
+        marker={"symbol": "diamond-open", "size": 9, "color": colour, "line": {"width": 1.5}},
+    )
+
+
 def _consecutive(previous, row) -> bool:  # noqa: ANN001 - itertuples rows
     if row.granularity == "as_of" or previous.granularity == "as_of":
         return row.granularity == previous.granularity
@@ -106,23 +131,46 @@ def _hover(row, name: str) -> str:  # noqa: ANN001
         row.period_label + ("" if row.is_full_year or row.granularity == "as_of" else " — partial period"),
         f"Source: {row.publisher}",
     ]
+    if row.scope == "part":
+        text.insert(1, f"Part of the place only: {row.scope_note}")
     if row.in_conflict:
         text.append(f"⚠ Sources disagree: {row.group_min:,.0f}–{row.group_max:,.0f}; this is the preferred figure")
+    if row.n_claims > 1:
+        text += textwrap.wrap(f"Why: {row.preference_reason}", 70)
     return "<br>".join(text)
 
 
 def trend_caption(
-    rows: pd.DataFrame, label: str, unit: str, names: dict[str, str], left_out: int, version: str, url: str
+    rows: pd.DataFrame,
+    label: str,
+    unit: str,
+    names: dict[str, str],
+    left_out: int,
+    version: str,
+    url: str,
+    parts: int = 0,
+    flags: int = 0,
 ) -> Caption:
     years = sorted({int(y) for y in rows.loc[rows["is_full_year"], "ref_year"]})
     partial = int((~rows["is_full_year"] & (rows["granularity"] != "as_of")).sum())
     notes = [
         f"Full calendar years with a figure: {_years_text(years)}. Partial periods ({partial}) are hollow markers and never joined to full years."
     ]
-    if rows["in_conflict"].any():
+    if parts:
         notes.append(
-            "Vertical bars span conflicting published figures; the point is the preferred one (rule on the Claims page)."
+            f"{parts} figure(s) for part of a place (a district, court or centre) are open diamonds, not the place's value."
         )
+    conflicts = rows[rows["in_conflict"]]
+    if len(conflicts):
+        site = url.split("/trends")[0]
+        groups = ", ".join(f"{site}/claims?group={g}" for g in conflicts["group_id"].head(3))
+        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
+        notes.append(
+            "Vertical bars span conflicting published figures; the point is the preferred one. Each group's claims "
+            f"and why one was preferred: {groups}{more}."
+        )
+    if flags:
+        notes.append(f"{flags} consistency flag(s): a part of a year exceeds the whole year's preferred figure.")
     if left_out:
         notes.append(f"{left_out} cumulative or multi-year figure(s) are not drawn; see the Claims page.")
     places = ", ".join(names.values())

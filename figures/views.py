@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from figures.captions import Caption
 from figures.geometry import Geometry
 from figures.maps import make_map_figure, map_caption
-from figures.selection import LATEST, MapOptions, Tables, indicator_rows, map_values, trend_rows
+from figures.selection import LATEST, MapOptions, Tables, flags_for, indicator_rows, map_values, trend_rows
 from figures.trends import make_trend_figure, trend_caption
 
 MAP_COLUMNS = [
@@ -44,6 +44,10 @@ TREND_COLUMNS = [
     "group_max",
     "publisher",
     "claim_id",
+    "scope",
+    "scope_note",
+    "group_id",
+    "preference_reason",
 ]
 
 
@@ -55,6 +59,7 @@ class View:
     values: pd.DataFrame = field(compare=False, default=None)
     scale_title: str = ""
     left_out: pd.DataFrame = field(compare=False, default=None)
+    flags: pd.DataFrame = field(compare=False, default=None)
 
 
 def indicator_label(tables: Tables, indicator: str, drug: str) -> str:
@@ -87,9 +92,12 @@ def trend_view(tables: Tables, indicator: str, drug: str, places: list[str], ver
     names = dict(zip(tables.geographies["code"], tables.geographies["name_en"], strict=True))
     names = {code: names[code] for code in places}
     rows = trend_rows(tables, indicator, drug, places)
+    parts = trend_rows(tables, indicator, drug, places, scope="part")
     every = indicator_rows(tables, indicator, drug)
     left_out = every[every["geo_code"].isin(places) & every["ref_year"].isna()]
-    caption = trend_caption(rows, indicator_label(tables, indicator, drug), unit, names, len(left_out), version, url)
-    figure = make_trend_figure(rows, names, unit, caption)
-    data = pd.concat([rows, left_out], ignore_index=True).reindex(columns=TREND_COLUMNS)
-    return View(figure, caption, data, left_out=left_out)
+    flags = flags_for(tables, indicator, drug, places)
+    label = indicator_label(tables, indicator, drug)
+    caption = trend_caption(rows, label, unit, names, len(left_out), version, url, len(parts), len(flags))
+    figure = make_trend_figure(rows, names, unit, caption, parts=parts)
+    data = pd.concat([rows, parts, left_out], ignore_index=True).reindex(columns=TREND_COLUMNS)
+    return View(figure, caption, data, left_out=left_out, flags=flags)

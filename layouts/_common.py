@@ -13,9 +13,8 @@ from dash import dash_table, dcc, html
 from data.store import Snapshot, snapshot
 from figures.captions import Caption
 from figures.export import available as export_available
-from figures.selection import Tables
+from figures.selection import Tables, load_tables
 
-TABLE_NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
 DEFAULT_INDICATOR = "arrests"
 
 
@@ -26,7 +25,7 @@ def current() -> tuple[Snapshot, Tables]:
 
 @lru_cache(maxsize=4)
 def tables_of(data: Snapshot) -> Tables:
-    return Tables(*(data.table(name) for name in TABLE_NAMES))
+    return load_tables(data)
 
 
 @dataclass

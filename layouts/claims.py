@@ -8,8 +8,9 @@ from functools import lru_cache
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
+from data.schema import PREFERENCE_RULE
 from data.store import Snapshot
 from figures.selection import format_value
 from layouts._common import Query, current, data_table, notices, place_names, query_string
@@ -24,12 +25,13 @@ INDICATOR, PLACE, YEAR, SOURCE, STATUS, SEARCH = (
     "claims-status",
     "claims-search",
 )
-TABLE, COUNT, QUERY, SYNCED, NOTICES = (
+TABLE, COUNT, QUERY, SYNCED, NOTICES, GROUP = (
     "claims-table",
     "claims-count",
     "claims-query",
     "claims-url-synced",
     "claims-notices",
+    "claims-group",
 )
 STATUSES = {
     "all": "All claims",
@@ -45,6 +47,8 @@ COLUMNS = [
     ("value_as_written", "Value as written", "text"),
     ("normalised", "Normalised", "text"),
     ("status", "Status", "text"),
+    ("scope", "Scope", "text"),
+    ("reason", "Why preferred or not", "text"),
     ("source", "Source", "markdown"),
     ("source_type", "Source type", "text"),
     ("published", "Published", "text"),
@@ -79,6 +83,8 @@ def claims_view(data: Snapshot) -> pd.DataFrame:
                 format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit) for r in claims.itertuples()
             ],
             "status": [_status(r) for r in claims.itertuples()],
+            "scope": ["whole place" if r.scope == "whole" else f"part: {r.scope_note}" for r in claims.itertuples()],
+            "reason": claims["preference_reason"],
             "source": [f"[{sources.loc[s, 'publisher']}]({sources.loc[s, 'url']})" for s in claims["source_id"]],
             "source_type": claims["source_id"].map(sources["source_type"]).str.replace("_", " "),
             "published": claims["source_id"].map(sources["published"]).fillna("unknown"),
@@ -95,6 +101,8 @@ def claims_view(data: Snapshot) -> pd.DataFrame:
 def _status(row) -> str:  # noqa: ANN001 - a claims row
     if row.review == "needs_review":
         return "needs review"
+    if isinstance(row.same_as, str):
+        return "second copy · not counted"
     mark = "preferred" if row.is_preferred else "other claim"
     return f"{mark} · conflict" if row.in_conflict else mark
 
@@ -158,6 +166,7 @@ def layout(**query: str) -> html.Div:
                 className="text-muted small",
             ),
             html.Div(notices(parsed.notices), id=NOTICES),
+            group_panel(data, filters["group"]),
             dbc.Row(
                 [
                     dbc.Col(
@@ -230,9 +239,75 @@ def layout(**query: str) -> html.Div:
                 sort_mode="single",
                 sort_by=[],
             ),
+            flag_panel(data),
+            dcc.Store(id=GROUP, data=filters["group"]),
             dcc.Store(id=QUERY, data=query_string(**{k: v for k, v in filters.items() if v and v != "all"})),
             dcc.Store(id=SYNCED),
         ]
+    )
+
+
+def group_panel(data: Snapshot, group: str) -> html.Div:
+    """One group: what it is about, the written rule, and each claim with the reason it was or was not preferred."""
+    if not group:
+        return html.Div()
+    view = claims_view(data).set_index("claim_id")
+    claims = data.table("claims")
+    members = claims[claims["group_id"] == group].sort_values(["is_preferred", "claim_id"], ascending=[False, True])
+    first = view.loc[members["claim_id"].iloc[0]]
+    rows = [
+        html.Tr(
+            [
+                html.Td(r.claim_id),
+                html.Td(view.loc[r.claim_id, "value_as_written"], dir="auto"),
+                html.Td(dcc.Markdown(view.loc[r.claim_id, "source"], link_target="_blank", className="mb-0")),
+                html.Td(view.loc[r.claim_id, "source_type"]),
+                html.Td(view.loc[r.claim_id, "published"]),
+                html.Td(view.loc[r.claim_id, "status"]),
+                html.Td(r.preference_reason),
+            ]
+        )
+        for r in members.itertuples()
+    ]
+    header = ["Claim", "Value as written", "Source", "Source type", "Published", "Status", "Why"]
+    return html.Section(
+        [
+            html.H2(f"Group {group}", className="h5"),
+            html.P(f"{first['indicator']} · {first['place']} · {first['period']} · {first['scope']}", className="mb-1"),
+            dbc.Table(
+                [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody(rows)],
+                bordered=True,
+                size="sm",
+                responsive=True,
+                class_name="small",
+            ),
+            html.Details(
+                [
+                    html.Summary("The preference rule, in the order it is applied"),
+                    html.Ol([html.Li(step) for step in PREFERENCE_RULE], className="small"),
+                ],
+                open=True,
+            ),
+        ],
+        className="group-panel mb-3",
+        **{"aria-label": f"Claim group {group}"},
+    )
+
+
+def flag_panel(data: Snapshot) -> html.Details:
+    """Every consistency flag of the build, each with a link to the group of the figure it contradicts."""
+    flags = data.table("flags")
+    group_of = dict(zip(data.table("claims")["claim_id"], data.table("claims")["group_id"], strict=True))
+    items = [
+        html.Li([f.message + " ", dcc.Link("Open the group", href=f"/claims?group={group_of[f.whole_claim_id]}")])
+        for f in flags.itertuples()
+    ]
+    return html.Details(
+        [
+            html.Summary(f"Consistency flags: {len(flags)} (figures that cannot all be true; kept, not deleted)"),
+            html.Ul(items, className="small"),
+        ],
+        className="mt-3",
     )
 
 
@@ -259,12 +334,14 @@ def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict) -> str:
     Input(SOURCE, "value"),
     Input(TABLE, "page_current"),
     Input(TABLE, "sort_by"),
+    State(GROUP, "data"),
     prevent_initial_call=True,
 )
-def update_claims(indicator, place, year, status, search, source, page, sort_by):  # noqa: ANN001, ANN201
+def update_claims(indicator, place, year, status, search, source, page, sort_by, group):  # noqa: ANN001, ANN201
     """Filter, sort and page on the server: the browser receives one page of rows, not the whole ledger."""
     data, _ = current()
     raw = {"indicator": indicator, "place": place, "year": year, "status": status, "q": search, "source": source}
+    raw["group"] = group
     filters = tuple((k, str(v)) for k, v in raw.items() if v not in (None, ""))
     column, descending = _sort_key(sort_by)
     rows, count, query = _filtered(data, filters, column, descending)

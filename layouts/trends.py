@@ -66,7 +66,52 @@ def build(tables: Tables, indicator: str, drug: str, places: list[str], version:
     return (
         shown.figure,
         caption_header(shown.caption),
-        [html.Div(caption_block(shown.caption), className="caption-lines"), _left_out_list(shown.left_out, names)],
+        [
+            html.Div(caption_block(shown.caption), className="caption-lines"),
+            _left_out_list(shown.left_out, names),
+            _why_list(shown.data, names),
+            _flag_list(shown.flags, tables),
+        ],
+    )
+
+
+def _why_list(rows, names: dict[str, str]) -> html.Div:  # noqa: ANN001
+    """Each conflicting group drawn, and each part-of-place figure, with a link to its group view."""
+    items = []
+    for r in rows[rows["in_conflict"].fillna(False).astype(bool)].itertuples():
+        items.append(
+            html.Li(
+                [
+                    f"{names[r.geo_code]}, {r.period_label}: sources disagree; ",
+                    dcc.Link("see every claim and why one was preferred", href=f"/claims?group={r.group_id}"),
+                ]
+            )
+        )
+    for r in rows[rows["scope"] == "part"].itertuples():
+        items.append(
+            html.Li(
+                [
+                    f"{names[r.geo_code]}, {r.period_label}: part of the place only ({r.scope_note}); ",
+                    dcc.Link("claims", href=f"/claims?group={r.group_id}"),
+                ]
+            )
+        )
+    if not items:
+        return html.Div()
+    return html.Div([html.Strong("Conflicts and part-of-place figures in this chart: "), html.Ul(items)])
+
+
+def _flag_list(flags, tables: Tables) -> html.Div:  # noqa: ANN001
+    """Consistency flags for the places shown: figures that cannot all be true together."""
+    if flags is None or flags.empty:
+        return html.Div()
+    group_of = dict(zip(tables.observations["claim_id"], tables.observations["group_id"], strict=True))
+    items = [
+        html.Li([f.message + " ", dcc.Link("group", href=f"/claims?group={group_of.get(f.whole_claim_id, '')}")])
+        for f in flags.itertuples()
+    ]
+    return html.Div(
+        [html.Strong("Consistency flags (figures that cannot all be true): "), html.Ul(items)], className="flags"
     )
 
 

@@ -197,6 +197,7 @@ _OBSERVATION_FIELDS = (
     "drug_id",
     "geo_code",
     "scope",
+    "scope_note",
     "value",
     "qualifier",
     "value_low",

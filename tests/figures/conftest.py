@@ -1,17 +1,15 @@
 import pytest
 
 from data.store import snapshot
-from figures.selection import Tables
+from figures.selection import Tables, load_tables
 from loaders.boundaries import fetch, normalise
 from tests.conftest import shared_file
-
-NAMES = ("observations", "sources", "geographies", "indicators", "population", "drugs")
 
 
 @pytest.fixture(scope="session")
 def tables(built) -> Tables:
     data = snapshot(built.path.parent.parent)
-    return Tables(*(data.table(name) for name in NAMES))
+    return load_tables(data)
 
 
 @pytest.fixture(scope="session")

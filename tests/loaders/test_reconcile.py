@@ -25,6 +25,7 @@ def claim(claim_id, value, qualifier="exact", precision=1.0, source="s1", review
         "year": 2024,
         "is_full_year": True,
         "scope": "whole",
+        "scope_note": "",
         "same_as": None,
         "value_as_written": f"{value}",
         "raw_file": "claims/test.csv",
