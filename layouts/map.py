@@ -13,7 +13,16 @@ from flask import has_request_context, request
 from data.store import Snapshot, boundaries
 from figures.geometry import Geometry, from_boundaries, tile_grid
 from figures.maps import map_state
-from figures.selection import LATEST, MapOptions, Tables, available_years, map_places, map_values
+from figures.selection import (
+    LATEST,
+    MapOptions,
+    Tables,
+    available_years,
+    format_value,
+    indicator_rows,
+    map_places,
+    map_values,
+)
 from figures.views import View, map_content, map_view
 from layouts._common import (
     DEFAULT_INDICATOR,
@@ -164,7 +173,27 @@ def _larger_text(tables: Tables, options: MapOptions) -> str:
         if len(rows) and rows.iloc[0]["status"] != "none":
             row = rows.iloc[0]
             larger.append(f"{name}: {row['value_text']} ({row['period_label']}; {row['publisher']})")
-    return "; ".join(larger) if larger else "none published for this selection."
+    text = "; ".join(larger) if larger else "none published for this selection."
+    return text + _parts_text(tables, options)
+
+
+def _parts_text(tables: Tables, options: MapOptions, limit: int = 8) -> str:
+    """Figures for part of a governorate (a district, court, centre, one operation): listed, never coloured."""
+    rows = indicator_rows(tables, options.indicator, options.drug, scope="part").dropna(subset=["ref_year"])
+    rows = rows[rows["geo_code"].isin(map_codes(tables))]
+    if options.year != LATEST:
+        rows = rows[rows["ref_year"] == options.year]
+    if rows.empty:
+        return ""
+    names = dict(zip(tables.geographies["code"], tables.geographies["name_en"], strict=True))
+    rows = rows.sort_values("period_end", ascending=False)
+    items = [
+        f"{names[r.geo_code]} ({r.scope_note}): "
+        f"{format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit)}, {r.period_label}"
+        for r in rows.head(limit).itertuples()
+    ]
+    more = f" and {len(rows) - limit} more on the Claims page" if len(rows) > limit else ""
+    return f". Part of a governorate only, not coloured: {'; '.join(items)}{more}."
 
 
 def replace_places(tables: Tables, code: str) -> Tables:

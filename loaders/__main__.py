@@ -1,4 +1,4 @@
-"""Command line: python -m loaders build | check | package --out FILE.zip | unodc FILE | extract FILE ..."""
+"""Command line: python -m loaders build | check | audit | package --out FILE.zip | unodc FILE | extract FILE ..."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="validate data/raw and publish data/processed atomically")
     commands.add_parser("check", help="validate data/raw without writing anything")
+    audit = commands.add_parser("audit", help="print N random claims as a checklist for re-checking at their sources")
+    audit.add_argument("--sample", type=int, default=40, help="number of claims (default 40)")
+    audit.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same claims")
     package = commands.add_parser("package", help="write the evidence pack (CSV, datapackage.json, citation) as a zip")
     package.add_argument("--out", type=Path, required=True, help="zip file to write")
     unodc = commands.add_parser("unodc", help="import a UNODC drug-seizures export into data/raw")
@@ -49,6 +52,10 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "check":
         tables = validate(args.raw)
         print(summarise(tables, "(not written)"))
+    elif args.command == "audit":
+        from loaders.audit import run
+
+        print(run(args.raw, args.sample, args.seed), end="")
     elif args.command == "package":
         from data.package import evidence_pack
         from data.store import snapshot
