@@ -17,9 +17,12 @@ CHECKS = ("value", "period", "place", "scope", "indicator", "source date")
 
 
 def sample_claims(tables: dict[str, pd.DataFrame], size: int, seed: int) -> pd.DataFrame:
-    """`size` curated claims drawn at random (by `seed`) from the claim ids in sorted order."""
+    """`size` curated claims drawn at random (by `seed`) from the claim ids in sorted order.
+
+    Second transcriptions (same_as) are left out: they are kept as a record of a copy, and never counted.
+    """
     claims = tables["claims"]
-    curated = sorted(claims.loc[claims["review"] == "", "claim_id"])
+    curated = sorted(claims.loc[(claims["review"] == "") & claims["same_as"].isna(), "claim_id"])
     assert size > 0, "the sample size must be positive"
     chosen = random.Random(seed).sample(curated, min(size, len(curated)))
     return claims.set_index("claim_id").loc[chosen].reset_index()
