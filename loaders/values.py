@@ -65,6 +65,9 @@ WEIGHT_UNITS = {
     "g": 0.001,
     "gram": 0.001,
     "grams": 0.001,
+    "mg": 0.000001,
+    "milligram": 0.000001,
+    "milligrams": 0.000001,
 }
 
 WORD_NUMBERS = _UNITS = {
@@ -106,7 +109,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBER = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|hundred|and|[\s-])+"
 _SCALE = r"(?:\s*(?:thousand|million|billion|mn|bn|m)\b)?"
 _AMOUNT = rf"(?:(?:{_NUMBER})|(?:{_WORD_NUMBER})){_SCALE}"
-_WEIGHT = r"(?:tonnes|tonne|tons|ton|t|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
+_WEIGHT = r"(?:tonnes|tonne|tons|ton|t|kilograms|kilogram|kilos|kilo|kg|milligrams|milligram|mg|grams|gram|g)\b"
 _RANGE = re.compile(
     rf"^between\s+({_AMOUNT})\s+and\s+({_AMOUNT})$"
     rf"|^(?:from\s+)?({_AMOUNT})\s+to\s+({_AMOUNT})$"

@@ -38,6 +38,7 @@ def test_parses_figures(text, value, qualifier, precision):
     ("text", "kilograms", "precision"),
     [
         ("3 t 24 kg 600 g", 3024.6, 0.1),
+        ("103 kg 936 g 676 mg", 103.936676, 0.000001),
         ("12 t 707 kg 400 g", 12707.4, 0.1),
         ("2 t 166 kg", 2166, 1),
         ("3 tons, 24 kilograms and 600 grams", 3024.6, 0.1),
