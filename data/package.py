@@ -31,6 +31,7 @@ FOREIGN_KEYS = {
     ],
     "observations": [("claim_id", "claims", "claim_id"), ("source_id", "sources", "source_id")],
     "population": [("claim_id", "claims", "claim_id"), ("geo_code", "geographies", "code")],
+    "flags": [("whole_claim_id", "claims", "claim_id"), ("geo_code", "geographies", "code")],
 }
 LICENCE_NOTES = """# Licence and attribution
 

@@ -5,6 +5,7 @@ from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.development.base_component import Component
 
 import app as app_module
+from data.store import snapshot
 from layouts import claims, overview, sources, trends
 from layouts import map as map_page
 
@@ -84,3 +85,15 @@ def test_claims_filter_from_query_shows_the_seed_figures():
         "at least 454 sentences",
     } == values
     assert rows["source"].str.contains("The New Region").all()
+
+
+def test_claims_group_view_lists_each_claim_with_its_reason_and_the_rule(built):
+    data = snapshot()
+    table = data.table("claims")
+    group = table.loc[table["claim_id"] == "nat-c-0102", "group_id"].iloc[0]
+    text = str(claims.layout(group=group))
+    members = table[table["group_id"] == group]
+    assert len(members) > 2
+    for claim_id in members["claim_id"]:
+        assert claim_id in text
+    assert "lost to nat-c-0102" in text and "The preference rule" in text
