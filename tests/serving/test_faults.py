@@ -46,7 +46,11 @@ def test_readers_see_all_old_or_all_new_tables_during_rebuilds(tmp_path, raw_cop
     extra = raw_copy / "claims" / "seed.csv"
     extra.write_text(
         extra.read_text(encoding="utf-8")
-        + extra.read_text(encoding="utf-8").splitlines()[-1].replace("seed-0006", "seed-9999")
+        # A second copy of the last claim, marked as such (the build refuses an unmarked duplicate).
+        + extra.read_text(encoding="utf-8")
+        .splitlines()[-1]
+        .replace("seed-0006", "seed-9999")
+        .replace(",whole,,,,", ",whole,,seed-0006,,")
         + "\n",
         encoding="utf-8",
     )
