@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from data.store import boundaries, snapshot
+from figures.captions import site_url
 from figures.export import FORMATS, render, safe_filename
 from figures.geometry import Geometry, from_boundaries, tile_grid
 from figures.selection import LATEST, MapOptions, Tables, available_years, indicator_rows, load_tables, map_places
 from figures.views import View, map_view, trend_view
 
-SITE = "http://127.0.0.1:8050"
 MAX_TREND_PLACES = 6
 
 
@@ -44,11 +44,17 @@ def one_view(tables: Tables, geometry: Geometry, version: str, args: argparse.Na
         if unknown:
             raise ValueError(f"unknown places {sorted(unknown)}")
         return trend_view(
-            tables, args.indicator, args.drug, places, version, f"{SITE}/trends?indicator={args.indicator}"
+            tables, args.indicator, args.drug, places, version, _public(f"/trends?indicator={args.indicator}")
         )
     year = LATEST if args.year == LATEST else int(args.year)
     options = MapOptions(args.indicator, args.drug, year, args.per_capita)
-    return map_view(tables, options, geometry, version, f"{SITE}/map?indicator={args.indicator}&year={args.year}")
+    return map_view(tables, options, geometry, version, _public(f"/map?indicator={args.indicator}&year={args.year}"))
+
+
+def _public(path: str) -> str:
+    """The address printed in an image: SITE_URL plus the view's path, or nothing when SITE_URL is not set."""
+    site = site_url()
+    return f"{site}{path}" if site else ""
 
 
 def every_view(tables: Tables, geometry: Geometry, version: str) -> Iterator[tuple[str, View]]:
@@ -58,11 +64,11 @@ def every_view(tables: Tables, geometry: Geometry, version: str) -> Iterator[tup
         years = available_years(tables, indicator, "all", governorates + list(composites))
         if years:
             options = MapOptions(indicator, "all", years[-1])
-            url = f"{SITE}/map?indicator={indicator}&year={years[-1]}"
+            url = _public(f"/map?indicator={indicator}&year={years[-1]}")
             yield safe_filename("map", indicator, years[-1]), map_view(tables, options, geometry, version, url)
         places = trend_places(tables, indicator)
         if places:
-            url = f"{SITE}/trends?indicator={indicator}&places={','.join(places)}"
+            url = _public(f"/trends?indicator={indicator}&places={','.join(places)}")
             yield safe_filename("trend", indicator), trend_view(tables, indicator, "all", places, version, url)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,6 +12,15 @@ import plotly.graph_objects as go
 from figures.theme import MUTED
 
 FOOTER_WIDTH = 150  # characters per footer line at the web preset
+
+
+def site_url() -> str:
+    """The public address of the site (SITE_URL), for links printed in captions and exports.
+
+    Never taken from a request's Host header, which any client can set; with no SITE_URL no address is printed.
+    """
+    url = os.environ.get("SITE_URL", "").strip().rstrip("/")
+    return url if url.startswith(("https://", "http://")) else ""
 
 
 @dataclass(frozen=True)

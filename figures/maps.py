@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from figures import theme
 from figures.captions import Caption, apply_caption, source_line
 from figures.geometry import HALABJA, Geometry
+from figures.selection import NO_POPULATION
 
 NO_FIGURE = "No published figure"
+NOT_COMPARABLE = "Part of a year or one-day count: not on the scale (dotted)"
+NO_POPULATION_KEY = "No population figure for a rate (crossed)"
 
 
 def make_map_figure(
@@ -40,6 +45,9 @@ def make_map_figure(
     figure.add_trace(_colour_bar(values, scale_title))
     figure.add_trace(theme.legend_key(NO_FIGURE, theme.NO_DATA_FILL))
     figure.add_trace(theme.legend_key("Combined figure (hatched)", theme.MUTED, "square-x-open"))
+    figure.add_trace(theme.legend_key(NOT_COMPARABLE, theme.NOT_COMPARABLE_FILL, "square-dot"))
+    if "population_note" in values:
+        figure.add_trace(theme.legend_key(NO_POPULATION_KEY, theme.NO_POPULATION_FILL, "square-x"))
     figure.update_layout(
         xaxis={"visible": False, "range": _span(geometry, 0)},
         yaxis={
@@ -92,9 +100,9 @@ def map_styles(values: pd.DataFrame) -> dict[str, dict]:
     low, high = _range(values)
     styles = {}
     for row in values.itertuples():
-        colour = _colour(row.display, low, high)
+        colour, shape = _fill(row, low, high)
         pattern = {
-            "shape": "/" if row.status == "combined" else "",
+            "shape": shape,
             "bgcolor": colour,
             "fgcolor": theme.BORDER,
             "fgopacity": 0.7,
@@ -106,8 +114,41 @@ def map_styles(values: pd.DataFrame) -> dict[str, dict]:
             "colour": colour,
             "hover": hover_text(row),
             "ink": theme.ink_on(colour),
+            "label": _label(row),
         }
     return styles
+
+
+def _fill(row, low: float, high: float) -> tuple[str, str]:  # noqa: ANN001 - a values row
+    """Fill colour and pattern: on the scale (hatched if combined), dotted if not comparable, crossed if no rate."""
+    if row.status == "none":
+        return theme.NO_DATA_FILL, ""
+    if not row.comparable:
+        return theme.NOT_COMPARABLE_FILL, "."
+    if row.display is None or pd.isna(row.display):
+        return theme.NO_POPULATION_FILL, "x"
+    return _colour(row.display, low, high), "/" if row.status == "combined" else ""
+
+
+def _label(row) -> str:  # noqa: ANN001 - a values row
+    """The short name, the value shown (rate or count) and, outside a single year, the figure's year."""
+    short = _short(row.code)
+    if row.status == "none":
+        return short
+    value = row.display if row.display is not None and not pd.isna(row.display) else row.value
+    text = f"{short}<br>{_compact(value)}" if value is not None and not pd.isna(value) else short
+    return text if row.comparable and row.is_full_year else f"{text}*"
+
+
+def _compact(value: float) -> str:
+    """1,133 · 14.4k · 2.2M · 3.5: short enough to sit inside a governorate."""
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M"
+    if value >= 10_000:
+        return f"{value / 1000:.1f}k"
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
 
 
 def _colour(value: float | None, low: float, high: float) -> str:
@@ -166,7 +207,7 @@ def _labels(geometry: Geometry, styles: dict[str, dict]) -> go.Scatter:
         x=[geometry.anchors[c][0] for c in codes],
         y=[geometry.anchors[c][1] for c in codes],
         mode="markers+text",
-        text=[_short(c) for c in codes],
+        text=[styles[c]["label"] for c in codes],
         customdata=codes,
         hovertext=[styles[c]["hover"] for c in codes],
         hoverinfo="text",
@@ -219,7 +260,8 @@ def map_state(values: pd.DataFrame, scale_title: str) -> dict:
     low, high = _range(values)
     return {
         "fill": [styles[c]["colour"] for c in codes],
-        "hatch": [int(styles[c]["shape"]["fillpattern"]["shape"] == "/") for c in codes],
+        "pattern": [styles[c]["shape"]["fillpattern"]["shape"] for c in codes],
+        "label": [styles[c]["label"] for c in codes],
         "hover": [styles[c]["hover"] for c in codes],
         "ink": [styles[c]["ink"] for c in codes],
         "cmin": low,
@@ -231,6 +273,15 @@ def map_state(values: pd.DataFrame, scale_title: str) -> dict:
 def _range(values: pd.DataFrame) -> tuple[float, float]:
     shown = values["display"].dropna()
     return (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 1.0)
+
+
+def _population_note(values: pd.DataFrame) -> str:
+    """Which population years divide the counts, and which places have none (crossed)."""
+    years = sorted({m for note in values["population_note"] for m in re.findall(r"population (\d{4})", str(note))})
+    missing = values.loc[values["population_note"] == NO_POPULATION, "name"]
+    text = "Rates per 100,000 use each place's population of the nearest earlier year with a figure (COSIT projections; KRG registry for the Kurdistan Region)"
+    text += f": population year(s) {', '.join(years)}." if years else "."
+    return text + (f" No population figure (crossed): {', '.join(missing)}." if len(missing) else "")
 
 
 def map_caption(
@@ -251,11 +302,15 @@ def map_caption(
     combined = sorted({n for n in shown["combined_name"].dropna()})
     if combined:
         notes.append(f"Hatched: one combined figure for {' and '.join(combined)}, drawn over each member.")
-    partial = shown[~shown["is_full_year"].astype(bool)]
+    partial = shown[~shown["comparable"].astype(bool)]
     if len(partial):
         listed = [f"{r.name} {r.value_text} ({r.period_label})" for r in partial.head(6).itertuples()]
         more = f" and {len(partial) - 6} more" if len(partial) > 6 else ""
-        notes.append("Not full calendar years: " + "; ".join(listed) + more + ".")
+        notes.append(
+            "Dotted, not on the colour scale (part of a year or a one-day count): " + "; ".join(listed) + more + "."
+        )
+    if "population_note" in values:
+        notes.append(_population_note(values))
     if shown["in_conflict"].any():
         notes.append("Where sources disagree the preferred figure is drawn; the others are on the Claims page.")
     if credit:

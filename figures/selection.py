@@ -9,6 +9,7 @@ import pandas as pd
 from data.schema import OBSERVATIONS
 
 LATEST = "latest"
+NO_POPULATION = "no population figure for this place"
 _QUALIFIER_WORDS = {
     "about": "about ",
     "more_than": "more than ",
@@ -97,8 +98,33 @@ def map_places(geographies: pd.DataFrame) -> tuple[list[str], dict[str, list[str
     return governorates, composites
 
 
+def comparable_kinds(kind: str) -> tuple[str, ...]:
+    """Granularities whose figures share one colour scale: whole calendar years for flows, dated counts for stocks."""
+    return ("as_of", "day", "year") if kind == "stock" else ("year",)
+
+
+def default_map_year(tables: Tables, indicator: str, drug: str) -> int | str:
+    """The latest year in which the most governorates have a comparable (full-year, whole-place) figure."""
+    kind = tables.indicators.set_index("indicator_id").loc[indicator, "kind"]
+    rows = indicator_rows(tables, indicator, drug).dropna(subset=["ref_year"])
+    rows = rows[rows["granularity"].isin(comparable_kinds(kind))]
+    governorates, composites = map_places(tables.geographies)
+    covered: dict[int, set[str]] = {}
+    for row in rows.itertuples():
+        members = composites.get(row.geo_code, [row.geo_code] if row.geo_code in governorates else [])
+        covered.setdefault(int(row.ref_year), set()).update(members)
+    if not covered:
+        return LATEST
+    return max(covered, key=lambda year: (len(covered[year]), year))
+
+
 def map_values(tables: Tables, options: MapOptions) -> pd.DataFrame:
-    """One row per governorate: its own figure, a combined figure over it, or 'no published figure'."""
+    """One row per governorate: its own figure, a combined figure over it, or 'no published figure'.
+
+    `comparable` marks the figures that share the colour scale (whole calendar years, or dated counts for
+    stocks); the others (part of a year, a one-day count) keep their value but get no colour on the scale.
+    """
+    kind = tables.indicators.set_index("indicator_id").loc[options.indicator, "kind"]
     rows = indicator_rows(tables, options.indicator, options.drug).dropna(subset=["ref_year"])
     governorates, composites = map_places(tables.geographies)
     chosen = _pick_per_place(rows, options.year)
@@ -114,7 +140,9 @@ def map_values(tables: Tables, options: MapOptions) -> pd.DataFrame:
         else:
             records.append(_map_record(code, names[code], own, "figure" if own is not None else "none", None, None))
     frame = pd.DataFrame(records)
-    return _with_rates(frame, tables.population) if options.per_capita else frame.assign(display=frame["value"])
+    frame["comparable"] = frame["granularity"].isin(comparable_kinds(kind)) & frame["value"].notna()
+    frame = _with_rates(frame, tables.population) if options.per_capita else frame.assign(display=frame["value"])
+    return frame.assign(display=frame["display"].where(frame["comparable"]))
 
 
 def _pick_per_place(rows: pd.DataFrame, year: int | str) -> dict[str, pd.Series]:
@@ -145,6 +173,7 @@ def _map_record(code, name, pick, status, combined_name, members) -> dict:
             "in_conflict": False,
             "ref_year": None,
             "geo_code": None,
+            "granularity": "",
         }
     text = format_value(pick["value"], pick["qualifier"], pick["value_low"], pick["value_high"], pick["unit"])
     value = pick["value"] if pd.notna(pick["value"]) else None
@@ -158,6 +187,7 @@ def _map_record(code, name, pick, status, combined_name, members) -> dict:
         "in_conflict": bool(pick["in_conflict"]),
         "ref_year": int(pick["ref_year"]),
         "geo_code": pick["geo_code"],
+        "granularity": pick["granularity"],
     }
 
 
@@ -169,7 +199,7 @@ def _with_rates(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
         pop, pop_year = _population(population, members, row.ref_year)
         if pd.isna(row.value) or pop is None:
             rates.append(None)
-            notes.append("" if pd.isna(row.value) else "no population figure for this place")
+            notes.append("" if pd.isna(row.value) else NO_POPULATION)
         else:
             rates.append(row.value / pop * 100_000)
             notes.append(f"per 100,000 people (population {pop_year}: {pop:,.0f})")

@@ -17,6 +17,9 @@ NO_DATA_LINE = "#9aa5b1"
 BORDER = "#ffffff"
 HIGHLIGHT = "#c2185b"
 PARTIAL = "#b26a00"
+# Figures that are not on the colour scale: part of a year (dotted), or no population for a rate (crossed).
+NOT_COMPARABLE_FILL = "#fbf3e4"
+NO_POPULATION_FILL = "#e3e8ef"
 # Sequential scale (light to dark teal), readable in greyscale print.
 SEQUENTIAL = ["#e0f2f1", "#a7d8d1", "#6bbcb3", "#3a9c95", "#1b7a75", "#0b5552"]
 # Qualitative series colours for trend lines (colour-blind safe, Okabe-Ito order).

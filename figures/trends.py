@@ -163,11 +163,12 @@ def trend_caption(
     conflicts = rows[rows["in_conflict"]]
     if len(conflicts):
         site = url.split("/trends")[0]
-        groups = ", ".join(f"{site}/claims?group={g}" for g in conflicts["group_id"].head(3))
+        where = f"{site}/claims?group=ID" if site else "the Claims page, group"
+        groups = ", ".join(conflicts["group_id"].head(3))
         more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
         notes.append(
-            "Vertical bars span conflicting published figures; the point is the preferred one. Each group's claims "
-            f"and why one was preferred: {groups}{more}."
+            "Where sources disagree (vertical bars) the most official source is shown; every figure and why one was "
+            f"preferred: {where} {groups}{more}."
         )
     if flags:
         notes.append(f"{flags} consistency flag(s): a part of a year exceeds the whole year's preferred figure.")

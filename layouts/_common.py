@@ -119,12 +119,23 @@ def labelled_dropdown(label: str, component_id: str, width: int, **dropdown) -> 
     return dbc.Col([dbc.Label(label, html_for=component_id), dcc.Dropdown(id=component_id, **dropdown)], md=width)
 
 
+# No cloud sharing (nothing leaves this host) and no plain camera (an image without title, source and notes):
+# the page's own PNG/SVG buttons give the sourced export.
+CHART_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "modeBarButtonsToRemove": ["toImage", "sendChartToCloud", "editInChartStudio"],
+}
+
+
 def chart(component_id: str, figure, class_name: str, height: str, min_height: str) -> dcc.Graph:  # noqa: ANN001
     """A responsive chart without the Plotly logo, sized by the viewport so phones get a usable height."""
     return dcc.Graph(
         id=component_id,
         figure=figure,
-        config={"displaylogo": False, "responsive": True},
+        config=CHART_CONFIG,
         className=class_name,
         style={"height": height, "minHeight": min_height},
     )

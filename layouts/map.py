@@ -8,9 +8,9 @@ from functools import lru_cache
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html
-from flask import has_request_context, request
 
 from data.store import Snapshot, boundaries
+from figures.captions import site_url
 from figures.geometry import Geometry, from_boundaries, tile_grid
 from figures.maps import map_state
 from figures.selection import (
@@ -18,6 +18,7 @@ from figures.selection import (
     MapOptions,
     Tables,
     available_years,
+    default_map_year,
     format_value,
     indicator_rows,
     map_places,
@@ -74,7 +75,9 @@ def read_options(query: Query, tables: Tables) -> MapOptions:
     )
     drug = query.choice("drug", [o["value"] for o in drug_options(tables, indicator)], "all")
     years = [LATEST, *available_years(tables, indicator, drug, codes)]
-    year = query.choice("year", years, LATEST, cast=lambda t: t if t == LATEST else int(t))
+    # One calendar year by default, so the colours compare like with like; "latest" stays a choice.
+    default_year = default_map_year(tables, indicator, drug)
+    year = query.choice("year", years, default_year, cast=lambda t: t if t == LATEST else int(t))
     per_capita = query.flag("per_capita") and indicator_row(tables, indicator)["unit"] not in NO_RATE_UNITS
     return MapOptions(indicator, drug, year, per_capita)
 
@@ -90,8 +93,9 @@ def _query(options: MapOptions) -> str:
 
 
 def _url(options: MapOptions) -> str:
-    host = request.host_url.rstrip("/") if has_request_context() else ""
-    return f"{host}/map?{_query(options)}"
+    """The view's public address for captions and exports: empty unless SITE_URL is set (never the Host header)."""
+    site = site_url()
+    return f"{site}/map?{_query(options)}" if site else ""
 
 
 def layout(**query: str) -> html.Div:

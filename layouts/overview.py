@@ -10,6 +10,7 @@ from figures.captions import Caption, source_line
 from figures.coverage import make_coverage_figure
 from figures.selection import Tables, coverage, format_value, indicator_rows
 from layouts._common import (
+    CHART_CONFIG,
     DEFAULT_INDICATOR,
     Query,
     caption_block,
@@ -146,9 +147,7 @@ def layout(**query: str) -> html.Div:
 
 def _coverage_block(tables: Tables, by: str, indicator: str | None, version: str, id_: str | None) -> list:
     figure, caption = coverage_figure(tables, by, indicator, version)
-    graph = dcc.Graph(
-        figure=figure, config={"displaylogo": False}, className="coverage-graph", **({"id": id_} if id_ else {})
-    )
+    graph = dcc.Graph(figure=figure, config=CHART_CONFIG, className="coverage-graph", **({"id": id_} if id_ else {}))
     header = html.Div(caption_header(caption), className="mt-3", **({"id": id_ + "-header"} if id_ else {}))
     return [
         header,

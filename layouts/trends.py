@@ -7,9 +7,9 @@ from functools import lru_cache
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, clientside_callback, ctx, dcc, html
-from flask import has_request_context, request
 
 from data.store import Snapshot
+from figures.captions import site_url
 from figures.selection import Tables, format_value, indicator_rows
 from figures.views import trend_view
 from layouts._common import (
@@ -135,8 +135,9 @@ def _query(indicator: str, drug: str, places: list[str]) -> str:
 
 
 def _url(indicator: str, drug: str, places: list[str]) -> str:
-    host = request.host_url.rstrip("/") if has_request_context() else ""
-    return f"{host}/trends?{_query(indicator, drug, places)}"
+    """The view's public address for captions and exports: empty unless SITE_URL is set (never the Host header)."""
+    site = site_url()
+    return f"{site}/trends?{_query(indicator, drug, places)}" if site else ""
 
 
 def layout(**query: str) -> html.Div:

@@ -28,7 +28,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         const i = at[code];
         data[t] = Object.assign({}, data[t], {
           fillcolor: state.fill[i],
-          fillpattern: Object.assign({}, data[t].fillpattern, {bgcolor: state.fill[i], shape: state.hatch[i] ? "/" : ""}),
+          fillpattern: Object.assign({}, data[t].fillpattern, {bgcolor: state.fill[i], shape: state.pattern[i]}),
           text: state.hover[i]
         });
       });
@@ -40,6 +40,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       const labels = data[meta.label_trace];
       data[meta.label_trace] = Object.assign({}, labels, {
         hovertext: meta.label_codes.map(function (c) { return state.hover[at[c]]; }),
+        text: meta.label_codes.map(function (c) { return state.label[at[c]]; }),
         textfont: Object.assign({}, labels.textfont, {color: meta.label_codes.map(function (c) { return state.ink[at[c]]; })})
       });
       const scale = data[meta.scale_trace];

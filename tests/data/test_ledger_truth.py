@@ -73,4 +73,5 @@ def test_the_evidence_pack_claims_csv_has_the_reason_columns(data):
 def test_the_audit_examples_of_part_exceeding_whole_are_flagged(data):
     flags = data.table("flags")
     messages = " ".join(flags["message"])
-    assert "about 17,000, Jan–Oct 2023" in messages and "16,000, 1 Jan–22 Jul 2024" in messages
+    assert "nat-a-0017 (16,000, 1 Jan–22 Jul 2024) is larger than the preferred figure for all of 2024" in messages
+    assert set(flags["kind"]) <= {"part_exceeds_whole", "members_exceed_composite"}

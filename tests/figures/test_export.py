@@ -16,7 +16,7 @@ from figures.views import map_view, trend_view
 @pytest.fixture(scope="module")
 def map_shown(tables):
     return map_view(
-        tables, MapOptions("arrests", year=2024), tile_grid(), "v-test", "http://127.0.0.1:8050/map?year=2024"
+        tables, MapOptions("arrests", year=2024), tile_grid(), "v-test", "https://example.org/map?year=2024"
     )
 
 
@@ -47,10 +47,9 @@ def test_svg_footer_cites_source_version_and_view(map_shown, tables):
     for text in (
         "Source: ",
         "Data version v-test",
-        "http://127.0.0.1:8050/map?year=2024",
+        "https://example.org/map?year=2024",
         "People arrested on drug charges, 2024",
         "of 19 governorates",
-        "Not full calendar years",
     ):
         assert text in svg.replace("&amp;", "&"), text
     assert "modebar" not in svg
@@ -103,3 +102,12 @@ def test_unknown_preset_is_refused(map_shown):
     with pytest.raises(ExportError, match="unknown format"):
         render(map_shown, "gif", "web")
     assert set(PRESETS) == {"web", "square", "print"}
+
+
+def test_batch_images_print_site_url_or_no_address(tables, monkeypatch):
+    from figures.batch import _public
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert _public("/map?indicator=arrests") == ""
+    monkeypatch.setenv("SITE_URL", "https://example.org/")
+    assert _public("/map?indicator=arrests") == "https://example.org/map?indicator=arrests"

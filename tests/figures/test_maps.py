@@ -5,8 +5,8 @@ import pytest
 from figures import theme
 from figures.captions import Caption
 from figures.geometry import HALABJA, from_boundaries, tile_grid
-from figures.maps import NO_FIGURE, make_map_figure, map_caption, map_state
-from figures.selection import LATEST, MapOptions, map_values
+from figures.maps import NO_FIGURE, NOT_COMPARABLE, make_map_figure, map_caption, map_state
+from figures.selection import LATEST, NO_POPULATION, MapOptions, available_years, default_map_year, map_values
 
 CAPTION = Caption("Title", "unit", "Source: test.", ("a note",), "v1", "http://127.0.0.1:8050/map")
 
@@ -42,7 +42,7 @@ def test_composite_figure_is_drawn_over_members_and_labelled(tables):
     assert (combined.loc[["IQ-AR", "IQ-DA"], "combined_name"] == "Erbil and Duhok").all()
     state = map_state(values, "persons")
     codes = sorted(values["code"])
-    assert state["hatch"][codes.index("IQ-AR")] == 1
+    assert state["pattern"][codes.index("IQ-AR")] == "/"
     assert "Combined figure for Erbil and Duhok" in state["hover"][codes.index("IQ-AR")]
 
 
@@ -79,3 +79,47 @@ def test_export_footer_is_inside_the_image_only_when_asked(tables, geometry):
     export = make_map_figure(values, geometry, CAPTION, "persons", footer=True)
     assert not screen.layout.annotations
     assert "Source: test." in export.layout.annotations[0].text and "Title" in export.layout.title.text
+
+
+def test_default_year_is_one_calendar_year_with_the_most_comparable_governorates(tables):
+    year = default_map_year(tables, "arrests", "all")
+    assert isinstance(year, int)
+    comparable = map_values(tables, MapOptions("arrests", year=year))["comparable"].sum()
+    for other in available_years(tables, "arrests", "all"):
+        assert (
+            map_values(tables, MapOptions("arrests", year=other))["comparable"].sum() <= max(comparable, 0)
+            or other < year
+        )
+
+
+def test_partial_periods_are_dotted_and_off_the_colour_scale(tables, geometry):
+    values = map_values(tables, MapOptions("arrests", year=LATEST))
+    partial = values[(values["status"] != "none") & ~values["comparable"]]
+    assert len(partial), "the ledger has partial-year governorate figures"
+    assert partial["display"].isna().all()
+    state = map_state(values, "persons")
+    codes = sorted(values["code"])
+    for code in partial["code"]:
+        assert (
+            state["pattern"][codes.index(code)] == "." and state["fill"][codes.index(code)] == theme.NOT_COMPARABLE_FILL
+        )
+        assert state["label"][codes.index(code)].endswith("*")
+    figure = make_map_figure(values, geometry, CAPTION, "persons")
+    assert any(trace.name == NOT_COMPARABLE for trace in figure.data)
+
+
+def test_values_are_printed_on_the_map(tables):
+    values = map_values(tables, MapOptions("arrests", year=2024))
+    state = map_state(values, "persons")
+    shown = values[values["status"] != "none"]
+    codes = sorted(values["code"])
+    assert all("<br>" in state["label"][codes.index(c)] for c in shown["code"])
+
+
+def test_a_place_without_population_is_crossed_not_grey(tables):
+    values = map_values(tables, MapOptions("arrests", year=LATEST, per_capita=True))
+    missing = values[values["population_note"] == NO_POPULATION]
+    state = map_state(values, "persons")
+    codes = sorted(values["code"])
+    for code in missing[missing["comparable"]]["code"]:
+        assert state["fill"][codes.index(code)] == theme.NO_POPULATION_FILL

@@ -97,3 +97,21 @@ def test_claims_group_view_lists_each_claim_with_its_reason_and_the_rule(built):
     for claim_id in members["claim_id"]:
         assert claim_id in text
     assert "lost to nat-c-0102" in text and "The preference rule" in text
+
+
+@pytest.mark.parametrize("site", ["", "https://example.org"])
+def test_view_urls_come_from_site_url_never_the_host_header(monkeypatch, site):
+    monkeypatch.setenv("SITE_URL", site)
+    with app_module.server.test_request_context("/map", headers={"Host": "evil.example"}):
+        url = map_page._url(map_page.MapOptions("arrests", year=2024))
+        trend = trends._url("arrests", "all", ["IQ"])
+    assert "evil.example" not in url + trend
+    assert url == (f"{site}/map?indicator=arrests&year=2024" if site else "")
+    assert trend.startswith(site) if site else trend == ""
+
+
+def test_no_page_offers_cloud_share_or_the_plain_camera():
+    from layouts._common import CHART_CONFIG
+
+    assert CHART_CONFIG["showSendToCloud"] is False
+    assert {"toImage", "sendChartToCloud"} <= set(CHART_CONFIG["modeBarButtonsToRemove"])
