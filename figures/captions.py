@@ -49,11 +49,39 @@ def source_line(publishers: list[str], limit: int = 6) -> str:
     return "Source: " + ", ".join(named) + (f" and {rest} other publishers" if rest > 0 else "") + "."
 
 
-def title_text(caption: Caption) -> str:
-    return f"<b>{caption.title}</b><br><span style='font-size:13px;color:{MUTED}'>{caption.subtitle}</span>"
+@dataclass(frozen=True)
+class Type:
+    """Font sizes of an image, in its own pixels: title, labels and values, source and notes."""
+
+    title: int = 18
+    label: int = 12
+    note: int = 11
 
 
-def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False, width: int = FOOTER_WIDTH) -> go.Figure:
+def title_text(caption: Caption, sizes: Type = Type()) -> str:
+    subtitle = max(sizes.label, round(sizes.title * 0.72))
+    return f"<b>{caption.title}</b><br><span style='font-size:{subtitle}px;color:{MUTED}'>{caption.subtitle}</span>"
+
+
+def title_layout(caption: Caption, sizes: Type) -> dict:
+    """Plotly's own title and subtitle, pinned to the top of the image with room above them."""
+    return {
+        "text": f"<b>{caption.title}</b>",
+        "subtitle": {
+            "text": caption.subtitle,
+            "font": {"size": max(sizes.label, round(sizes.title * 0.72)), "color": MUTED},
+        },
+        "y": 1,
+        "yref": "container",
+        "yanchor": "top",
+        "pad": {"t": round(sizes.title * 0.6)},
+        "font": {"size": sizes.title},
+    }
+
+
+def apply_caption(
+    figure: go.Figure, caption: Caption, footer: bool = False, width: int = FOOTER_WIDTH, sizes: Type = Type()
+) -> go.Figure:
     """Title and subtitle on top; with `footer`, the source line and notes inside the image (for exports).
 
     On screen the title and footer are HTML around the chart instead, so they wrap on a phone.
@@ -64,8 +92,8 @@ def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False, wid
         return figure
     lines = caption.footer_lines(width)
     figure.update_layout(
-        title={"text": title_text(caption), "y": 0.975, "yref": "container", "yanchor": "top"},
-        margin={"t": 110, "b": 56 + 15 * len(lines)},
+        title=title_layout(caption, sizes),
+        margin={"t": round(sizes.title * 3.6), "b": round(sizes.label * 3 + sizes.note * 1.3 * len(lines))},
     )
     figure.add_annotation(
         text="<br>".join(lines),
@@ -73,12 +101,12 @@ def apply_caption(figure: go.Figure, caption: Caption, footer: bool = False, wid
         yref="paper",
         x=0,
         y=0,
-        yshift=-36,
+        yshift=-round(sizes.label * 2.6),
         xanchor="left",
         yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": 11, "color": MUTED},
+        font={"size": sizes.note, "color": MUTED},
         name="footer",
     )
     return figure

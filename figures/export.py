@@ -11,16 +11,17 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import copy
+import math
 import re
 import shutil
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from figures.captions import apply_caption
+from figures.captions import Type, apply_caption
 from figures.views import View
 
 TIMEOUT_SECONDS = 20
@@ -29,16 +30,38 @@ FORMATS = ("png", "svg")
 
 @dataclass(frozen=True)
 class Preset:
+    """An image size and the width it is meant to be seen at, which sets its type sizes.
+
+    `shown_px` is the width in CSS pixels at which readers see the image (an article column, a phone, a
+    printed page), so type is sized to read at least MIN_TITLE / MIN_LABEL / MIN_NOTE pixels there.
+    """
+
     width: int
     height: int
     scale: float
-    footer_width: int  # characters per footer line that fit at this width
+    shown_px: float
+    max_notes: int = 6  # notes kept in the footer; the rest are on the page the footer links to
+
+    @property
+    def factor(self) -> float:
+        return self.shown_px / self.width
+
+    @property
+    def type(self) -> Type:
+        return Type(*(math.ceil(minimum / self.factor) for minimum in (MIN_TITLE, MIN_LABEL, MIN_NOTE)))
+
+    @property
+    def footer_width(self) -> int:
+        """Characters per footer line: the width over the average glyph (about half the type size)."""
+        return int(self.width / (self.type.note * 0.52))
 
 
+MIN_TITLE, MIN_LABEL, MIN_NOTE = 18, 12, 10  # CSS pixels as seen by the reader
+PRINT_WIDTH_PX = 17 / 2.54 * 96  # 17 cm on paper, in CSS pixels
 PRESETS = {
-    "web": Preset(1200, 675, 1, 150),
-    "square": Preset(1080, 1080, 1, 135),
-    "print": Preset(1200, 675, 2, 150),  # 2400x1350 pixels: the web layout at twice the resolution
+    "web": Preset(1200, 675, 1, 700),  # a 700 px article column
+    "square": Preset(1080, 1080, 1, 390, max_notes=2),  # a social post seen on a 390 px phone
+    "print": Preset(1200, 675, 2, PRINT_WIDTH_PX),  # 2400x1350 pixels, printed 17 cm wide
 }
 
 
@@ -62,10 +85,35 @@ def available() -> tuple[bool, str]:
 def export_figure(view: View, preset: str) -> go.Figure:
     """The on-screen figure with its title and a self-citing footer inside the image; no modebar exists in images."""
     chosen = PRESETS[preset]
+    sizes = chosen.type
     figure = go.Figure(copy.deepcopy(view.figure.to_dict()))
-    apply_caption(figure, view.caption, footer=True, width=chosen.footer_width)
+    caption = replace(view.caption, notes=_notes_that_fit(view.caption.notes, chosen))
+    apply_caption(figure, caption, footer=True, width=chosen.footer_width, sizes=sizes)
     figure.update_layout(width=chosen.width, height=chosen.height)
+    _scale_type(figure, sizes)
     return figure
+
+
+def _notes_that_fit(notes: tuple[str, ...], preset: Preset) -> tuple[str, ...]:
+    """The first notes, and a pointer to the rest, so a small image keeps legible type instead of every note."""
+    if len(notes) <= preset.max_notes:
+        return notes
+    left = len(notes) - preset.max_notes
+    return (*notes[: preset.max_notes], f"{left} more note(s) with the figure online.")
+
+
+def _scale_type(figure: go.Figure, sizes: Type) -> None:
+    """Every label, value, tick and legend entry at least the preset's label size."""
+    figure.update_layout(font={"size": sizes.label}, legend={"font": {"size": sizes.label}})
+    figure.update_xaxes(tickfont={"size": sizes.label}, title_font={"size": sizes.label})
+    figure.update_yaxes(tickfont={"size": sizes.label}, title_font={"size": sizes.label})
+    for trace in figure.data:
+        if getattr(trace, "textfont", None) is not None and trace.text is not None:
+            trace.textfont.size = sizes.label
+        if trace.name == "scale":  # the map's colour bar (figures/maps.py)
+            trace.marker.colorbar.tickfont = {"size": sizes.label}
+            trace.marker.colorbar.title.font = {"size": sizes.label}
+            trace.marker.colorbar.thickness = sizes.label
 
 
 class _Renderer:

@@ -13,8 +13,8 @@ from figures.geometry import HALABJA, Geometry
 from figures.selection import NO_POPULATION
 
 NO_FIGURE = "No published figure"
-NOT_COMPARABLE = "Part of a year or one-day count: not on the scale (dotted)"
-NO_POPULATION_KEY = "No population figure for a rate (crossed)"
+NOT_COMPARABLE = "Not a full year: off the scale"
+NO_POPULATION_KEY = "No population figure"
 
 
 def make_map_figure(
@@ -44,12 +44,12 @@ def make_map_figure(
     figure.add_trace(_labels(geometry, styles))
     figure.add_trace(_colour_bar(values, scale_title))
     figure.add_trace(theme.legend_key(NO_FIGURE, theme.NO_DATA_FILL))
-    figure.add_trace(theme.legend_key("Combined figure (hatched)", theme.MUTED, "square-x-open"))
+    figure.add_trace(theme.legend_key("Combined figure", theme.MUTED, "square-x-open"))
     figure.add_trace(theme.legend_key(NOT_COMPARABLE, theme.NOT_COMPARABLE_FILL, "square-dot"))
     if "population_note" in values:
         figure.add_trace(theme.legend_key(NO_POPULATION_KEY, theme.NO_POPULATION_FILL, "square-x"))
     figure.update_layout(
-        xaxis={"visible": False, "range": _span(geometry, 0)},
+        xaxis={"visible": False, "range": _span(geometry, 0), "domain": [0, 0.74]},
         yaxis={
             "visible": False,
             "range": _span(geometry, 1),
@@ -61,7 +61,8 @@ def make_map_figure(
         dragmode="pan",
         margin={"l": 10, "r": 10},
         hovermode="closest",
-        legend={"y": 0.02, "x": 0.01, "yanchor": "bottom"},
+        # The map takes the left three quarters; the colour bar and the keys sit beside it, never over a governorate.
+        legend={"orientation": "v", "y": 0, "x": 0.76, "yanchor": "bottom", "xanchor": "left"},
     )
     return apply_caption(figure, caption, footer)
 
@@ -240,8 +241,11 @@ def _colour_bar(values: pd.DataFrame, scale_title: str) -> go.Scatter:
             "color": [low],
             "colorbar": {
                 "thickness": 12,
-                "len": 0.6,
-                "x": 1.0,
+                "len": 0.5,
+                "x": 0.76,
+                "xanchor": "left",
+                "y": 1,
+                "yanchor": "top",
                 "tickformat": ",~r",
                 "title": {"text": scale_title, "side": "right"},
             },
@@ -271,8 +275,9 @@ def map_state(values: pd.DataFrame, scale_title: str) -> dict:
 
 
 def _range(values: pd.DataFrame) -> tuple[float, float]:
+    """The colour scale runs from zero (counts and rates are never negative) to the largest comparable value."""
     shown = values["display"].dropna()
-    return (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 1.0)
+    return (0.0, float(shown.max())) if len(shown) and shown.max() > 0 else (0.0, 1.0)
 
 
 def _population_note(values: pd.DataFrame) -> str:

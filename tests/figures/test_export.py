@@ -1,5 +1,6 @@
 """Self-citing images: preset sizes, not blank, footer text inside; clear failures without Chromium or on timeout."""
 
+import re
 import struct
 import time
 import zlib
@@ -111,3 +112,43 @@ def test_batch_images_print_site_url_or_no_address(tables, monkeypatch):
     assert _public("/map?indicator=arrests") == ""
     monkeypatch.setenv("SITE_URL", "https://example.org/")
     assert _public("/map?indicator=arrests") == "https://example.org/map?indicator=arrests"
+
+
+def text_sizes(svg: str) -> list[tuple[str, float]]:
+    """(class, font size in image pixels) of every text element of an exported SVG."""
+    found = []
+    for attrs in re.findall(r"<text([^>]*)>", svg):
+        size = re.search(r"font-size:\s*([\d.]+)px", attrs)
+        kind = re.search(r'class="([^"]*)"', attrs)
+        assert size, f"a text without a font size: {attrs[:80]}"
+        found.append((kind[1] if kind else "", float(size[1])))
+    return found
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@pytest.mark.parametrize("page", ["map", "trends"])
+def test_type_reads_at_the_size_each_preset_is_shown(tables, preset, page):
+    """Seen at the preset's display width: title >= 18 px, labels and values >= 12 px, source and notes >= 10 px."""
+    shown = (
+        map_view(tables, MapOptions("arrests", year=2021), tile_grid(), "v", "")
+        if page == "map"
+        else trend_view(tables, "arrests", "all", ["IQ", "IQ-KR", "IQ-BA"], "v", "")
+    )
+    factor = PRESETS[preset].factor
+    sizes = text_sizes(render(shown, "svg", preset).decode())
+    assert sizes
+    for kind, size in sizes:
+        seen = size * factor
+        minimum = 18 if kind == "gtitle" else 10 if kind == "annotation-text" else 12
+        assert seen >= minimum - 0.01, f"{preset} {page}: {kind or 'text'} at {size}px shows at {seen:.1f}px"
+
+
+def test_exports_never_print_a_local_address(tables, monkeypatch):
+    """Without SITE_URL a view has no public address (layouts test the Host header); the image prints none."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    for shown in (
+        map_view(tables, MapOptions("arrests", year=2021), tile_grid(), "v", ""),
+        trend_view(tables, "arrests", "all", ["IQ"], "v", ""),
+    ):
+        svg = render(shown, "svg", "web").decode()
+        assert "127.0.0.1" not in svg and "localhost" not in svg and "http" not in svg.split("</defs>")[-1]
