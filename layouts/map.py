@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from data.store import Snapshot, boundaries
+from figures.bars import bar_state, make_ranked_bars
 from figures.captions import site_url
 from figures.geometry import Geometry, from_boundaries, tile_grid
 from figures.maps import map_state
@@ -44,7 +45,8 @@ from layouts._common import (
 dash.register_page(__name__, path="/map", name="Map", order=1, title="Map · Iraq drug-policy figures")
 
 INDICATOR, DRUG, YEAR, PER_CAPITA = "map-indicator", "map-drug", "map-year", "map-per-capita"
-GRAPH, STATE, QUERY, SYNCED, NAVIGATE = "map-graph", "map-state", "map-query", "map-url-synced", "map-navigate"
+GRAPH, STATE, QUERY, SYNCED, SELECTED = "map-graph", "map-state", "map-query", "map-url-synced", "map-selected"
+BARS = "map-bars"
 NOTICES, PANEL, LARGER, CAPTION, HEADER = "map-notices", "map-panel", "map-larger", "map-caption", "map-header"
 TITLE, SUBTITLE = "map-title", "map-subtitle"
 NO_RATE_UNITS = ("percent",)
@@ -115,14 +117,25 @@ def layout(**query: str) -> html.Div:
                 id=HEADER,
                 className="mt-2 small text-muted",
             ),
-            chart(GRAPH, figure, "map-graph", "78vh", "520px"),
+            dbc.Row(
+                [
+                    dbc.Col(chart(GRAPH, figure, "map-graph", "70vh", "360px"), lg=8),
+                    dbc.Col(chart(BARS, _bars(data, _raw(options)), "bars-graph", "70vh", "520px"), lg=4),
+                ],
+                class_name="g-1",
+            ),
+            html.Div(
+                "Tap or click a governorate, on the map or in the list, to read its figure.",
+                id=SELECTED,
+                className="small mb-2",
+                **{"aria-live": "polite"},
+            ),
             download_bar("map"),
             html.Div(caption_block(caption), id=CAPTION, className="small text-muted mb-2 caption-lines"),
             html.Div(_panel(tables, options, shape), id=PANEL, className="small text-muted"),
             dcc.Store(id=STATE),
             dcc.Store(id=QUERY, data=_query(options)),
             dcc.Store(id=SYNCED),
-            dcc.Location(id=NAVIGATE, refresh="callback-nav"),
         ]
     )
 
@@ -162,7 +175,7 @@ def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
     return [
         html.P([shape.note, " ", shape.credit]),
         html.Div([html.Strong("Figures for larger areas: "), html.Span(_larger_text(tables, options), id=LARGER)]),
-        html.P(["Click a governorate to open its trend. ", claims_link]),
+        html.P([claims_link]),
     ]
 
 
@@ -206,6 +219,27 @@ def replace_places(tables: Tables, code: str) -> Tables:
     return replace(tables, geographies=geographies)
 
 
+def _raw(options: MapOptions) -> tuple[tuple[str, str], ...]:
+    """The map's options as the hashable key its cached parts are stored under."""
+    return (
+        ("indicator", options.indicator),
+        ("drug", options.drug),
+        ("year", str(options.year)),
+        ("per_capita", "1" if options.per_capita else "0"),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _bars(data: Snapshot, raw: tuple[tuple[str, str], ...]):  # noqa: ANN202 - a Plotly figure
+    """The ranked bars for one data version and selection, computed once."""
+    tables = tables_of(data)
+    options = read_options(Query(dict(raw)), tables)
+    values = map_values(tables, options)
+    return make_ranked_bars(
+        values, "per 100,000" if options.per_capita else indicator_row(tables, options.indicator)["unit"]
+    )
+
+
 @callback(
     Output(STATE, "data"),
     Input(INDICATOR, "value"),
@@ -214,7 +248,7 @@ def replace_places(tables: Tables, code: str) -> Tables:
     Input(PER_CAPITA, "value"),
     prevent_initial_call=True,
 )
-def update_map(indicator: str, drug: str, year, per_capita: bool) -> dict:  # noqa: ANN001
+def update_map(indicator: str, drug: str, year, per_capita: bool):  # noqa: ANN001, ANN201
     """One small plain-JSON state; layouts/assets/map.js spreads it over the figure, captions, URL and controls."""
     data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
@@ -242,6 +276,7 @@ def _update_parts(data: Snapshot, raw: tuple[tuple[str, str], ...]) -> dict:
     ]
     return {
         "map": map_state(values, scale_title),
+        "bars": bar_state(values),
         "years": years,
         "year": options.year,
         "drugs": drugs,
@@ -274,6 +309,13 @@ clientside_callback(
     prevent_initial_call=True,
 )
 clientside_callback(
+    "function(state, figure) { return window.dash_clientside.irqMap.bars(state, figure); }",
+    Output(BARS, "figure"),
+    Input(STATE, "data"),
+    State(BARS, "figure"),
+    prevent_initial_call=True,
+)
+clientside_callback(
     "function(query) { return window.dash_clientside.urlState.replace(query); }",
     Output(SYNCED, "data"),
     Input(QUERY, "data"),
@@ -281,17 +323,40 @@ clientside_callback(
 
 
 @callback(
-    Output(NAVIGATE, "href"),
+    Output(SELECTED, "children"),
     Input(GRAPH, "clickData"),
+    Input(BARS, "clickData"),
     State(INDICATOR, "value"),
     State(DRUG, "value"),
+    State(YEAR, "value"),
+    State(PER_CAPITA, "value"),
     prevent_initial_call=True,
 )
-def open_trend(click: dict | None, indicator: str, drug: str) -> str:
-    code = clicked_code(click, geometry())
-    if code is None:
+def show_selected(map_click, bar_click, indicator, drug, year, per_capita):  # noqa: ANN001, ANN201
+    """A tap shows the governorate's figure and period with a link to its trend; it never navigates by itself."""
+    if ctx.triggered_id == BARS:
+        points = bar_click.get("points") if isinstance(bar_click, dict) else None
+        code = (
+            points[0].get("customdata") if isinstance(points, list) and points and isinstance(points[0], dict) else None
+        )
+    else:
+        code = clicked_code(map_click, geometry())
+    data, tables = current()
+    if code not in geometry().codes:
         return dash.no_update
-    return "/trends?" + query_string(indicator=indicator, drug=None if drug == "all" else drug, places=f"IQ,{code}")
+    raw = (
+        ("indicator", str(indicator)),
+        ("drug", str(drug)),
+        ("year", str(year)),
+        ("per_capita", "1" if per_capita else "0"),
+    )
+    options = read_options(Query(dict(raw)), tables)
+    row = map_values(tables, options).set_index("code").loc[code]
+    trend = "/trends?" + query_string(
+        indicator=options.indicator, drug=None if options.drug == "all" else options.drug, places=f"IQ,{code}"
+    )
+    detail = "" if row["status"] == "none" else f" ({row['period_label']}; {row['publisher']})"
+    return [html.Strong(f"{row['name']}: "), f"{row['value_text']}{detail}. ", dcc.Link("Open trend", href=trend)]
 
 
 def clicked_code(click: dict | None, shape: Geometry) -> str | None:

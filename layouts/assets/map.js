@@ -15,6 +15,38 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         state.drugs ? state.drugs.length < 2 : nu
       ];
     },
+    /* Rebuild the ranked bars from the state: order, lengths and texts from state.bars, colours and
+       patterns from the map's own fills, so both always show the same thing. */
+    bars: function (state, figure) {
+      if (!state || !state.bars || !figure || !figure.layout || !figure.layout.meta) {
+        return window.dash_clientside.no_update;
+      }
+      const codes = Object.keys(figure.layout.meta.names).sort();
+      const names = figure.layout.meta.names, b = state.bars, m = state.map;
+      const ranked = b.order.map(function (i, k) { return {code: codes[i], i: i, x: b.x[k], text: b.text[k]}; });
+      const drawn = ranked.filter(function (r) { return r.x !== null; });
+      const gaps = ranked.filter(function (r) { return r.x === null; });
+      const bars = Object.assign({}, figure.data[0], {
+        y: drawn.map(function (r) { return names[r.code]; }),
+        x: drawn.map(function (r) { return r.x; }),
+        text: drawn.map(function (r) { return r.text; }),
+        customdata: drawn.map(function (r) { return r.code; }),
+        marker: Object.assign({}, figure.data[0].marker, {
+          color: drawn.map(function (r) { return m.fill[r.i]; }),
+          pattern: Object.assign({}, figure.data[0].marker.pattern, {shape: drawn.map(function (r) { return m.pattern[r.i]; })})
+        })
+      });
+      const empty = Object.assign({}, figure.data[1], {
+        y: gaps.map(function (r) { return names[r.code]; }),
+        x: gaps.map(function () { return 0; }),
+        text: gaps.map(function (r) { return r.text; })
+      });
+      const layout = Object.assign({}, figure.layout, {
+        xaxis: Object.assign({}, figure.layout.xaxis, {range: [0, b.top]}),
+        yaxis: Object.assign({}, figure.layout.yaxis, {categoryorder: "array", categoryarray: ranked.map(function (r) { return names[r.code]; })})
+      });
+      return Object.assign({}, figure, {data: [bars, empty], layout: layout});
+    },
     apply: function (state, figure) {
       if (!state || !figure || !figure.layout || !figure.layout.meta) {
         return window.dash_clientside.no_update;

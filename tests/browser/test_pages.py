@@ -91,9 +91,10 @@ def test_indicator_change_updates_the_map(watched):
     assert "indicator=seizures" in watched.page.url
 
 
-def test_clicking_a_governorate_opens_its_trend(watched):
+def test_a_tap_shows_the_value_and_a_trend_link_without_navigating(watched):
     watched.open("/map?indicator=arrests&year=2021")
     graph_ready(watched, "map-graph")
+    before = watched.page.url
     point = watched.page.evaluate("""() => {
         const gd = document.querySelector('#map-graph .js-plotly-plot');
         const meta = gd.layout.meta, trace = gd.data[meta.label_trace];
@@ -101,10 +102,29 @@ def test_clicking_a_governorate_opens_its_trend(watched):
         return {x: box.left + gd._fullLayout.xaxis.d2p(trace.x[i]), y: box.top + gd._fullLayout.yaxis.d2p(trace.y[i])};
     }""")
     watched.page.mouse.click(point["x"], point["y"])
+    wait_until(watched.page, "() => document.querySelector('#map-selected').innerText.includes('Basra:')")
+    assert "1,871" in watched.page.inner_text("#map-selected") and watched.page.url == before
+    watched.page.click("#map-selected a")
     watched.page.wait_for_url("**/trends?**")
     assert "places=IQ%2CIQ-BA" in watched.page.url or "places=IQ,IQ-BA" in watched.page.url
     graph_ready(watched, "trends-graph")
     assert "Basra" in watched.page.inner_text("#trends-header")
+
+
+def test_ranked_bars_list_the_same_places_and_values_as_the_map(watched):
+    watched.open("/map?indicator=arrests&year=2021")
+    graph_ready(watched, "map-graph")
+    graph_ready(watched, "map-bars")
+    bars = watched.page.evaluate("document.querySelector('#map-bars .js-plotly-plot').data[0]")
+    gaps = watched.page.evaluate("document.querySelector('#map-bars .js-plotly-plot').data[1]")
+    assert len(bars["y"]) + len(gaps["y"]) == 19
+    shown = dict(zip(bars["y"], bars["text"], strict=True))
+    assert shown["Basra"].startswith("1,871") and shown["Baghdad"].startswith("1,933")
+    assert all(t == "no published figure" for t in gaps["text"])
+    hover = watched.page.evaluate(
+        "document.querySelector('#map-graph .js-plotly-plot').data.find(t => t.name === 'IQ-BA').text"
+    )
+    assert "1,871" in hover
 
 
 def test_url_state_restores_the_view_after_reload(watched):

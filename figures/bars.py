@@ -1,0 +1,121 @@
+"""Ranked bars beside the map: every governorate's value readable without hovering, in the map's colours.
+
+Comparable figures (the ones on the map's colour scale) are ranked first, coloured as on the map; figures
+that are not full years follow, dotted and marked *, never on the same footing; places with no published
+figure are listed last with those words and no bar, so a gap never reads as zero.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from figures import theme
+from figures.maps import NO_FIGURE, map_styles
+from figures.selection import format_value
+
+
+def ranked_rows(values: pd.DataFrame) -> pd.DataFrame:
+    """Rows in display order, top first: comparable by value, then other figures by value, then no figure."""
+    rank = values.assign(
+        group=values["status"].eq("none").astype(int) * 2 + (~values["comparable"].astype(bool)).astype(int),
+        shown=values["display"].fillna(values["value"]),
+    )
+    rank.loc[rank["status"] == "none", "group"] = 2
+    return rank.sort_values(["group", "shown", "name"], ascending=[True, False, True], na_position="last")
+
+
+def bar_text(row) -> str:  # noqa: ANN001 - a ranked row
+    """The value as the map's hover gives it, with the period when it is not one full year."""
+    if row.status == "none":
+        return NO_FIGURE.lower()
+    if row.display is not None and not pd.isna(row.display) and getattr(row, "population_note", ""):
+        text = f"{row.display:,.1f}"
+    else:
+        text = format_value(row.value, "exact") if row.value is not None and not pd.isna(row.value) else row.value_text
+    if not row.comparable or not row.is_full_year:
+        text += f"* ({row.period_label})"
+    if row.status == "combined":
+        text += f" ({row.combined_name}, combined)"
+    return text
+
+
+def make_ranked_bars(values: pd.DataFrame, scale_title: str) -> go.Figure:
+    """Horizontal bars, one per governorate, top first, in the same colours and patterns as the map."""
+    ranked = ranked_rows(values)
+    styles = map_styles(values)
+    rows = ranked[ranked["status"] != "none"]
+    lengths = list(rows["shown"])
+    figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
+    figure.add_trace(
+        go.Bar(
+            y=list(rows["name"]),
+            x=lengths,
+            orientation="h",
+            text=[bar_text(r) for r in rows.itertuples()],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=list(rows["code"]),
+            hoverinfo="none",  # the text beside each bar already says what the map's hover says
+            marker={
+                "color": [styles[c]["colour"] for c in rows["code"]],
+                "line": {"color": theme.NO_DATA_LINE, "width": 1},
+                "pattern": {"shape": [styles[c]["shape"]["fillpattern"]["shape"] for c in rows["code"]]},
+            },
+            name="ranked",
+            showlegend=False,
+        )
+    )
+    gaps = ranked[ranked["status"] == "none"]
+    figure.add_trace(
+        go.Scatter(
+            y=list(gaps["name"]),
+            x=[0] * len(gaps),
+            mode="text",
+            text=[NO_FIGURE.lower()] * len(gaps),
+            textposition="middle right",
+            textfont={"color": theme.MUTED},
+            hoverinfo="skip",
+            name="gaps",
+            showlegend=False,
+        )
+    )
+    top = max([x for x in lengths if x is not None and not pd.isna(x)], default=1.0)
+    figure.update_layout(
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "gridcolor": "rgba(0,0,0,0)",
+            "ticks": "",
+            "categoryorder": "array",
+            "categoryarray": list(ranked["name"]),
+        },
+        xaxis={"visible": False, "range": [0, top * 1.9]},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        title={"text": f"Ranked ({scale_title})", "font": {"size": 13}},
+        bargap=0.25,
+        meta={"names": dict(zip(values["code"], values["name"], strict=True))},
+    )
+    return figure
+
+
+def bar_state(values: pd.DataFrame) -> dict:
+    """What a change of year or indicator alters in the bars, aligned with the map state's sorted codes.
+
+    layouts/assets/map.js rebuilds the bars from it and the map state's fills, so an interaction sends a
+    few hundred bytes instead of a figure.
+    """
+    rows = ranked_rows(values)
+    codes = sorted(values["code"])
+    shown = rows[rows["status"] != "none"]
+    top = float(shown["shown"].max()) if len(shown) and shown["shown"].max() > 0 else 1.0
+    return {
+        "order": [codes.index(c) for c in rows["code"]],
+        "x": [None if r.status == "none" else _round(r.shown) for r in rows.itertuples()],
+        "text": [bar_text(r) for r in rows.itertuples()],
+        "top": _round(top * 1.9),
+    }
+
+
+def _round(value: float) -> float:
+    return float(f"{value:.4g}")
