@@ -22,6 +22,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from figures.captions import Type, apply_caption
+from figures.maps import side_keys
 from figures.views import View
 
 TIMEOUT_SECONDS = 20
@@ -87,6 +88,8 @@ def export_figure(view: View, preset: str) -> go.Figure:
     chosen = PRESETS[preset]
     sizes = chosen.type
     figure = go.Figure(copy.deepcopy(view.figure.to_dict()))
+    if "outline_traces" in (figure.layout.meta or {}):
+        side_keys(figure)
     caption = replace(view.caption, notes=_notes_that_fit(view.caption.notes, chosen))
     apply_caption(figure, caption, footer=True, width=chosen.footer_width, sizes=sizes)
     figure.update_layout(width=chosen.width, height=chosen.height)

@@ -49,22 +49,39 @@ def make_map_figure(
     if "population_note" in values:
         figure.add_trace(theme.legend_key(NO_POPULATION_KEY, theme.NO_POPULATION_FILL, "square-x"))
     figure.update_layout(
-        xaxis={"visible": False, "range": _span(geometry, 0), "domain": [0, 0.74]},
+        xaxis={"visible": False, "range": _span(geometry, 0)},
         yaxis={
             "visible": False,
             "range": _span(geometry, 1),
             "scaleanchor": "x",
             "scaleratio": 1,
             "constrain": "domain",
+            "domain": [0.17, 1],
         },
         meta=_meta(geometry),
         dragmode="pan",
         margin={"l": 10, "r": 10},
         hovermode="closest",
-        # The map takes the left three quarters; the colour bar and the keys sit beside it, never over a governorate.
-        legend={"orientation": "v", "y": 0, "x": 0.76, "yanchor": "bottom", "xanchor": "left"},
+        # On screen the colour bar and the keys sit in a band under the map, so a phone gives the map its full
+        # width; side_keys() moves them beside it for the wide export images.
+        legend={"orientation": "v", "y": 0, "x": 0.5, "yanchor": "bottom", "xanchor": "left", "font": {"size": 11}},
     )
     return apply_caption(figure, caption, footer)
+
+
+def side_keys(figure: go.Figure) -> go.Figure:
+    """For a wide image: the map on the left three quarters, colour bar and keys beside it."""
+    figure.update_layout(
+        xaxis={"domain": [0, 0.74]},
+        yaxis={"domain": [0, 1]},
+        legend={"x": 0.76, "y": 0, "xanchor": "left", "yanchor": "bottom", "font": {"size": None}},
+    )
+    for trace in figure.data:
+        if trace.name == "scale":
+            trace.marker.colorbar.update(
+                orientation="v", x=0.76, xanchor="left", y=1, yanchor="top", len=0.5, title={"side": "right"}
+            )
+    return figure
 
 
 def _meta(geometry: Geometry) -> dict:
@@ -240,14 +257,16 @@ def _colour_bar(values: pd.DataFrame, scale_title: str) -> go.Scatter:
             "cmax": high,
             "color": [low],
             "colorbar": {
-                "thickness": 12,
-                "len": 0.5,
-                "x": 0.76,
+                "orientation": "h",
+                "thickness": 10,
+                "len": 0.45,
+                "lenmode": "fraction",
+                "x": 0,
                 "xanchor": "left",
-                "y": 1,
-                "yanchor": "top",
+                "y": 0.02,
+                "yanchor": "bottom",
                 "tickformat": ",~r",
-                "title": {"text": scale_title, "side": "right"},
+                "title": {"text": scale_title, "side": "top"},
             },
         },
     )
