@@ -7,10 +7,14 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from figures import theme
 from figures.captions import Caption, apply_caption, source_line
 from figures.selection import format_value
+
+SCALES = ("auto", "shared", "log")
+PANEL_RATIO = 10  # places whose largest figures differ more than this get a panel each (scale "auto")
 
 
 def make_trend_figure(
@@ -20,31 +24,107 @@ def make_trend_figure(
     caption: Caption,
     footer: bool = False,
     parts: pd.DataFrame | None = None,
+    scale: str = "auto",
 ) -> go.Figure:
     """One colour per place; a line only ever joins consecutive full years (or successive as-of counts).
 
-    Figures for part of a place (a district, a court, a centre) are drawn as separate diamonds, never joined
-    to the place's series and never read as the place's value.
+    Each line is named at its end (no legend to hunt). Partial periods are hollow markers without text (the
+    year-to-date panel shows them as a series); bounds ("more than") are carets; figures for part of a place
+    are diamonds, never joined to the place's series. When the places' largest figures differ more than
+    tenfold, each gets its own panel and y axis, unless `scale` asks for one shared (or log) axis.
     """
-    figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
+    panels = list(names) if scale == "auto" and _spread(rows, names) > PANEL_RATIO else None
+    figure = (
+        make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.06, subplot_titles=None)
+        if panels
+        else go.Figure()
+    )
+    figure.update_layout(template=theme.TEMPLATE_NAME)
+    ends: list[tuple] = []
     for index, code in enumerate(names):
         colour = theme.SERIES[index % len(theme.SERIES)]
+        where = {"row": panels.index(code) + 1, "col": 1} if panels else {}
         place = rows[rows["geo_code"] == code]
         full = place[place["is_full_year"] | (place["granularity"] == "as_of")]
         partial = place[~place.index.isin(full.index)]
-        figure.add_trace(_line(full, names[code], colour))
+        figure.add_trace(_line(full, names[code], colour), **where)
         if len(partial):
-            figure.add_trace(_partial(partial, names[code], colour))
+            figure.add_trace(_partial(partial, names[code], colour), **where)
         own_parts = parts[parts["geo_code"] == code] if parts is not None else ()
         if len(own_parts):
-            figure.add_trace(_parts(own_parts, names[code], colour))
+            figure.add_trace(_parts(own_parts, names[code], colour), **where)
+        if panels:
+            _label_panel(figure, names[code], colour, where["row"])
+        else:
+            ends.append(_line_end(full, names[code], colour))
+    _label_line_ends(figure, [e for e in ends if e is not None])
+    for key in (("Part of a year (hollow)", "circle-open"), ("More than, at least (caret)", "triangle-up-open")):
+        figure.add_trace(theme.legend_key(key[0], theme.MUTED, key[1]))
+    figure.update_yaxes(tickformat=",~r", type="log" if scale == "log" else "linear", rangemode="tozero")
+    figure.update_xaxes(type="date", title=None)
     figure.update_layout(
-        yaxis={"title": {"text": unit}, "tickformat": ",~r"},
-        xaxis={"type": "date", "title": None},
+        yaxis={"title": {"text": unit}},
         hovermode="closest",
-        meta={"codes": list(names)},
+        meta={"codes": list(names), "panels": bool(panels), "scale": scale},
+        margin={"r": 110},
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
     )
     return apply_caption(figure, caption, footer)
+
+
+def _spread(rows: pd.DataFrame, names: dict[str, str]) -> float:
+    """How many times larger the biggest place's figures are than the smallest place's."""
+    tops = [rows.loc[rows["geo_code"] == c, "value"].max() for c in names]
+    tops = [t for t in tops if pd.notna(t) and t > 0]
+    return max(tops) / min(tops) if len(tops) > 1 else 1.0
+
+
+def _line_end(full: pd.DataFrame, name: str, colour: str) -> tuple | None:
+    drawn = full.dropna(subset=["x"])
+    if drawn.empty:
+        return None
+    last = drawn.iloc[-1]
+    return last["x"], float(_plotted(last)), name, colour
+
+
+def _label_line_ends(figure: go.Figure, ends: list[tuple]) -> None:
+    """Each place's name right of its last full-year point, a direct label instead of a legend entry.
+
+    Labels whose points are close in height are pushed apart (by a line of text each), so none overlap.
+    """
+    top = max((y for _, y, _, _ in ends), default=1.0) or 1.0
+    shift, previous = 0, None
+    for x, y, name, colour in sorted(ends, key=lambda e: e[1]):
+        shift = shift + 18 if previous is not None and (y - previous) / top < 0.12 else 0
+        previous = y
+        figure.add_annotation(
+            x=x,
+            y=y,
+            text=f"<b>{name}</b>",
+            showarrow=False,
+            xanchor="left",
+            xshift=8,
+            yshift=shift,
+            font={"color": colour},
+            name="line-label",
+        )
+
+
+def _label_panel(figure: go.Figure, name: str, colour: str, row: int) -> None:
+    """In small multiples each panel is named above its top-left corner."""
+    axis = "" if row == 1 else str(row)
+    figure.add_annotation(
+        x=0,
+        y=1,
+        xref=f"x{axis} domain",
+        yref=f"y{axis} domain",
+        text=f"<b>{name}</b>",
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        font={"color": colour},
+        name="line-label",
+    )
 
 
 def _line(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
@@ -62,11 +142,12 @@ def _line(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
         y=ys,
         mode="lines+markers",
         name=name,
+        showlegend=False,
         connectgaps=False,
         hovertext=texts,
         hoverinfo="text",
         line={"color": colour, "width": 2.5},
-        marker={"color": colour, "size": 8},
+        marker={"color": colour, "size": 8, "symbol": [_symbol(r, "circle") for r in _points(rows)]},
         error_y={
             "type": "data",
             "symmetric": False,
@@ -81,18 +162,48 @@ def _line(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
 
 
 def _partial(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
+    """Hollow markers, no text: labels would pile up; the hover and the year-to-date panel give the periods."""
     return go.Scatter(
         x=list(rows["x"]),
         y=[_plotted(r) for r in rows.itertuples()],
-        mode="markers+text",
+        mode="markers",
         name=f"{name} (partial period)",
-        text=list(rows["period_label"].map(_short_label)),
-        textposition="top center",
-        textfont={"size": 10, "color": colour},
+        showlegend=False,
         hovertext=[_hover(r, name) for r in rows.itertuples()],
         hoverinfo="text",
-        marker={"symbol": "circle-open", "size": 10, "color": colour, "line": {"width": 2}},
+        marker={
+            "symbol": [_symbol(r, "circle-open") for r in rows.itertuples()],
+            "size": 10,
+            "color": colour,
+            "line": {"width": 2},
+        },
     )
+
+
+_BOUND_SYMBOLS = {"more_than": "triangle-up-open", "at_least": "triangle-up-open", "less_than": "triangle-down-open"}
+
+
+def _symbol(row, default: str) -> str:  # noqa: ANN001 - an itertuples row
+    """A caret for a bound (the true value lies above, or below), the default marker otherwise."""
+    return _BOUND_SYMBOLS.get(row.qualifier, "triangle-down-open" if row.qualifier == "at_most" else default)
+
+
+def _points(rows: pd.DataFrame) -> list:
+    """The rows in the order _line draws them, with the gaps it inserts between non-consecutive years."""
+    points, previous = [], None
+    for row in rows.itertuples():
+        if previous is not None and not _consecutive(previous, row):
+            points.append(_GAP)
+        points.append(row)
+        previous = row
+    return points
+
+
+class _Gap:
+    qualifier = "exact"
+
+
+_GAP = _Gap()
 
 
 def _parts(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:

@@ -12,6 +12,7 @@ from figures.geometry import Geometry
 from figures.maps import make_map_figure, map_caption
 from figures.selection import LATEST, MapOptions, Tables, flags_for, indicator_rows, map_values, trend_rows
 from figures.trends import make_trend_figure, trend_caption
+from figures.ytd import make_ytd_figure, ytd_caption, ytd_rows
 
 MAP_COLUMNS = [
     "code",
@@ -87,7 +88,9 @@ def map_view(tables: Tables, options: MapOptions, geometry: Geometry, version: s
     return View(figure, caption, data, values, scale_title)
 
 
-def trend_view(tables: Tables, indicator: str, drug: str, places: list[str], version: str, url: str) -> View:
+def trend_view(
+    tables: Tables, indicator: str, drug: str, places: list[str], version: str, url: str, scale: str = "auto"
+) -> View:
     unit = tables.indicators.set_index("indicator_id").loc[indicator, "unit"]
     names = dict(zip(tables.geographies["code"], tables.geographies["name_en"], strict=True))
     names = {code: names[code] for code in places}
@@ -98,6 +101,15 @@ def trend_view(tables: Tables, indicator: str, drug: str, places: list[str], ver
     flags = flags_for(tables, indicator, drug, places)
     label = indicator_label(tables, indicator, drug)
     caption = trend_caption(rows, label, unit, names, len(left_out), version, url, len(parts), len(flags))
-    figure = make_trend_figure(rows, names, unit, caption, parts=parts)
+    figure = make_trend_figure(rows, names, unit, caption, parts=parts, scale=scale)
     data = pd.concat([rows, parts, left_out], ignore_index=True).reindex(columns=TREND_COLUMNS)
     return View(figure, caption, data, left_out=left_out, flags=flags)
+
+
+def ytd_view(tables: Tables, indicator: str, drug: str, code: str, version: str, url: str) -> View:
+    """The year-to-date panel of one place: how each year's count builds from 1 January."""
+    unit = tables.indicators.set_index("indicator_id").loc[indicator, "unit"]
+    place = tables.geographies.set_index("code").loc[code, "name_en"]
+    rows = ytd_rows(tables, indicator, drug, code)
+    caption = ytd_caption(rows, indicator_label(tables, indicator, drug), place, unit, version, url)
+    return View(make_ytd_figure(rows, place, unit, caption), caption, rows.reindex(columns=TREND_COLUMNS))

@@ -57,10 +57,11 @@ def trends_download(fmt: str) -> Response:
     if fmt not in ("png", "svg", "csv"):
         return Response("unknown format", status=404, mimetype="text/plain")
     data, tables = current()
-    indicator, drug, places = trends_page.read_options(Query(dict(request.args)), tables)
-    view = trends_page.trend_view(
-        tables, indicator, drug, places, data.version, trends_page._url(indicator, drug, places)
-    )
+    query = Query(dict(request.args))
+    indicator, drug, places = trends_page.read_options(query, tables)
+    scale = trends_page.read_scale(query)
+    url = trends_page._url(indicator, drug, places)
+    view = trends_page.trend_view(tables, indicator, drug, places, data.version, url, scale)
     return _send(view, fmt, f"iraq-trend-{indicator}-{drug}-{'-'.join(places)}")
 
 

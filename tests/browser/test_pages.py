@@ -170,6 +170,37 @@ def test_trend_partial_periods_are_drawn_apart(watched):
     assert "Iraq" in names and "Iraq (partial period)" in names
 
 
+OVERLAPS = """() => {
+    const boxes = [...document.querySelectorAll('#trends-graph .annotation-text, #trends-graph .textpoint text')]
+        .map(e => e.getBoundingClientRect()).filter(b => b.width > 0);
+    const hits = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push([a.toJSON(), b.toJSON()]);
+    }));
+    return {count: boxes.length, hits: hits};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_trend_labels_never_overlap(browser, server, size):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = Watched(context.new_page(), server)
+    page.open("/trends?indicator=arrests&places=IQ,IQ-KR,IQ-BA")
+    graph_ready(page, "trends-graph")
+    found = page.page.evaluate(OVERLAPS)
+    context.close()
+    assert found["count"] >= 3 and not found["hits"], found
+
+
+def test_year_to_date_panel_draws_a_line_per_year_for_iraq(watched):
+    watched.open("/trends?indicator=arrests&places=IQ")
+    graph_ready(watched, "ytd-graph")
+    years = [t["name"] for t in graph_data(watched, "ytd-graph")]
+    assert "2023" in years and "2024" in years
+    assert "Iraq" in watched.page.inner_text("#ytd-header")
+
+
 def test_no_request_leaves_the_machine(watched):
     for path in PAGES.values():
         watched.open(path)

@@ -12,11 +12,45 @@ def build(tables, indicator="arrests"):
     return rows, make_trend_figure(rows, NAMES, "persons", caption)
 
 
-def test_partial_periods_are_hollow_and_never_joined(tables):
+def test_partial_periods_are_hollow_unlabelled_and_never_joined(tables):
     _, figure = build(tables)
     partial = [t for t in figure.data if t.name.endswith("(partial period)")]
-    assert partial and all(t.mode == "markers+text" and t.marker.symbol == "circle-open" for t in partial)
-    assert all("H1" in t.text or len(t.text) for t in partial)
+    assert partial and all(t.mode == "markers" and not t.text for t in partial)
+    assert all(set(t.marker.symbol) <= {"circle-open", "triangle-up-open", "triangle-down-open"} for t in partial)
+
+
+def test_lines_are_named_at_their_ends_not_in_a_legend(tables):
+    _, figure = build(tables)
+    labels = {a.text for a in figure.layout.annotations if a.name == "line-label"}
+    assert labels == {"<b>Iraq</b>", "<b>Kurdistan Region</b>"}
+    assert not any(t.showlegend for t in figure.data if t.name in ("Iraq", "Kurdistan Region"))
+
+
+def test_bounds_are_drawn_as_carets(tables):
+    rows, figure = build(tables)
+    bounded = rows[rows["qualifier"].isin(["more_than", "at_least"])]
+    symbols = [s for t in figure.data if isinstance(t.marker.symbol, tuple) for s in t.marker.symbol]
+    assert len(bounded) and symbols.count("triangle-up-open") >= len(bounded)
+
+
+def test_places_ten_times_apart_get_a_panel_each_unless_asked(tables):
+    names = {"IQ": "Iraq", "IQ-KI": "Kirkuk"}
+    rows = trend_rows(tables, "arrests", "all", list(names))
+    caption = trend_caption(rows, "Arrests", "persons", names, 0, "v1", "")
+    assert make_trend_figure(rows, names, "persons", caption).layout.meta["panels"]
+    assert not make_trend_figure(rows, names, "persons", caption, scale="shared").layout.meta["panels"]
+    assert make_trend_figure(rows, names, "persons", caption, scale="log").layout.yaxis.type == "log"
+
+
+def test_year_to_date_panel_has_a_line_per_year(tables):
+    from figures.ytd import make_ytd_figure, ytd_caption, ytd_rows
+
+    rows = ytd_rows(tables, "arrests", "all", "IQ")
+    figure = make_ytd_figure(rows, "Iraq", "persons", ytd_caption(rows, "Arrests", "Iraq", "persons", "v", ""))
+    years = {t.name for t in figure.data}
+    assert {"2023", "2024"} <= years
+    for trace in figure.data:
+        assert list(trace.x) == sorted(trace.x), "a year's line runs forward in time"
 
 
 def test_lines_join_only_consecutive_full_years(tables):
