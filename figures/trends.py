@@ -163,19 +163,28 @@ def _line(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
 
 def _partial(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
     """Hollow markers, no text: labels would pile up; the hover and the year-to-date panel give the periods."""
+    return _markers(rows, f"{name} (partial period)", name, colour, "circle-open", size=10, width=2)
+
+
+def _parts(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
+    """Diamonds for a district's, court's or centre's figure: listed with the place, never its value."""
+    return _markers(rows, f"{name}: part of the place only", name, colour, "diamond-open", size=9, width=1.5)
+
+
+def _markers(rows: pd.DataFrame, trace: str, name: str, colour: str, symbol: str, size: int, width: float):  # noqa: ANN202
     return go.Scatter(
         x=list(rows["x"]),
         y=[_plotted(r) for r in rows.itertuples()],
         mode="markers",
-        name=f"{name} (partial period)",
+        name=trace,
         showlegend=False,
         hovertext=[_hover(r, name) for r in rows.itertuples()],
         hoverinfo="text",
         marker={
-            "symbol": [_symbol(r, "circle-open") for r in rows.itertuples()],
-            "size": 10,
+            "symbol": [_symbol(r, symbol) for r in rows.itertuples()],
+            "size": size,
             "color": colour,
-            "line": {"width": 2},
+            "line": {"width": width},
         },
     )
 
@@ -206,18 +215,6 @@ class _Gap:
 _GAP = _Gap()
 
 
-def _parts(rows: pd.DataFrame, name: str, colour: str) -> go.Scatter:
-    return go.Scatter(
-        x=list(rows["x"]),
-        y=[_plotted(r) for r in rows.itertuples()],
-        mode="markers",
-        name=f"{name}: part of the place only",
-        hovertext=[_hover(r, name) for r in rows.itertuples()],
-        hoverinfo="text",
-        marker={"symbol": "diamond-open", "size": 9, "color": colour, "line": {"width": 1.5}},
-    )
-
-
 def _consecutive(previous, row) -> bool:  # noqa: ANN001 - itertuples rows
     if row.granularity == "as_of" or previous.granularity == "as_of":
         return row.granularity == previous.granularity
@@ -227,12 +224,6 @@ def _consecutive(previous, row) -> bool:  # noqa: ANN001 - itertuples rows
 def _plotted(row) -> float:  # noqa: ANN001
     """The point drawn: the value, or for a range its low end (the hover gives the whole range)."""
     return row.value if pd.notna(row.value) else row.value_low
-
-
-def _short_label(label: str) -> str:
-    """'H1 2025' -> 'H1', 'Jan–Aug 2024' -> 'Jan–Aug': the x position already gives the year."""
-    short = label.replace(" (start not stated)", "").replace(" (end not stated)", "")
-    return re.sub(r"\s\d{4}$", "", short) or short
 
 
 def _hover(row, name: str) -> str:  # noqa: ANN001
