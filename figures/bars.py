@@ -119,3 +119,52 @@ def bar_state(values: pd.DataFrame) -> dict:
 
 def _round(value: float) -> float:
     return float(f"{value:.4g}")
+
+
+def with_ranked_bars(figure: go.Figure, values: pd.DataFrame, scale_title: str) -> go.Figure:
+    """A map image with its ranked bars on the right, so every value reads in print without a hover."""
+    drawn = values[values["status"] != "none"]
+    bars = make_ranked_bars(drawn, scale_title)
+    bars.data[0].update(xaxis="x2", yaxis="y2", name="ranked")
+    figure.add_trace(bars.data[0])
+    missing = len(values) - len(drawn)
+    if missing:
+        figure.add_annotation(
+            text=f"No figure: {missing} governorates (grey)",
+            xref="x2 domain",
+            yref="y2 domain",
+            x=0,
+            y=0,
+            yanchor="top",
+            xanchor="left",
+            showarrow=False,
+            font={"color": theme.MUTED},
+            name="gaps",
+        )
+    figure.update_layout(
+        xaxis={"domain": [0, 0.56]},
+        yaxis={"domain": [0.2, 1]},
+        xaxis2={**bars.layout.xaxis.to_plotly_json(), "domain": [0.6, 1], "anchor": "y2"},
+        yaxis2={**bars.layout.yaxis.to_plotly_json(), "domain": [0.3, 1], "anchor": "x2"},
+        legend={"orientation": "h", "x": 0.3, "y": 0, "xanchor": "left", "yanchor": "bottom"},
+    )
+    for trace in figure.data:
+        if trace.name == "scale":
+            trace.marker.colorbar.update(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", len=0.25)
+        if trace.name == "labels":
+            trace.text = _labels_that_fit(list(trace.x), list(trace.y), list(trace.text))
+    return figure
+
+
+def _labels_that_fit(xs: list[float], ys: list[float], texts: list[str], room: float = 0.28) -> list[str]:
+    """In an image the bars name every place: the map keeps the labels with a figure that have room.
+
+    Labels are kept one by one, in order, unless their anchor lies within `room` (a share of the map's width)
+    of a label already kept; the others are left to the bars, so no two labels print over each other.
+    """
+    span = (max(xs) - min(xs)) or 1.0
+    kept: list[int] = []
+    for i, text in enumerate(texts):
+        if "<br>" in text and all(((xs[i] - xs[j]) ** 2 + (ys[i] - ys[j]) ** 2) ** 0.5 >= room * span for j in kept):
+            kept.append(i)
+    return [text if i in kept else "" for i, text in enumerate(texts)]

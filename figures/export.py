@@ -21,6 +21,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from figures.bars import with_ranked_bars
 from figures.captions import Type, apply_caption
 from figures.maps import side_keys
 from figures.views import View
@@ -89,7 +90,10 @@ def export_figure(view: View, preset: str) -> go.Figure:
     sizes = chosen.type
     figure = go.Figure(copy.deepcopy(view.figure.to_dict()))
     if "outline_traces" in (figure.layout.meta or {}):
-        side_keys(figure)
+        if view.values is not None and preset != "square":
+            with_ranked_bars(figure, view.values, view.scale_title)
+        else:
+            side_keys(figure)
     caption = replace(view.caption, notes=_notes_that_fit(view.caption.notes, chosen))
     apply_caption(figure, caption, footer=True, width=chosen.footer_width, sizes=sizes)
     figure.update_layout(width=chosen.width, height=chosen.height)
@@ -107,12 +111,19 @@ def _notes_that_fit(notes: tuple[str, ...], preset: Preset) -> tuple[str, ...]:
 
 def _scale_type(figure: go.Figure, sizes: Type) -> None:
     """Every label, value, tick and legend entry at least the preset's label size."""
-    figure.update_layout(font={"size": sizes.label}, legend={"font": {"size": sizes.label}})
+    figure.update_layout(
+        font={"size": sizes.label}, legend={"font": {"size": sizes.label}}, uniformtext={"minsize": sizes.label}
+    )
+    for note in figure.layout.annotations:
+        if note.name != "footer":
+            note.font.size = max(note.font.size or 0, sizes.label)
     figure.update_xaxes(tickfont={"size": sizes.label}, title_font={"size": sizes.label})
     figure.update_yaxes(tickfont={"size": sizes.label}, title_font={"size": sizes.label})
     for trace in figure.data:
         if getattr(trace, "textfont", None) is not None and trace.text is not None:
             trace.textfont.size = sizes.label
+            if trace.type == "bar":
+                trace.outsidetextfont = {"size": sizes.label}
         if trace.name == "scale":  # the map's colour bar (figures/maps.py)
             trace.marker.colorbar.tickfont = {"size": sizes.label}
             trace.marker.colorbar.title.font = {"size": sizes.label}

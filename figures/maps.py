@@ -331,12 +331,17 @@ def map_caption(
         listed = [f"{r.name} {r.value_text} ({r.period_label})" for r in partial.head(6).itertuples()]
         more = f" and {len(partial) - 6} more" if len(partial) > 6 else ""
         notes.append(
-            "Dotted, not on the colour scale (part of a year or a one-day count): " + "; ".join(listed) + more + "."
+            "Marked * and dotted, off the colour scale (part of a year or a one-day count): "
+            + "; ".join(listed)
+            + more
+            + "."
         )
     if "population_note" in values:
         notes.append(_population_note(values))
     if shown["in_conflict"].any():
-        notes.append("Where sources disagree the preferred figure is drawn; the others are on the Claims page.")
+        site = url.split("/map")[0]
+        where = f"{site}/claims" if site else "the Claims page"
+        notes.append(f"Where sources disagree the most official source is shown; all figures and why at {where}.")
     if credit:
         notes.append(credit)
     subtitle = f"{'per 100,000 people' if per_capita else unit} · by governorate · {period_text}"

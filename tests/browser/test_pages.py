@@ -201,6 +201,25 @@ def test_year_to_date_panel_draws_a_line_per_year_for_iraq(watched):
     assert "Iraq" in watched.page.inner_text("#ytd-header")
 
 
+def test_no_chart_offers_cloud_sharing_or_the_plain_camera(watched):
+    for path in ("/map", "/trends", "/"):
+        watched.open(path)
+        watched.page.wait_for_selector(".js-plotly-plot")
+        watched.page.hover(".js-plotly-plot")
+        titles = watched.page.evaluate(
+            "[...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))"
+        )
+        assert not [t for t in titles if t and ("Share" in t or "Download plot" in t)], (path, titles)
+
+
+def test_map_defaults_to_one_calendar_year(watched):
+    watched.open("/map")
+    graph_ready(watched, "map-graph")
+    year = watched.page.inner_text("#map-year")
+    assert year.strip().isdigit(), year
+    assert f"year={year.strip()}" in watched.page.url or "year" not in watched.page.url
+
+
 def test_no_request_leaves_the_machine(watched):
     for path in PAGES.values():
         watched.open(path)
