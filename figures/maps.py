@@ -303,7 +303,7 @@ def _population_note(values: pd.DataFrame) -> str:
     """Which population years divide the counts, and which places have none (crossed)."""
     years = sorted({m for note in values["population_note"] for m in re.findall(r"population (\d{4})", str(note))})
     missing = values.loc[values["population_note"] == NO_POPULATION, "name"]
-    text = "Rates per 100,000 use each place's population of the nearest earlier year with a figure (COSIT projections; KRG registry for the Kurdistan Region)"
+    text = "Rates per 100,000 use each place's population of the year nearest the figure's (COSIT projections; KRG registry for the Kurdistan Region)"
     text += f": population year(s) {', '.join(years)}." if years else "."
     return text + (f" No population figure (crossed): {', '.join(missing)}." if len(missing) else "")
 

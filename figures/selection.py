@@ -192,7 +192,7 @@ def _map_record(code, name, pick, status, combined_name, members) -> dict:
 
 
 def _with_rates(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
-    """Per 100,000 people, using each place's population of the nearest earlier year (members summed)."""
+    """Per 100,000 people, using each place's population of the nearest year with a figure (members summed)."""
     rates, notes = [], []
     for row in frame.itertuples():
         members = row.members.split("|") if isinstance(row.members, str) else [row.code]
@@ -207,15 +207,14 @@ def _with_rates(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
 
 
 def _population(population: pd.DataFrame, codes: list[str], year: int | None) -> tuple[float | None, int | None]:
-    """The population of every code in one common year: the latest not after `year`, else the earliest."""
+    """The population of every code in one common year: the year nearest `year` (the earlier one on a tie)."""
     if year is None:
         return None, None
     rows = population[population["geo_code"].isin(codes) & population["population"].notna()]
     common = [y for y, g in rows.groupby("year") if set(g["geo_code"]) == set(codes)]
     if not common:
         return None, None
-    before = [y for y in common if y <= year]
-    chosen = max(before) if before else min(common)
+    chosen = min(common, key=lambda y: (abs(y - year), y > year))  # the nearest year; the earlier on a tie
     return float(rows.loc[rows["year"] == chosen, "population"].sum()), int(chosen)
 
 

@@ -114,9 +114,13 @@ def download_bar(prefix: str) -> html.Div:
     )
 
 
-def labelled_dropdown(label: str, component_id: str, width: int, **dropdown) -> dbc.Col:
-    """A control column: a label tied to its dropdown, `width` twelfths wide on medium screens and up."""
-    return dbc.Col([dbc.Label(label, html_for=component_id), dcc.Dropdown(id=component_id, **dropdown)], md=width)
+def labelled_dropdown(label: str, component_id: str, width: int, xs: int = 12, **dropdown) -> dbc.Col:
+    """A control column: a label tied to its dropdown, `width` twelfths wide on medium screens and up, `xs` on phones."""
+    return dbc.Col(
+        [dbc.Label(label, html_for=component_id, class_name="mb-0"), dcc.Dropdown(id=component_id, **dropdown)],
+        md=width,
+        xs=xs,
+    )
 
 
 # No cloud sharing (nothing leaves this host) and no plain camera (an image without title, source and notes):

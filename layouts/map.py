@@ -156,10 +156,11 @@ def _controls(tables: Tables, options: MapOptions) -> dbc.Row:
                 value=options.indicator,
                 clearable=False,
             ),
+            # On a phone the drug and the year share a row, so the map starts higher up the screen.
             labelled_dropdown(
-                "Drug", DRUG, 3, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2
+                "Drug", DRUG, 3, xs=6, options=drugs, value=options.drug, clearable=False, disabled=len(drugs) < 2
             ),
-            labelled_dropdown("Year", YEAR, 2, options=years, value=options.year, clearable=False),
+            labelled_dropdown("Year", YEAR, 2, xs=6, options=years, value=options.year, clearable=False),
             dbc.Col(
                 dbc.Switch(id=PER_CAPITA, label="Per 100,000 people", value=options.per_capita, class_name="mt-md-4"),
                 md=3,

@@ -212,6 +212,16 @@ def test_no_chart_offers_cloud_sharing_or_the_plain_camera(watched):
         assert not [t for t in titles if t and ("Share" in t or "Download plot" in t)], (path, titles)
 
 
+def test_on_a_phone_the_map_takes_the_screen_width_and_starts_on_the_first_screen(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = Watched(context.new_page(), server)
+    page.open("/map")
+    graph_ready(page, "map-graph")
+    box = page.page.evaluate("document.querySelector('#map-graph .main-svg').getBoundingClientRect().toJSON()")
+    context.close()
+    assert box["width"] >= 0.9 * 390 and box["top"] < 844 * 0.6, box
+
+
 def test_map_defaults_to_one_calendar_year(watched):
     watched.open("/map")
     graph_ready(watched, "map-graph")
