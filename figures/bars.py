@@ -35,6 +35,8 @@ def bar_text(row) -> str:  # noqa: ANN001 - a ranked row
         text = format_value(row.value, "exact") if row.value is not None and not pd.isna(row.value) else row.value_text
     if not row.comparable or not row.is_full_year:
         text += f"* ({row.period_label})"
+    elif not pd.isna(getattr(row, "label_year", None)):
+        text += f" ({row.period_label})"  # "latest available": each bar says its own year
     if row.status == "combined":
         text += f" ({row.combined_name}, combined)"
     return text

@@ -155,7 +155,9 @@ def _label(row) -> str:  # noqa: ANN001 - a values row
         return short
     value = row.display if row.display is not None and not pd.isna(row.display) else row.value
     text = f"{short}<br>{_compact(value)}" if value is not None and not pd.isna(value) else short
-    return text if row.comparable and row.is_full_year else f"{text}*"
+    text = text if row.comparable and row.is_full_year else f"{text}*"
+    year = getattr(row, "label_year", None)
+    return f"{text}<br>{int(year)}" if year is not None and not pd.isna(year) else text
 
 
 def _compact(value: float) -> str:

@@ -141,6 +141,8 @@ def map_values(tables: Tables, options: MapOptions) -> pd.DataFrame:
             records.append(_map_record(code, names[code], own, "figure" if own is not None else "none", None, None))
     frame = pd.DataFrame(records)
     frame["comparable"] = frame["granularity"].isin(comparable_kinds(kind)) & frame["value"].notna()
+    # In "latest available" each place may show another year: its label says which.
+    frame["label_year"] = frame["ref_year"] if options.year == LATEST else None
     frame = _with_rates(frame, tables.population) if options.per_capita else frame.assign(display=frame["value"])
     return frame.assign(display=frame["display"].where(frame["comparable"]))
 
