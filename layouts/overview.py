@@ -6,11 +6,11 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, clientside_callback, dcc, html
 
+from figures import theme
 from figures.captions import Caption, source_line
-from figures.coverage import make_coverage_figure
+from figures.coverage import STATUS_NAMES, make_coverage_figure
 from figures.selection import Tables, coverage, format_value, indicator_rows
 from layouts._common import (
-    CHART_CONFIG,
     DEFAULT_INDICATOR,
     Query,
     caption_block,
@@ -84,6 +84,7 @@ def _card(tables: Tables, indicator: str) -> dbc.Col:
 
 
 def coverage_figure(tables: Tables, by: str, indicator: str | None, version: str):  # noqa: ANN201
+    """The coverage figure (for exports) and its caption; the page shows coverage_table() of the same cells."""
     cells = coverage(tables, by, indicator)
     obs = (
         tables.observations
@@ -104,7 +105,48 @@ def coverage_figure(tables: Tables, by: str, indicator: str | None, version: str
         "Cumulative and multi-year figures are not placed in a year.",
     )
     caption = Caption(title, subtitle, source_line(publishers), notes, version)
-    return make_coverage_figure(cells, caption), caption
+    return make_coverage_figure(cells, caption), caption, cells
+
+
+COVERAGE_FILLS = {0: theme.NO_DATA_FILL, 1: theme.PARTIAL, 2: theme.SEQUENTIAL[4]}
+
+
+def coverage_table(cells) -> html.Div:  # noqa: ANN001 - the frame figures.selection.coverage returns
+    """The matrix as a table: it scrolls sideways on a phone while the row names stay pinned on the left."""
+    years = list(range(int(cells["year"].min()), int(cells["year"].max()) + 1)) if len(cells) else []
+    by_cell = {(r.row, int(r.year)): r for r in cells.itertuples()}
+    rows = []
+    for name in sorted(set(cells["row"])):
+        tds = []
+        for year in years:
+            cell = by_cell.get((name, year))
+            status = int(cell.status) if cell is not None else 0
+            fill = COVERAGE_FILLS[status]
+            tds.append(
+                html.Td(
+                    str(int(cell.claims)) if cell is not None else "",
+                    title=f"{name}, {year}: {STATUS_NAMES[status]}",
+                    style={"backgroundColor": fill, "color": theme.ink_on(fill)},
+                )
+            )
+        rows.append(html.Tr([html.Th(name, scope="row", className="pinned"), *tds]))
+    head = html.Thead(
+        html.Tr([html.Th("", scope="col", className="pinned"), *[html.Th(str(y), scope="col") for y in years]])
+    )
+    key = [
+        html.Span(
+            [html.Span(className="swatch", style={"backgroundColor": COVERAGE_FILLS[k]}), f" {v}"], className="me-3"
+        )
+        for k, v in STATUS_NAMES.items()
+    ]
+    return html.Div(
+        [
+            html.Div(
+                html.Table([head, html.Tbody(rows)], className="coverage-table"), className="scroll-x", tabIndex="0"
+            ),
+            html.Div(key, className="small mt-1"),
+        ]
+    )
 
 
 def layout(**query: str) -> html.Div:
@@ -146,12 +188,12 @@ def layout(**query: str) -> html.Div:
 
 
 def _coverage_block(tables: Tables, by: str, indicator: str | None, version: str, id_: str | None) -> list:
-    figure, caption = coverage_figure(tables, by, indicator, version)
-    graph = dcc.Graph(figure=figure, config=CHART_CONFIG, className="coverage-graph", **({"id": id_} if id_ else {}))
+    _, caption, cells = coverage_figure(tables, by, indicator, version)
+    table = html.Div(coverage_table(cells), **({"id": id_} if id_ else {}))
     header = html.Div(caption_header(caption), className="mt-3", **({"id": id_ + "-header"} if id_ else {}))
     return [
         header,
-        html.Div(graph, className="scroll-x"),
+        table,
         html.Div(
             caption_block(caption),
             className="small text-muted mb-3 caption-lines",
@@ -161,7 +203,7 @@ def _coverage_block(tables: Tables, by: str, indicator: str | None, version: str
 
 
 @callback(
-    Output(PLACE_COVERAGE, "figure"),
+    Output(PLACE_COVERAGE, "children"),
     Output(PLACE_COVERAGE + "-caption", "children"),
     Output(PLACE_COVERAGE + "-header", "children"),
     Output(QUERY, "data"),
@@ -173,8 +215,8 @@ def update_place_coverage(indicator: str):  # noqa: ANN201
     indicator = Query({"indicator": indicator}).choice(
         "indicator", [o["value"] for o in indicator_options(tables)], DEFAULT_INDICATOR
     )
-    figure, caption = coverage_figure(tables, "place", indicator, data.version)
-    return figure, caption_block(caption), caption_header(caption), query_string(indicator=indicator)
+    _, caption, cells = coverage_figure(tables, "place", indicator, data.version)
+    return coverage_table(cells), caption_block(caption), caption_header(caption), query_string(indicator=indicator)
 
 
 clientside_callback(

@@ -202,7 +202,7 @@ def test_year_to_date_panel_draws_a_line_per_year_for_iraq(watched):
 
 
 def test_no_chart_offers_cloud_sharing_or_the_plain_camera(watched):
-    for path in ("/map", "/trends", "/"):
+    for path in ("/map", "/trends"):
         watched.open(path)
         watched.page.wait_for_selector(".js-plotly-plot")
         watched.page.hover(".js-plotly-plot")
@@ -220,6 +220,23 @@ def test_on_a_phone_the_map_takes_the_screen_width_and_starts_on_the_first_scree
     box = page.page.evaluate("document.querySelector('#map-graph .main-svg').getBoundingClientRect().toJSON()")
     context.close()
     assert box["width"] >= 0.9 * 390 and box["top"] < 844 * 0.6, box
+
+
+def test_on_a_phone_the_coverage_matrix_scrolls_with_its_row_names_in_view(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = Watched(context.new_page(), server)
+    page.open("/")
+    page.page.wait_for_selector(".coverage-table")
+    moved = page.page.evaluate("""() => {
+        const box = document.querySelector('.coverage-table').parentElement;
+        const name = box.querySelector('tbody th.pinned');
+        const before = name.getBoundingClientRect().left;
+        box.scrollLeft = box.scrollWidth;
+        return {scrolls: box.scrollWidth > box.clientWidth, before: before, after: name.getBoundingClientRect().left,
+                box: box.getBoundingClientRect().left};
+    }""")
+    context.close()
+    assert moved["scrolls"] and abs(moved["after"] - moved["box"]) < 2, moved
 
 
 def test_map_defaults_to_one_calendar_year(watched):
