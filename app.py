@@ -50,6 +50,7 @@ def create_app() -> Dash:
     server.register_blueprint(downloads)
     server.register_error_handler(Exception, _error)
     server.after_request(_security_headers(app))
+    server.after_request(_unknown_page_is_404)
     Compress(server)  # Callback responses are JSON text; compression keeps an interaction to a kilobyte or two.
     app.layout = _shell()
     return app
@@ -79,6 +80,15 @@ def _error(error: Exception):
     ):
         return Response("This request could not be processed.", status=400, mimetype="text/plain")
     return Response("Internal error; it has been logged.", status=500, mimetype="text/plain")
+
+
+def _unknown_page_is_404(response: Response) -> Response:
+    """Dash answers every path with its page shell; an address that is no page gets the shell's
+    'not found' content with status 404, so links checkers and crawlers see the truth."""
+    known = {page["path"] for page in dash.page_registry.values()}
+    if response.status_code == 200 and response.mimetype == "text/html" and request.path not in known:
+        response.status_code = 404
+    return response
 
 
 def _security_headers(app: Dash):

@@ -34,6 +34,13 @@ class Query:
 
     raw: dict[str, str]
     notices: list[str] = field(default_factory=list)
+    repeated: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A parameter given twice (?places=IQ&places=IQ-BA) arrives as a list: the last one counts for a single
+        # choice, all of them (capped) for a list of places; the page renders either way, never a 400.
+        self.repeated = {k: [str(x) for x in v[:MAX_REPEATS]] for k, v in self.raw.items() if isinstance(v, list)}
+        self.raw = {k: (str(v[-1]) if isinstance(v, list) and v else v) for k, v in self.raw.items()}
 
     def choice(self, name: str, allowed: list, default, cast=str):  # noqa: ANN001, ANN201
         text = self.raw.get(name)
@@ -45,21 +52,29 @@ class Query:
             value = None
         if value in allowed:
             return value
-        self.notices.append(f"Unknown {name} '{text}' in the address; showing {default} instead.")
+        self.notices.append(f"Unknown {name} '{_shortened(text)}' in the address; showing {default} instead.")
         return default
 
     def flag(self, name: str) -> bool:
         return self.choice(name, ["1", "0", "true", "false"], "0") in ("1", "true")
 
     def many(self, name: str, allowed: list[str], default: list[str]) -> list[str]:
-        text = self.raw.get(name)
+        text = ",".join(self.repeated[name]) if name in self.repeated else self.raw.get(name)
         if not text:
             return default
-        wanted = [part for part in text.split(",") if part]
+        wanted = list(dict.fromkeys(part for part in text.split(",")[:MAX_REPEATS] if part))
         unknown = [part for part in wanted if part not in allowed]
         if unknown:
-            self.notices.append(f"Unknown {name} {', '.join(unknown)} in the address; ignored.")
+            self.notices.append(f"Unknown {name} {_shortened(', '.join(unknown))} in the address; ignored.")
         return [part for part in wanted if part in allowed] or default
+
+
+MAX_REPEATS = 50  # values read from one parameter: more is never a real view, only a costly request
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """A value echoed in a notice, cut so a hostile address cannot make the page huge."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def query_string(**values: object) -> str:

@@ -115,3 +115,33 @@ def test_no_page_offers_cloud_share_or_the_plain_camera():
 
     assert CHART_CONFIG["showSendToCloud"] is False
     assert {"toImage", "sendChartToCloud"} <= set(CHART_CONFIG["modeBarButtonsToRemove"])
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("/trends", {"places": ["IQ", "IQ-BA"]}),
+        ("/claims", {"q": ["a", "b"]}),
+        ("/map", {"year": ["2021", "2024"], "indicator": ["arrests"] * 3}),
+        ("/trends", {"places": ["IQ"] * 10_000, "indicator": ["x" * 5000] * 2}),
+    ],
+)
+def test_a_repeated_parameter_renders_the_page_with_a_short_notice(path, query):
+    page = PAGES[path].layout(**query)
+    text = str(page)
+    assert len(text) < 200_000
+    assert "x" * 100 not in text, "an echoed value is cut short"
+
+
+def test_repeated_places_are_all_read():
+    from layouts._common import Query
+
+    parsed = Query({"places": ["IQ", "IQ-BA", "IQ"]})
+    assert parsed.many("places", ["IQ", "IQ-BA"], []) == ["IQ", "IQ-BA"] and not parsed.notices
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("/", 200), ("/map", 200), ("/claims?q=a&q=b", 200), ("/no-such-page", 404)]
+)
+def test_pages_answer_200_and_unknown_addresses_404(path, status):
+    assert app_module.server.test_client().get(path).status_code == status
