@@ -87,3 +87,17 @@ def test_without_chromium_pages_and_csv_work_and_images_explain(built, monkeypat
 
     page = str(map_page.layout(indicator="arrests"))
     assert "needs Chromium" in page and "map-graph" in page
+
+
+def test_health_check_fails_when_any_table_breaks_and_keeps_paths_out(data_dir, monkeypatch):
+    import app as app_module
+    from data import store
+
+    monkeypatch.setattr(store, "DATA_DIR", data_dir)
+    client = app_module.server.test_client()
+    assert client.get("/healthz").status_code == 200
+    table = (data_dir / "processed").resolve() / "flags.parquet"
+    table.write_bytes(b"PAR1 this is not parquet")
+    store._read_table.cache_clear()
+    answer = client.get("/healthz")
+    assert answer.status_code == 503 and str(data_dir) not in answer.get_data(as_text=True)
