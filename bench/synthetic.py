@@ -47,7 +47,7 @@ def write_ledger(n_claims: int, out: Path, seed: int = 1) -> Path:
     shutil.copytree(RAW, out, ignore=shutil.ignore_patterns("claims", "sources"))
     (out / "claims").mkdir()
     (out / "sources").mkdir()
-    n_sources = max(1, n_claims // 10)
+    n_sources = max(1, -(-n_claims // 10))
     with (out / "sources" / "synthetic.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(SOURCE_COLUMNS)
@@ -65,6 +65,7 @@ def write_ledger(n_claims: int, out: Path, seed: int = 1) -> Path:
                     rng.choice(["media_relaying_official", "official_statement", "ngo_compilation"]),
                     "",
                     "",
+                    "",
                 ]
             )
     with (out / "claims" / "synthetic.csv").open("w", newline="", encoding="utf-8") as handle:
@@ -77,17 +78,24 @@ def write_ledger(n_claims: int, out: Path, seed: int = 1) -> Path:
 
 def _claim(rng: random.Random, i: int, n_sources: int) -> list[str]:
     indicator, unit, formats = rng.choice(FIGURES)
-    value = rng.choice(formats).format(n=rng.randint(1, 20000), t=rng.randint(1, 9))
+    # Ten claims share a source; the last digit of each figure is its place among them, so one source never
+    # gives the same figure twice (the build would rightly refuse that as one fact entered twice).
+    number = 10 * rng.randint(1, 2000) + i % 10
+    value = rng.choice(formats).format(n=number, t=rng.randint(1, 9))
     period = rng.choice(PERIODS).format(y=rng.randint(2015, 2025), q=rng.randint(1, 4))
     return [
         f"c-{i}",
-        f"s-{rng.randrange(n_sources)}",
+        f"s-{min(i // 10, n_sources - 1)}",
         indicator,
         "all",
         rng.choice(PLACES),
         value,
         unit,
         period,
+        "",
+        "",
+        "whole",
+        "",
         "",
         "",
         "",

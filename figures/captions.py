@@ -58,11 +58,6 @@ class Type:
     note: int = 11
 
 
-def title_text(caption: Caption, sizes: Type = Type()) -> str:
-    subtitle = max(sizes.label, round(sizes.title * 0.72))
-    return f"<b>{caption.title}</b><br><span style='font-size:{subtitle}px;color:{MUTED}'>{caption.subtitle}</span>"
-
-
 def title_layout(caption: Caption, sizes: Type) -> dict:
     """Plotly's own title and subtitle, pinned to the top of the image with room above them."""
     return {

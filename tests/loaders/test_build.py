@@ -90,3 +90,12 @@ def test_population_table_has_one_row_per_place_and_year(built):
     assert not population.duplicated(["geo_code", "year"]).any()
     cosit_2010 = population[population["year"] == 2010]
     assert cosit_2010["geo_code"].str.match(r"IQ-[A-Z]{2}$").sum() >= 18
+
+
+def test_the_benchmark_ledger_follows_the_raw_format(tmp_path):
+    """make bench builds synthetic ledgers: they must stay valid as the raw columns and checks evolve."""
+    from bench.synthetic import write_ledger
+    from loaders.build import validate
+
+    tables = validate(write_ledger(2_000, tmp_path / "raw"))
+    assert len(tables["claims"]) == 2_000
