@@ -37,7 +37,7 @@ def _payload(dependency: dict, values: dict, changed: str) -> bytes:
 def scenarios(deps: dict[str, dict]) -> dict[str, list[bytes]]:
     """Request bodies for each interaction, cycling through realistic values."""
     map_dep = next(d for k, d in deps.items() if "map-state.data" in k)
-    click_dep = next(d for k, d in deps.items() if k == "map-navigate.href")
+    click_dep = next(d for k, d in deps.items() if k == "map-selected.children")
     claims_dep = next(d for k, d in deps.items() if "claims-table.data" in k)
     noop_dep = deps["noop-out.data"]
     base = {"map-indicator": "arrests", "map-drug": "all", "map-year": 2024, "map-per-capita": False}
@@ -56,7 +56,7 @@ def scenarios(deps: dict[str, dict]) -> dict[str, list[bytes]]:
         "governorate click": [
             _payload(
                 click_dep,
-                {"map-graph": {"points": [{"customdata": c}]}, "map-indicator": "arrests", "map-drug": "all"},
+                {"map-graph": {"points": [{"customdata": c}]}} | base,
                 "map-graph.clickData",
             )
             for c in ("IQ-BA", "IQ-BG", "IQ-SU", "IQ-NI")
