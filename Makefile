@@ -5,17 +5,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SHARED ?= $(abspath ../shared)
 
-WORKERS ?= 2
 PORT ?= 8050
+HOST ?= 127.0.0.1
 
 .PHONY: run serve test data check system venv unodc boundaries bench clean
 
 run: venv data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
 	$(PY) app.py
 
-serve: venv data boundaries ## production: gunicorn, $(WORKERS) workers, debug off, compressed, security headers
-	$(PY) -m gunicorn app:server --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --preload --timeout 60 \
-		--graceful-timeout 30 --max-requests 5000 --max-requests-jitter 500 --access-logfile -
+serve: venv system data boundaries ## production: nginx in front of gunicorn page and export pools, on $(HOST):$(PORT) (deploy/)
+	HOST=$(HOST) PORT=$(PORT) $(PY) deploy/serve.py
 
 bench: venv system data boundaries ## benchmarks against a floor measured in the same run (bench/results.json)
 	$(PY) -m bench
@@ -48,14 +47,15 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Debian's Chromium and ChromeDriver (browser tests, image export) and fonts with Arabic glyphs.
+# Debian's Chromium and ChromeDriver (browser tests, image export), fonts with Arabic glyphs, and nginx (make serve).
 system:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -q 'Noto Naskh Arabic'; then \
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list 2>/dev/null | grep -q 'Noto Naskh Arabic' \
+		&& { command -v nginx >/dev/null || test -x /usr/sbin/nginx; }; then \
 		echo "system packages present"; \
 	else \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends \
-			chromium chromium-driver fonts-noto-core fonts-dejavu-core fontconfig; \
+			chromium chromium-driver fonts-noto-core fonts-dejavu-core fontconfig nginx; \
 	fi
 
 clean:

@@ -8,30 +8,60 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
+from html import escape as html_escape
 from importlib.metadata import version
 from importlib.resources import files
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, callback, dcc, html
+from dash.exceptions import DependencyException
 from flask import Response, jsonify, request, send_file
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
-from data.store import DataUnavailable, check_all
+from data.store import DATA_DIR, DataUnavailable, check_all
+from figures.captions import site_url
 
 BOOTSTRAP_CSS = f"/vendor/bootstrap/{version('bootstrap-flask')}/bootstrap.min.css"  # Versioned URL: cached for a year.
 MAX_REQUEST_BYTES = 256 * 1024
 # Who may embed the dashboard in a frame: only this site by default; set FRAME_ANCESTORS (e.g. "'self' https://news.example")
 FRAME_ANCESTORS = os.environ.get("FRAME_ANCESTORS", "'self'")
+DESCRIPTION = (
+    "Iraq's published drug-policy figures (arrests, seizures, sentences, treatment), each traced to its source "
+    "and period, with conflicts kept and explained."
+)
 log = logging.getLogger("iraq_figures")
+MALFORMED_INPUT = (TypeError, ValueError, KeyError, AttributeError, IndexError)
+
+
+class Site(Dash):
+    """Dash with share-card meta tags whose address comes from SITE_URL (figures/captions.py), never from
+    the request's Host header; without SITE_URL no absolute address is printed."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        page = next((p for p in dash.page_registry.values() if p["path"] == request.path), None)
+        title = html_escape(page["title"] if page else self.title)
+        tags = [
+            '<meta property="og:type" content="website">',
+            '<meta name="twitter:card" content="summary">',
+            f'<meta property="og:title" content="{title}">',
+            f'<meta name="description" content="{html_escape(DESCRIPTION)}">',
+        ]
+        if site_url() and page:
+            address = html_escape(site_url() + page["path"])
+            tags += [f'<meta property="og:url" content="{address}">', f'<link rel="canonical" href="{address}">']
+        kwargs["metas"] = "\n".join(tags) + kwargs.get("metas", "")
+        return super().interpolate_index(**kwargs)
 
 
 def create_app() -> Dash:
-    app = Dash(
+    app = Site(
         __name__,
         use_pages=True,
+        include_pages_meta=False,  # Dash's page meta tags print request.url, i.e. whatever Host the client sent
         pages_folder="layouts",
         assets_folder="layouts/assets",
         external_stylesheets=[BOOTSTRAP_CSS],
@@ -63,25 +93,42 @@ def _bootstrap_css():
 
 
 def _healthz():
-    """ok only when every table of the served version reads and matches its schema (reads are cached per
-    version, so this is cheap); the details of a failure go to the log, not to the client."""
+    """ok only when every table file of the served version matches its manifest hash and reads, and the map
+    outlines (if present) read. Cheap: files are hashed again only when they change, tables read once per
+    version. The reason for a 503 names the file but never an absolute path."""
     try:
         data = check_all()
     except DataUnavailable as error:
         log.error("health check failed: %s", error)
-        return jsonify(status="error", error="the data tables cannot be read; see the server log"), 503
+        return jsonify(status="error", error=_without_paths(str(error))), 503
     return jsonify(status="ok", data_version=data.version)
 
 
+def _without_paths(text: str) -> str:
+    for folder in sorted({str(DATA_DIR.resolve()), str(DATA_DIR)}, key=len, reverse=True):
+        text = text.replace(folder + "/", "").replace(folder, "data")
+    return re.sub(r"(?<![\w.])/[^\s:]*/", "", text)  # any other absolute folder: keep only the file name
+
+
 def _error(error: Exception):
-    """A malformed request is the client's fault (400); anything else is logged and answered without details."""
+    """Told truthfully: a malformed request is the client's fault (400, one log line, no traceback); a
+    server-side failure is 503 when the data cannot be read and 500 otherwise, logged with its traceback.
+    The page shows a message for either (layouts/assets/faults.js)."""
     if isinstance(error, HTTPException):
         return error
-    log.exception("request failed: %s %s", request.method, request.path)
-    if request.path == "/_dash-update-component" or isinstance(
-        error, TypeError | ValueError | KeyError | AttributeError
-    ):
+    if isinstance(error, DependencyException):  # an asset path Dash does not serve: not found, no traceback
+        log.warning("no such asset: %s", request.path[:200])
+        return Response("No such file.", status=404, mimetype="text/plain")
+    if isinstance(error, DataUnavailable):
+        log.error("data unavailable: %s %s: %s", request.method, request.path, error)
+        return Response(
+            "The data tables cannot be read just now; try again shortly.", status=503, mimetype="text/plain"
+        )
+    if isinstance(error, MALFORMED_INPUT) and request.path == "/_dash-update-component":
+        # Callbacks read their inputs as the browser sends them; a value of the wrong shape is a bad request.
+        log.warning("rejected callback: %s: %s", type(error).__name__, str(error)[:200])
         return Response("This request could not be processed.", status=400, mimetype="text/plain")
+    log.exception("request failed: %s %s", request.method, request.path)
     return Response("Internal error; it has been logged.", status=500, mimetype="text/plain")
 
 
@@ -108,7 +155,10 @@ def _security_headers(app: Dash):
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-        if request.path.startswith("/_dash-component-suites/") and "v" in request.args or "/vendor/" in request.path:
+        fingerprinted = request.path == BOOTSTRAP_CSS or (
+            request.path.startswith("/_dash-component-suites/") and "v" in request.args
+        )
+        if fingerprinted and response.status_code == 200:
             response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         return response
 

@@ -7,6 +7,7 @@ are checked against data/schema.py when read.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -96,8 +97,67 @@ def _read_boundaries(path: Path, _mtime_ns: int) -> dict:
 
 
 def check_all(data_dir: Path | None = None) -> Snapshot:
-    """Read every declared table of the current version once, so corruption is found at start-up."""
+    """Check every table file of the current version against its manifest hash and read it, so corruption is
+    found at start-up and by /healthz. Cheap to repeat: a file is hashed again only when its size, time or
+    inode change, and tables are read once per version."""
     data = snapshot(data_dir)
+    for name, info in data.manifest.get("tables", {}).items():
+        path = data.path / info.get("file", f"{name}.parquet")
+        try:
+            stat = path.stat()
+        except OSError as error:
+            raise DataUnavailable(f"{path} is unreadable: {error.strerror}") from error
+        problem = _file_problem(path, stat.st_size, stat.st_mtime_ns, stat.st_ino, info.get("sha256"))
+        if problem:
+            raise DataUnavailable(problem)
     for name in schema.TABLES:
         data.table(name)
+    _check_boundaries(data_dir)
     return data
+
+
+def version_problems(path: Path) -> list[str]:
+    """What is wrong with a version folder: an unreadable manifest, a missing table, or a file whose bytes
+    do not match the hash its manifest recorded. Empty when the folder is intact."""
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        tables = manifest["tables"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [f"{path.name}/manifest.json is unreadable ({type(error).__name__})"]
+    problems = [f"{path.name}: table {name} is not in its manifest" for name in schema.TABLES if name not in tables]
+    for name, info in tables.items():
+        file = path / info.get("file", f"{name}.parquet")
+        try:
+            stat = file.stat()
+        except OSError:
+            problems.append(f"{path.name}/{file.name} is missing")
+            continue
+        problem = _file_problem(file, stat.st_size, stat.st_mtime_ns, stat.st_ino, info.get("sha256"))
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+@lru_cache(maxsize=256)
+def _file_problem(path: Path, _size: int, _mtime_ns: int, _inode: int, expected: str | None) -> str | None:
+    """Keyed on the file's stat, so an unchanged file is hashed once per process and a changed one again."""
+    if expected is None:
+        return f"{path.name} has no hash in its manifest (built by an older version); run `make data`"
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as error:
+        return f"{path.name} is unreadable: {error.strerror}"
+    if digest.hexdigest() != expected:
+        return f"{path.parent.name}/{path.name} does not match its manifest hash: the file is damaged"
+    return None
+
+
+def _check_boundaries(data_dir: Path | None) -> None:
+    """The map outlines are optional (the map falls back to its tile grid), but a file that exists and
+    cannot be read is a fault worth reporting."""
+    path = (data_dir or DATA_DIR) / "boundaries" / "irq_adm1.json"
+    if path.exists() and boundaries(data_dir) is None:
+        raise DataUnavailable(f"{path} exists but cannot be read as GeoJSON")

@@ -2,6 +2,9 @@
 
 Library: `render(view, fmt, preset)` -> bytes. One kaleido browser is started on first use and reused;
 a render that fails or takes longer than TIMEOUT_SECONDS raises ExportError with a plain message.
+Renders are bounded per process: EXPORT_CONCURRENCY at once, EXPORT_QUEUE waiting; beyond that ExportBusy
+(served as 503 with Retry-After), so an export storm queues briefly or is turned away instead of starving pages.
+Chromium runs at a lower CPU priority (nice EXPORT_NICE) than the threads serving pages.
 Command line: python -m figures.export --page map --indicator arrests --year 2024 --format png --out FILE
               python -m figures.export --all --out DIR
 """
@@ -9,9 +12,11 @@ Command line: python -m figures.export --page map --indicator arrests --year 202
 from __future__ import annotations
 
 import argparse
+import atexit
 import concurrent.futures
 import copy
 import math
+import os
 import re
 import shutil
 import sys
@@ -27,6 +32,10 @@ from figures.maps import side_keys
 from figures.views import View
 
 TIMEOUT_SECONDS = 20
+CONCURRENCY = int(os.environ.get("EXPORT_CONCURRENCY", "1"))  # renders at once in this process
+QUEUE = int(os.environ.get("EXPORT_QUEUE", "2"))  # renders allowed to wait for a free renderer
+NICE = int(os.environ.get("EXPORT_NICE", "10"))
+RETRY_AFTER_SECONDS = 10
 FORMATS = ("png", "svg")
 
 
@@ -69,6 +78,12 @@ PRESETS = {
 
 class ExportError(RuntimeError):
     """An image could not be made; the message says why in words a reader can act on."""
+
+
+class ExportBusy(ExportError):
+    """Every renderer and queue place is taken; the client should retry after `retry_after` seconds."""
+
+    retry_after = RETRY_AFTER_SECONDS
 
 
 def chromium_path() -> str | None:
@@ -131,27 +146,45 @@ def _scale_type(figure: go.Figure, sizes: Type) -> None:
 
 
 class _Renderer:
-    """One kaleido server per process, started lazily; renders run one at a time on a worker thread."""
+    """One kaleido server per process, started lazily; at most CONCURRENCY renders run on worker threads
+    and at most QUEUE more wait, so the number of Chromium pages and of waiting requests stays bounded."""
 
-    def __init__(self) -> None:
+    def __init__(self, concurrency: int = CONCURRENCY, queue: int = QUEUE) -> None:
+        assert concurrency >= 1 and queue >= 0, "EXPORT_CONCURRENCY must be at least 1 and EXPORT_QUEUE at least 0"
+        self._concurrency = concurrency
         self._lock = threading.Lock()
         self._started = False
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaleido")
+        self._admitted = threading.BoundedSemaphore(concurrency + queue)
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="kaleido")
 
     def _start(self) -> None:
         import kaleido
 
         with self._lock:
             if not self._started:
+                _lower_this_threads_priority()  # kaleido's thread and its Chromium inherit it
                 # mathjax=False: kaleido would otherwise load MathJax from a CDN; plotly.js comes from the plotly package.
-                kaleido.start_sync_server(n=1, timeout=TIMEOUT_SECONDS, mathjax=False, silence_warnings=True)
+                kaleido.start_sync_server(
+                    n=self._concurrency, timeout=TIMEOUT_SECONDS, mathjax=False, silence_warnings=True
+                )
+                atexit.register(_stop_kaleido)  # no Chromium outlives the process
                 self._started = True
 
     def render(self, figure: go.Figure, fmt: str, scale: float) -> bytes:
         ok, why = available()
         if not ok:
             raise ExportError(why)
-        future = self._pool.submit(self._render_now, figure, fmt, scale)
+        if not self._admitted.acquire(blocking=False):
+            raise ExportBusy(
+                f"Every image renderer is busy; try again in {RETRY_AFTER_SECONDS} s (CSV downloads work now)."
+            )
+        try:
+            return self._wait_for(self._pool.submit(self._render_now, figure, fmt, scale))
+        finally:
+            self._admitted.release()
+
+    @staticmethod
+    def _wait_for(future: concurrent.futures.Future) -> bytes:
         try:
             return future.result(timeout=TIMEOUT_SECONDS)
         except concurrent.futures.TimeoutError:
@@ -169,6 +202,23 @@ class _Renderer:
         self._start()
         opts = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height, "scale": scale}
         return kaleido.calc_fig_sync(figure.to_dict(), opts=opts)
+
+
+def _lower_this_threads_priority() -> None:
+    """On Linux a nice value belongs to a thread, and threads and processes started from it inherit it."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
+    except (OSError, AttributeError):  # not Linux, or not permitted: renders simply keep normal priority
+        pass
+
+
+def _stop_kaleido() -> None:
+    import kaleido
+
+    try:
+        kaleido.stop_sync_server(silence_warnings=True)
+    except Exception:  # noqa: BLE001, S110 - shutting down: nothing useful to do with an error here
+        pass
 
 
 RENDERER = _Renderer()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -26,6 +27,39 @@ def current() -> tuple[Snapshot, Tables]:
 @lru_cache(maxsize=4)
 def tables_of(data: Snapshot) -> Tables:
     return load_tables(data)
+
+
+MAX_REPEATS = 50  # values read from one parameter: more is never a real view, only a costly request
+MAX_PLACES = 12  # lines on one chart: more are unreadable, and each costs the server work
+
+
+def distinct_texts(values: object, limit: int = MAX_REPEATS) -> list[str]:
+    """Distinct strings from a callback's list input, the first `limit` looked at: a client sending
+    40,000 copies of one place costs no more than one sending the place once."""
+    if not isinstance(values, list):
+        return []
+    return list(dict.fromkeys(v for v in values[:limit] if isinstance(v, str)))
+
+
+MAX_CACHED_QUERY_CHARS = 2000  # longer addresses are computed, not cached, so junk cannot fill the cache
+
+
+def cached_page(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
+    """A page's layout cached per (data version, query): a page load then costs about as much as a
+    cached callback. Safe because layouts read only the tables and the query (no time, no request)."""
+
+    @lru_cache(maxsize=256)
+    def cached(version: str, query: tuple) -> html.Div:
+        return layout(**{key: list(value) if isinstance(value, tuple) else value for key, value in query})
+
+    @wraps(layout)
+    def page(**query: str | list[str]) -> html.Div:
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in query.items()))
+        if len(repr(key)) > MAX_CACHED_QUERY_CHARS:
+            return layout(**query)
+        return cached(snapshot().version, key)
+
+    return page
 
 
 @dataclass
@@ -58,7 +92,8 @@ class Query:
     def flag(self, name: str) -> bool:
         return self.choice(name, ["1", "0", "true", "false"], "0") in ("1", "true")
 
-    def many(self, name: str, allowed: list[str], default: list[str]) -> list[str]:
+    def many(self, name: str, allowed: list[str], default: list[str], limit: int = MAX_REPEATS) -> list[str]:
+        """Distinct allowed values in the order given, at most `limit` of them."""
         text = ",".join(self.repeated[name]) if name in self.repeated else self.raw.get(name)
         if not text:
             return default
@@ -66,10 +101,10 @@ class Query:
         unknown = [part for part in wanted if part not in allowed]
         if unknown:
             self.notices.append(f"Unknown {name} {_shortened(', '.join(unknown))} in the address; ignored.")
-        return [part for part in wanted if part in allowed] or default
-
-
-MAX_REPEATS = 50  # values read from one parameter: more is never a real view, only a costly request
+        known = [part for part in wanted if part in allowed]
+        if len(known) > limit:
+            self.notices.append(f"At most {limit} {name} at once; showing the first {limit}.")
+        return known[:limit] or default
 
 
 def _shortened(text: str, limit: int = 60) -> str:

@@ -1,12 +1,18 @@
-"""Download routes: self-citing PNG/SVG images, the displayed data as CSV, full tables and the evidence pack."""
+"""Download routes: self-citing PNG/SVG images, the displayed data as CSV, full tables and the evidence pack.
+
+Images are cached per (page, view options, preset, format, data version): the same chart asked for again, by
+anyone, costs nothing. A render refused because every renderer is busy answers 503 with Retry-After.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from flask import Blueprint, Response, request
 
 from data import schema
 from data.package import evidence_pack, table_csv
-from figures.export import PRESETS, ExportError, render, safe_filename
+from figures.export import PRESETS, ExportBusy, ExportError, render, safe_filename
 from figures.views import View
 from layouts import map as map_page
 from layouts import trends as trends_page
@@ -28,41 +34,63 @@ def _attachment(payload: bytes, fmt: str, name: str) -> Response:
     return response
 
 
-def _send(view: View, fmt: str, name: str) -> Response:
-    if fmt == "csv":
-        return _attachment(table_csv(view.data), "csv", name + "-data")
-    if fmt == "json":  # The Plotly figure itself, for developers (and the benchmark's full re-render baseline).
+def _send(page: str, fmt: str) -> Response:
+    """The page's view as CSV, JSON or an image; the view options come from the query string."""
+    data, _ = current()
+    args = tuple(sorted((key, tuple(request.args.getlist(key))) for key in request.args))
+    if fmt in ("csv", "json"):
+        view, name = _view(page, args, data.version)
+        if fmt == "csv":
+            return _attachment(table_csv(view.data), "csv", name + "-data")
+        # The Plotly figure itself, for developers (and the benchmark's full re-render baseline).
         return _attachment(view.figure.to_json().encode(), "json", name + "-figure")
     preset = Query(dict(request.args)).choice("preset", list(PRESETS), "web")
     try:
-        return _attachment(render(view, fmt, preset), fmt, f"{name}-{preset}")
+        image, name = _image(page, args, fmt, preset, data.version)
+    except ExportBusy as error:
+        response = Response(str(error), status=503, mimetype="text/plain")
+        response.headers["Retry-After"] = str(error.retry_after)
+        return response
     except ExportError as error:
         return Response(str(error), status=503, mimetype="text/plain")
+    return _attachment(image, fmt, f"{name}-{preset}")
+
+
+@lru_cache(maxsize=64)  # about 64 print-size PNGs (under 1 MB each); failures are not cached
+def _image(page: str, args: tuple, fmt: str, preset: str, version: str) -> tuple[bytes, str]:
+    view, name = _view(page, args, version)
+    return render(view, fmt, preset), name
+
+
+@lru_cache(maxsize=128)
+def _view(page: str, args: tuple, version: str) -> tuple[View, str]:
+    """The view a download shows, from the page's own option parsing (so a download matches the page)."""
+    data, tables = current()
+    assert data.version == version, "a download reads the version it was keyed on"
+    query = Query({key: list(values) if len(values) > 1 else values[0] for key, values in args})
+    if page == "map":
+        options = map_page.read_options(query, tables)
+        view = map_page.view(tables, options, version, map_page.geometry())
+        suffix = "-per-100k" if options.per_capita else ""
+        return view, f"iraq-{options.indicator}-{options.drug}-{options.year}{suffix}"
+    indicator, drug, places = trends_page.read_options(query, tables)
+    url = trends_page._url(indicator, drug, places)
+    view = trends_page.trend_view(tables, indicator, drug, places, version, url, trends_page.read_scale(query))
+    return view, f"iraq-trend-{indicator}-{drug}-{'-'.join(places)}"
 
 
 @downloads.route("/map.<fmt>")
 def map_download(fmt: str) -> Response:
     if fmt not in ("png", "svg", "csv", "json"):
         return Response("unknown format", status=404, mimetype="text/plain")
-    data, tables = current()
-    options = map_page.read_options(Query(dict(request.args)), tables)
-    view = map_page.view(tables, options, data.version, map_page.geometry())
-    return _send(
-        view, fmt, f"iraq-{options.indicator}-{options.drug}-{options.year}{'-per-100k' if options.per_capita else ''}"
-    )
+    return _send("map", fmt)
 
 
 @downloads.route("/trends.<fmt>")
 def trends_download(fmt: str) -> Response:
     if fmt not in ("png", "svg", "csv"):
         return Response("unknown format", status=404, mimetype="text/plain")
-    data, tables = current()
-    query = Query(dict(request.args))
-    indicator, drug, places = trends_page.read_options(query, tables)
-    scale = trends_page.read_scale(query)
-    url = trends_page._url(indicator, drug, places)
-    view = trends_page.trend_view(tables, indicator, drug, places, data.version, url, scale)
-    return _send(view, fmt, f"iraq-trend-{indicator}-{drug}-{'-'.join(places)}")
+    return _send("trends", fmt)
 
 
 @downloads.route("/evidence-pack.zip")

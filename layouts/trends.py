@@ -17,11 +17,14 @@ from figures.views import trend_view, ytd_view
 from figures.ytd import ytd_rows
 from layouts._common import (
     DEFAULT_INDICATOR,
+    MAX_PLACES,
     Query,
+    cached_page,
     caption_block,
     caption_header,
     chart,
     current,
+    distinct_texts,
     download_bar,
     drug_options,
     indicator_options,
@@ -52,7 +55,7 @@ def read_options(query: Query, tables: Tables) -> tuple[str, str, list[str]]:
     indicators = [o["value"] for o in indicator_options(tables)]
     indicator = query.choice("indicator", indicators, DEFAULT_INDICATOR)
     drug = query.choice("drug", [o["value"] for o in drug_options(tables, indicator)], "all")
-    places = query.many("places", list(tables.geographies["code"]), DEFAULT_PLACES)
+    places = query.many("places", list(tables.geographies["code"]), DEFAULT_PLACES, limit=MAX_PLACES)
     return indicator, drug, places
 
 
@@ -174,6 +177,7 @@ def _url(indicator: str, drug: str, places: list[str]) -> str:
     return f"{site}/trends?{_query(indicator, drug, places)}" if site else ""
 
 
+@cached_page
 def layout(**query: str) -> html.Div:
     data, tables = current()
     parsed = Query(query)
@@ -269,7 +273,7 @@ def layout(**query: str) -> html.Div:
 def update_trend(indicator: str, drug: str, places: list[str], scale: str):  # noqa: ANN201
     data, _ = current()
     new_indicator = ctx.triggered_id == INDICATOR
-    places_text = ",".join(p for p in places if isinstance(p, str)) if isinstance(places, list) else ""
+    places_text = ",".join(distinct_texts(places))
     parts = _update_parts(data, str(indicator), "all" if new_indicator else str(drug), places_text, str(scale))
     return (*parts[:3], parts[3] if new_indicator else dash.no_update, *parts[4:])
 
@@ -307,7 +311,7 @@ def _update_parts(data: Snapshot, indicator: str, drug: str, places: str, scale:
 )
 def update_ytd(indicator: str, drug: str, code: str, places: list[str]):  # noqa: ANN201
     data, _ = current()
-    chosen = tuple(p for p in places if isinstance(p, str)) if isinstance(places, list) else ()
+    chosen = tuple(distinct_texts(places))
     return _ytd_parts(data, str(indicator), str(drug), str(code), chosen)
 
 

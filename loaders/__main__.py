@@ -48,6 +48,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         result = build(args.raw, args.data)
         print(summarise(result.tables, result.version))
+        for problem in result.repaired:
+            print(f"repaired: {problem}; the version folder was rewritten")
         print(f"wrote {args.data / 'processed'} -> {result.path}")
     elif args.command == "check":
         tables = validate(args.raw)

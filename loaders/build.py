@@ -3,6 +3,11 @@
 data/processed is a symlink to data/builds/<version>/. A build writes a complete new version folder,
 then swaps the link with one atomic rename, so readers see all old tables or all new ones, and a
 failed build leaves the last good version in place.
+
+Each version's manifest holds the SHA-256 of every table file; a build whose version folder already
+exists checks it against them and rewrites it when any file differs (bit rot, a bad copy, a hand edit).
+Builds clean up after themselves: a killed build's staging folder is removed by the next build, and
+pruning keeps the versions most recently served (data/builds/.served), never the current or previous one.
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from data import schema
+from data.store import version_problems
 from loaders.errors import BuildError, Problem
 from loaders.ledger import read_ledger
 from loaders.reference import read_reference
 from loaders.tables import make_tables
 
 KEEP_BUILDS = 3
+SERVED_LOG = ".served"  # one version per line, in the order data/processed pointed at them
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class BuildResult:
     version: str
     path: Path
     tables: dict[str, pd.DataFrame]
+    repaired: tuple[str, ...] = ()  # what was wrong with an existing version folder that this build rewrote
 
 
 def validate(raw_dir: Path) -> dict[str, pd.DataFrame]:
@@ -61,12 +69,19 @@ def build(raw_dir: Path, data_dir: Path) -> BuildResult:
     tables = validate(raw_dir)
     arrow = {name: schema.to_arrow(frame, schema.TABLES[name]) for name, frame in tables.items()}
     version = data_version(arrow)
-    target = data_dir / "builds" / version
+    builds = data_dir / "builds"
+    _remove_abandoned(builds)
+    target = builds / version
+    repaired: tuple[str, ...] = ()
     if not target.exists():
         _write_version(arrow, _manifest(raw_dir, tables, version), target)
-    _point_link(data_dir / "processed", target)
-    _prune(data_dir / "builds", keep=target)
-    return BuildResult(version, target, tables)
+    elif problems := version_problems(target):
+        _write_version(arrow, _manifest(raw_dir, tables, version), target, replace_broken=True)
+        repaired = tuple(problems)
+    previous = _point_link(data_dir / "processed", target)
+    _record_served(builds, version)
+    _prune(builds, keep={target.name, previous})
+    return BuildResult(version, target, tables, repaired)
 
 
 def data_version(arrow: dict[str, pa.Table]) -> str:
@@ -94,34 +109,90 @@ def _manifest(raw_dir: Path, tables: dict[str, pd.DataFrame], version: str) -> d
     }
 
 
-def _write_version(arrow: dict, manifest: dict, target: Path) -> None:
+def _write_version(arrow: dict, manifest: dict, target: Path, replace_broken: bool = False) -> None:
+    """Write every table to a staging folder, record their hashes, then move it into place in one rename
+    (a broken folder of the same version is first moved aside, so the swap is still one rename)."""
     staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     for name, table in arrow.items():
         buffer = io.BytesIO()
         pq.write_table(table, buffer, compression="zstd")
-        (staging / f"{name}.parquet").write_bytes(buffer.getvalue())
+        payload = buffer.getvalue()
+        (staging / f"{name}.parquet").write_bytes(payload)
+        manifest["tables"][name]["sha256"] = hashlib.sha256(payload).hexdigest()
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    staging.rename(target)
+    if replace_broken:
+        broken = target.with_name(f".{target.name}.{os.getpid()}.broken.tmp")
+        target.rename(broken)
+        staging.rename(target)
+        shutil.rmtree(broken, ignore_errors=True)
+    else:
+        staging.rename(target)
 
 
-def _point_link(link: Path, target: Path) -> None:
+def _point_link(link: Path, target: Path) -> str | None:
+    """Point data/processed at target; return the version it pointed at before (None if none)."""
     if link.exists() and not link.is_symlink():
         problem = Problem(str(link), 0, "", "is a folder, not the link this build manages; move it away")
         raise BuildError([problem])
+    previous = Path(os.readlink(link)).name if link.is_symlink() else None
     temporary = link.with_name(f".{link.name}.{os.getpid()}.link")
     temporary.unlink(missing_ok=True)
     temporary.symlink_to(os.path.relpath(target, link.parent))
     os.replace(temporary, link)
+    return previous
 
 
-def _prune(builds: Path, keep: Path) -> None:
-    """Keep the newest few versions, so a reader that resolved an older link can finish its reads."""
-    versions = sorted(
-        (p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in [v for v in versions if v != keep][KEEP_BUILDS - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)
+def _record_served(builds: Path, version: str) -> None:
+    log = builds / SERVED_LOG
+    served = log.read_text(encoding="utf-8").split() if log.exists() else []
+    if not served or served[-1] != version:
+        served.append(version)
+    log.write_text("\n".join(served[-100:]) + "\n", encoding="utf-8")
+
+
+def _prune(builds: Path, keep: set[str | None]) -> None:
+    """Keep the versions served most recently (and always the current and the previous one), so a reader
+    that resolved an older link can finish its reads and a revert finds its version still there.
+    Folder times are not used: re-pointing the link at an old version does not touch its folder."""
+    log = builds / SERVED_LOG
+    served = log.read_text(encoding="utf-8").split() if log.exists() else []
+    recency = {version: rank for rank, version in enumerate(served)}
+    versions = [p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    newest_first = sorted(versions, key=lambda p: recency.get(p.name, -1), reverse=True)
+    kept = {p.name for p in newest_first[:KEEP_BUILDS]} | {k for k in keep if k}
+    for old in versions:
+        if old.name not in kept:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_abandoned(builds: Path) -> None:
+    """Staging folders (.<version>.<pid>.tmp) and link files whose build process is gone: a killed build's
+    leftovers. A folder of a build still running (its pid alive) is left alone."""
+    if not builds.exists():
+        return
+    leftovers = [*builds.glob(".*.tmp"), *builds.parent.glob(".processed.*.link")]
+    for path in leftovers:
+        pid = _pid_in_name(path.name)
+        if pid is not None and pid != os.getpid() and _alive(pid):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _pid_in_name(name: str) -> int | None:
+    parts = name.split(".")
+    return int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -2,6 +2,7 @@
 
 import re
 import struct
+import threading
 import time
 import zlib
 
@@ -74,6 +75,26 @@ def test_a_slow_render_is_abandoned_with_a_message(map_shown, monkeypatch):
     monkeypatch.setattr(renderer, "_render_now", lambda *args: time.sleep(1) or b"")
     with pytest.raises(ExportError, match="took longer than"):
         renderer.render(export.export_figure(map_shown, "web"), "png", 1)
+
+
+def test_renders_beyond_the_pool_and_its_queue_are_turned_away(map_shown, monkeypatch):
+    renderer = export._Renderer(concurrency=1, queue=1)
+    release = threading.Event()
+    monkeypatch.setattr(renderer, "_render_now", lambda *args: release.wait(5) and b"png")
+    figure = export.export_figure(map_shown, "web")
+    results: list = []
+    waiting = [threading.Thread(target=lambda: results.append(renderer.render(figure, "png", 1))) for _ in range(2)]
+    for thread in waiting:
+        thread.start()
+    time.sleep(0.2)  # one rendering, one queued: the third finds no place
+    with pytest.raises(export.ExportBusy, match="try again in") as busy:
+        renderer.render(figure, "png", 1)
+    assert busy.value.retry_after > 0
+    release.set()
+    for thread in waiting:
+        thread.join(5)
+    assert results == [b"png", b"png"]
+    assert renderer.render(figure, "png", 1) == b"png"  # places are given back
 
 
 def test_kaleido_is_started_once_and_reused(map_shown, monkeypatch):

@@ -101,3 +101,31 @@ def test_health_check_fails_when_any_table_breaks_and_keeps_paths_out(data_dir, 
     store._read_table.cache_clear()
     answer = client.get("/healthz")
     assert answer.status_code == 503 and str(data_dir) not in answer.get_data(as_text=True)
+
+
+def test_health_check_sees_bytes_flipped_after_start_up(data_dir, monkeypatch):
+    """No cache to clear: the file's changed stat makes the health check hash it again."""
+    import app as app_module
+    from data import store
+
+    monkeypatch.setattr(store, "DATA_DIR", data_dir)
+    client = app_module.server.test_client()
+    assert client.get("/healthz").status_code == 200
+    table = (data_dir / "processed").resolve() / "claims.parquet"
+    damaged = bytearray(table.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    table.write_bytes(bytes(damaged))
+    answer = client.get("/healthz")
+    body = answer.get_data(as_text=True)
+    assert answer.status_code == 503 and "claims.parquet" in body and "manifest hash" in body
+    assert str(data_dir) not in body and "/tmp" not in body
+
+
+def test_evil_host_header_appears_in_no_response(built):
+    import app as app_module
+
+    client = app_module.server.test_client()
+    paths = ["/", "/map", "/trends", "/claims", "/sources", "/nowhere", "/healthz", "/download/map.csv"]
+    for path in paths:
+        body = client.get(path, headers={"Host": "evil.example"}).get_data(as_text=True)
+        assert "evil.example" not in body, path

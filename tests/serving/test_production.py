@@ -1,24 +1,40 @@
-"""`make serve` (gunicorn): security headers, no dev tools, compressed responses, a health check with the data version."""
+"""`make serve` (nginx in front of gunicorn page and export pools, deploy/serve.py): security headers, no dev
+tools, compressed responses, cached assets, a health check with the data version, and hostile clients:
+idle half-open connections, an export storm, a callback with 40,000 repeated places, odd asset paths."""
 
+import concurrent.futures
+import json
+import socket
+import statistics
+import subprocess
 import sys
+import time
+import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import free_port, install_boundaries, start_server
 
-SERVE = [sys.executable, "-m", "gunicorn", "app:server", "--workers", "2", "--preload", "--timeout", "60"]
+SERVE = [sys.executable, "deploy/serve.py"]
 
 
 @pytest.fixture(scope="module")
 def gunicorn(built):
+    """The whole `make serve` stack (the fixture keeps its old name: the app still runs under gunicorn)."""
     data_dir = built.path.parent.parent
     install_boundaries(data_dir)
     port = free_port()
-    process = start_server([*SERVE, "--bind", f"127.0.0.1:{port}"], data_dir, port, "gunicorn.log")
+    process = start_server(SERVE, data_dir, port, "serve.log")
     yield f"http://127.0.0.1:{port}"
+    log = (data_dir / "serve.log").read_text()
+    run_folder = log.split("run folder ", 1)[1].split(")", 1)[0]
     process.terminate()
-    process.wait(timeout=30)
+    process.wait(timeout=60)
+    leftovers = subprocess.run(["pgrep", "-f", run_folder], capture_output=True)  # nginx names its folder
+    assert leftovers.stdout == b"", "make serve left nginx behind"
+    assert not list(Path(run_folder).parent.glob(Path(run_folder).name)), "make serve left its run folder"
 
 
 def get(url: str, **headers: str):
@@ -35,8 +51,6 @@ def test_security_headers_on_the_home_page(gunicorn):
 
 
 def test_health_reports_the_data_version(gunicorn, built):
-    import json
-
     assert json.loads(get(gunicorn + "/healthz").read()) == {"status": "ok", "data_version": built.version}
 
 
@@ -51,3 +65,84 @@ def test_responses_are_compressed_and_assets_cached(gunicorn):
 def test_no_debug_tools(gunicorn):
     html = get(gunicorn + "/").read().decode()
     assert '"ui":false' in html and '"props_check":false' in html and "hot_reload" not in html
+
+
+def timed_health(base: str) -> float:
+    start = time.perf_counter()
+    assert get(base + "/healthz").status == 200
+    return time.perf_counter() - start
+
+
+def test_clients_that_never_finish_their_headers_do_not_block_anyone(gunicorn):
+    port = int(gunicorn.rsplit(":", 1)[1])
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+    try:
+        for sock in idle:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # and never the blank line
+        times = sorted(timed_health(gunicorn) for _ in range(20))
+    finally:
+        for sock in idle:
+            sock.close()
+    assert times[18] < 0.1, f"p95 {times[18]:.3f} s with two idle clients open"
+
+
+def test_an_export_storm_is_queued_or_turned_away_with_retry_after(gunicorn):
+    def export(n: int) -> tuple[int, str | None]:
+        url = f"{gunicorn}/download/map.png?indicator=arrests&preset=print&year={2015 + n % 10}&n={n}"
+        try:
+            answer = get(url)
+            return answer.status, None
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Retry-After")
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=12) as pool:
+        storm = [pool.submit(export, n) for n in range(12)]
+        time.sleep(0.5)
+        health = [timed_health(gunicorn) for _ in range(10)]
+        results = [f.result() for f in storm]
+    assert {status for status, _ in results} <= {200, 503}
+    assert any(status == 503 and retry for status, retry in results), results
+    assert statistics.median(health) < 0.25
+
+
+def test_forty_thousand_repeated_places_cost_little(gunicorn):
+    from tests.serving.test_fuzz import _outputs
+
+    dependencies = json.loads(get(gunicorn + "/_dash-dependencies").read())
+    trend = next(d for d in dependencies if any(i["id"] == "trends-places" for i in d["inputs"]))
+    values = {"trends-indicator": "arrests", "trends-drug": "all", "trends-places": ["IQ"] * 40_000}
+    body = {
+        "output": trend["output"],
+        "outputs": _outputs(trend["output"]),
+        "inputs": [{**i, "value": values.get(i["id"], "auto")} for i in trend["inputs"]],
+        "state": [{**x, "value": None} for x in trend.get("state", [])],
+        "changedPropIds": ["trends-places.value"],
+    }
+    request = urllib.request.Request(
+        gunicorn + "/_dash-update-component",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    start = time.perf_counter()
+    answer = urllib.request.urlopen(request, timeout=30)
+    payload = answer.read()
+    assert answer.status == 200 and time.perf_counter() - start < 1.0
+    assert len(payload) < 200_000, "the answer does not grow with the repeats"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/dash/nonexistent.js?v=1",
+        "/_dash-component-suites/nope/x.js",
+        "/_dash-component-suites/dash/../../etc/passwd",
+        "/assets/vendor/x.js",
+        "/vendor/bootstrap/0/bootstrap.min.css",
+        "/no-such-page",
+    ],
+)
+def test_invalid_paths_are_404_and_never_cached_for_a_year(gunicorn, path):
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        get(gunicorn + path)
+    assert answer.value.code == 404
+    assert "immutable" not in (answer.value.headers.get("Cache-Control") or "")
