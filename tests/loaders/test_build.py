@@ -13,9 +13,10 @@ from tests.conftest import RAW
 SEED_URL = "https://thenewregion.com/posts/3925"
 SEED = [
     # indicator, place, value, qualifier, period start, period end
-    ("rehab_centres", "IQ", 16, "exact", None, date(2025, 11, 30)),
+    # The ministry's centres are filed under federal Iraq: the Kurdistan Region runs its own services.
+    ("rehab_centres", "X-IQ-FED", 16, "exact", None, date(2025, 11, 30)),
     ("rehab_centres", "IQ-BG", 3, "exact", None, date(2025, 11, 30)),
-    ("rehab_completed", "IQ", 6000, "exact", None, date(2025, 11, 30)),
+    ("rehab_completed", "X-IQ-FED", 6000, "exact", None, date(2025, 11, 30)),
     ("arrests", "IQ", 14500, "about", date(2024, 1, 1), date(2024, 12, 31)),
     ("death_sentences", "IQ", 144, "exact", date(2024, 1, 1), date(2024, 12, 31)),
     ("life_sentences", "IQ", 454, "at_least", date(2024, 1, 1), date(2024, 12, 31)),
