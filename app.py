@@ -76,14 +76,25 @@ def create_app() -> Dash:
     server.add_url_rule(BOOTSTRAP_CSS, "bootstrap_css", _bootstrap_css)
     server.add_url_rule("/healthz", "healthz", _healthz)
     from layouts._downloads import downloads  # Imported after the pages are registered: it reuses their parsing.
+    from layouts._responses import ResponseCache
 
     server.register_blueprint(downloads)
     server.register_error_handler(Exception, _error)
     server.after_request(_security_headers(app))
     server.after_request(_unknown_page_is_404)
+    ResponseCache().install(server)  # before Compress: it stores the compressed bytes
     Compress(server)  # Callback responses are JSON text; compression keeps an interaction to a kilobyte or two.
     app.layout = _shell()
+    _set_up_before_serving(app)
     return app
+
+
+def _set_up_before_serving(app: Dash) -> None:
+    """Dash registers the page router and copies the page modules' callbacks on the first request. With
+    threaded workers, requests that arrive together would race that set-up (one thread dispatching while another
+    fills the callback map, answering 'callback not found'); so run it now, once, before any worker starts."""
+    with app.server.test_request_context("/"):
+        app.server.preprocess_request()
 
 
 def _bootstrap_css():

@@ -10,8 +10,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import browser_repaint, build_scaling, export_time, extraction, interactions, load
-from bench.server import gunicorn, worker_peak_rss_mb
+from bench import browser_repaint, build_scaling, export_time, extraction, hostile, interactions, load
+from bench.server import gunicorn, served, worker_peak_rss_mb
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 TARGETS = {
@@ -23,6 +23,19 @@ TARGETS = {
     "1M-claim build under 4 GB": lambda r: r["build"]["1,000,000"]["peak_mb"] < 4096,
     "no errors under load": lambda r: r["load"]["errors"] == 0,
     "extraction precision and recall >= 0.9": lambda r: min(r["extraction"].values()) >= 0.9,
+    "idle half-open clients: /healthz p95 under 100 ms": lambda r: r["hostile"]["idle clients"]["p95_ms"] < 100,
+    "export storm: pages and /healthz p95 under 250 ms": lambda r: (
+        max(r["hostile"]["export storm"]["page_content_p95_ms"], r["hostile"]["export storm"]["healthz_p95_ms"]) < 250
+    ),
+    "export storm: excess answered 503 with Retry-After": lambda r: (
+        r["hostile"]["export storm"]["exports_503_with_retry_after"] > 0
+        and r["hostile"]["export storm"]["exports_other"] == 0
+    ),
+    "no Chromium left after shutdown": lambda r: r["hostile"]["chromium left after shutdown"] == 0,
+    "100 mixed clients: p95 under 300 ms, 0 errors": lambda r: (
+        r["hostile"]["mixed load"]["p95_ms"] < 300 and r["hostile"]["mixed load"]["errors"] == 0
+    ),
+    "instance killed under load: 0 failed GETs": lambda r: r["hostile"]["instance killed"]["errors"] == 0,
 }
 
 
@@ -52,9 +65,20 @@ def run() -> dict:
         ]
         results["load"] = load.measure(base, bodies)
         results["worker_peak_rss_mb"] = worker_peak_rss_mb(master)
+    results["hostile"] = _hostile()
     results["targets"] = {name: bool(check(results)) for name, check in TARGETS.items()}
     results["bench_seconds"] = time.perf_counter() - started
     return results
+
+
+def _hostile() -> dict:
+    """Against `make serve` itself (nginx in front), as the issue's attacker tried it."""
+    with served() as (base, _):
+        measured = hostile.measure_one(base)
+    measured["chromium left after shutdown"] = hostile.chromium_left()
+    with served(instances=2) as (base, supervisor):
+        measured["instance killed"] = hostile.instance_killed(base, supervisor)
+    return measured
 
 
 def _connection(base: str):
@@ -98,6 +122,7 @@ def table(results: dict) -> str:
         f"| load: {load_row['clients']} clients, {load_row['seconds']:.0f} s | {load_row['throughput_rps']:.0f} req/s, p95 {load_row['p95_ms']:.0f} ms, "
         f"{load_row['errors']} errors | | |"
     )
+    lines += _hostile_rows(results["hostile"])
     lines.append(f"| peak RSS of a worker | {results['worker_peak_rss_mb']:.0f} MB | | |")
     quality = results["extraction"]
     lines.append(
@@ -108,6 +133,23 @@ def table(results: dict) -> str:
         "Targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in results["targets"].items()),
     ]
     return "\n".join(lines)
+
+
+def _hostile_rows(h: dict) -> list[str]:
+    idle, storm, mixed, killed = h["idle clients"], h["export storm"], h["mixed load"], h["instance killed"]
+    return [
+        f"| make serve, 2 idle half-open clients: /healthz p95 | {idle['p95_ms']:.1f} ms | {idle['floor_p95_ms']:.1f} ms | "
+        f"{idle['p95_ms'] / idle['floor_p95_ms']:.1f}x |",
+        f"| make serve, 40 print PNGs at once: page content / healthz p95 | {storm['page_content_p95_ms']:.0f} / "
+        f"{storm['healthz_p95_ms']:.0f} ms; {storm['exports_ok']} made, {storm['exports_503_with_retry_after']} told 503 + "
+        f"Retry-After | {storm['floor_page_content_p95_ms']:.0f} / {storm['floor_healthz_p95_ms']:.0f} ms | |",
+        f"| make serve, {mixed['clients']} mixed clients {mixed['seconds']:.0f} s | {mixed['throughput_rps']:.0f} req/s, "
+        f"p95 {mixed['p95_ms']:.0f} ms, {mixed['errors']} errors | no-op {mixed['floor_throughput_rps']:.0f} req/s, "
+        f"p95 {mixed['floor_p95_ms']:.0f} ms | {mixed['p95_ms'] / mixed['floor_p95_ms']:.1f}x |",
+        f"| 2 instances, one SIGKILLed at 10 s of 30 | {killed['requests']} GETs, {killed['errors']} failed, "
+        f"p95 {killed['p95_ms']:.0f} ms | | |",
+        f"| Chromium processes left after shutdown | {h['chromium left after shutdown']} | | |",
+    ]
 
 
 def main() -> int:

@@ -70,3 +70,20 @@ def worker_peak_rss_mb(master: subprocess.Popen) -> float:
         status = Path(f"/proc/{child}/status").read_text()
         peaks.append(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))))
     return max(peaks) / 1024
+
+
+@contextlib.contextmanager
+def served(instances: int = 1, data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The whole `make serve` stack (deploy/serve.py: nginx in front of the page and export pools)."""
+    port = free_port()
+    env = dict(os.environ, PORT=str(port), INSTANCES=str(instances))
+    if data_dir:
+        env["IRAQ_DRUGS_DATA_DIR"] = str(data_dir)
+    process = subprocess.Popen([sys.executable, "deploy/serve.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base, process)
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=90)

@@ -93,10 +93,11 @@ def gunicorn(port: int, workers: int, threads: int, name: str) -> list[str]:
         "60",
         "--graceful-timeout",
         "20",
+        # Recycling a worker empties its caches (pages, callbacks, responses); a long interval keeps it rare.
         "--max-requests",
-        "5000",
+        "200000",
         "--max-requests-jitter",
-        "500",
+        "20000",
         "--access-logfile",
         "-",
         "--no-control-socket",  # several masters run side by side; one shared control socket would clash

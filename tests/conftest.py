@@ -32,10 +32,10 @@ _SESSION: dict = {}
 
 def pytest_configure(config: pytest.Config) -> None:
     """Build the real ledger once, before test modules import the app (which refuses to start without data)."""
+    data_dir = Path(tempfile.mkdtemp(prefix="iraq-figures-tests-"))
+    os.environ["IRAQ_DRUGS_DATA_DIR"] = str(data_dir)  # before anything imports data.store, which reads it once
     from loaders.build import build
 
-    data_dir = Path(tempfile.mkdtemp(prefix="iraq-figures-tests-"))
-    os.environ["IRAQ_DRUGS_DATA_DIR"] = str(data_dir)
     _SESSION["built"] = build(RAW, data_dir)
 
 
