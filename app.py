@@ -17,7 +17,7 @@ from importlib.resources import files
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, callback, dcc, html
-from dash.exceptions import DependencyException
+from dash.exceptions import CallbackException, DependencyException
 from flask import Response, jsonify, request, send_file
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
@@ -34,7 +34,10 @@ DESCRIPTION = (
     "and period, with conflicts kept and explained."
 )
 log = logging.getLogger("iraq_figures")
-MALFORMED_INPUT = (TypeError, ValueError, KeyError, AttributeError, IndexError)
+# What a callback request of the wrong shape raises: in our callbacks (values of the wrong type) or in Dash's
+# dispatch (inputs or outputs that do not fit the callback: CallbackException and its kind). Anything else a
+# callback raises is the server's fault and answers 5xx.
+MALFORMED_INPUT = (TypeError, ValueError, KeyError, AttributeError, IndexError, CallbackException)
 
 
 class Site(Dash):
@@ -54,7 +57,8 @@ class Site(Dash):
             address = html_escape(site_url() + page["path"])
             tags += [f'<meta property="og:url" content="{address}">', f'<link rel="canonical" href="{address}">']
         kwargs["metas"] = "\n".join(tags) + kwargs.get("metas", "")
-        return super().interpolate_index(**kwargs)
+        # The page's language and direction, for screen readers, hyphenation and right-to-left scripts later.
+        return super().interpolate_index(**kwargs).replace("<html>", '<html lang="en" dir="ltr">', 1)
 
 
 def create_app() -> Dash:

@@ -1,7 +1,6 @@
 """Every page renders from its URL query, falls back visibly on bad values, and declares each id once."""
 
 import pytest
-from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.development.base_component import Component
 
 import app as app_module
@@ -40,7 +39,7 @@ def test_page_renders_with_unique_ids(path):
 def test_every_callback_id_is_declared_on_exactly_one_page():
     page_ids = {path: set(ids(module.layout())) for path, module in PAGES.items()}
     shell = set(ids(app_module.app.layout))
-    callbacks = GLOBAL_CALLBACK_LIST
+    callbacks = app_module.app._callback_list  # set up at import (app.py), so no first request races it
     assert len(callbacks) >= 8
     for callback in callbacks:
         outputs = callback["output"].strip(".").split("...")
@@ -124,6 +123,9 @@ def test_no_page_offers_cloud_share_or_the_plain_camera():
         ("/claims", {"q": ["a", "b"]}),
         ("/map", {"year": ["2021", "2024"], "indicator": ["arrests"] * 3}),
         ("/trends", {"places": ["IQ"] * 10_000, "indicator": ["x" * 5000] * 2}),
+        ("/", {"indicator": ["arrests", "seizures"]}),
+        ("/sources", {"q": ["a", "b"], "x": ["1"] * 100}),
+        ("/claims", {"group": ["1", "2"], "status": ["all", "x" * 3000]}),
     ],
 )
 def test_a_repeated_parameter_renders_the_page_with_a_short_notice(path, query):
@@ -131,6 +133,18 @@ def test_a_repeated_parameter_renders_the_page_with_a_short_notice(path, query):
     text = str(page)
     assert len(text) < 200_000
     assert "x" * 100 not in text, "an echoed value is cut short"
+
+
+def test_places_are_capped_at_twelve_with_a_notice():
+    from layouts._common import MAX_PLACES, Query, current
+    from layouts.trends import read_options
+
+    _, tables = current()
+    codes = list(tables.geographies["code"])
+    query = Query({"places": ",".join(codes)})
+    _, _, places = read_options(query, tables)
+    assert places == codes[:MAX_PLACES] == codes[:12]
+    assert any("At most 12 places" in notice for notice in query.notices)
 
 
 def test_repeated_places_are_all_read():

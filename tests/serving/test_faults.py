@@ -129,3 +129,46 @@ def test_evil_host_header_appears_in_no_response(built):
     for path in paths:
         body = client.get(path, headers={"Host": "evil.example"}).get_data(as_text=True)
         assert "evil.example" not in body, path
+
+
+@pytest.mark.parametrize(("fault", "status"), [(RuntimeError("bug"), 500), (OSError("disk"), 500)])
+def test_a_callback_failing_on_the_server_answers_5xx_not_400(built, monkeypatch, fault, status):
+    import json
+
+    import app as app_module
+    from layouts import trends
+
+    def broken(*args, **kwargs):
+        raise fault
+
+    monkeypatch.setattr(trends, "_update_parts", broken)
+    client = app_module.server.test_client()
+    dependency = next(
+        d for d in json.loads(client.get("/_dash-dependencies").data) if "trends-graph.figure" in d["output"]
+    )
+    parts = dependency["output"].strip(".").split("...")
+    body = {
+        "output": dependency["output"],
+        "outputs": [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts],
+        "inputs": [{**i, "value": {"trends-places": ["IQ"]}.get(i["id"], "arrests")} for i in dependency["inputs"]],
+        "state": [],
+        "changedPropIds": ["trends-places.value"],
+    }
+    answer = client.post("/_dash-update-component", json=body)
+    assert answer.status_code == status and "logged" in answer.get_data(as_text=True)
+
+
+def test_a_callback_whose_data_is_unreadable_answers_503(built, monkeypatch):
+    import app as app_module
+    from data import store
+    from data.store import DataUnavailable
+
+    def unreadable(*args, **kwargs):
+        raise DataUnavailable("/secret/path/claims.parquet is unreadable")
+
+    client = app_module.server.test_client()
+    monkeypatch.setattr(store, "snapshot", unreadable)
+    monkeypatch.setattr("layouts._common.snapshot", unreadable)
+    monkeypatch.setattr("layouts._responses.snapshot", unreadable)
+    answer = client.get("/download/tables/claims.csv")
+    assert answer.status_code == 503 and "/secret" not in answer.get_data(as_text=True)
