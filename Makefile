@@ -8,7 +8,9 @@ SHARED ?= $(abspath ../shared)
 PORT ?= 8050
 HOST ?= 127.0.0.1
 
-.PHONY: run serve test data check system venv unodc boundaries bench clean
+.PHONY: run serve test data check system venv npm unodc boundaries bench clean
+
+AXE := $(VENV)/npm/node_modules/axe-core/axe.min.js
 
 run: venv data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
 	$(PY) app.py
@@ -19,7 +21,7 @@ serve: venv system data boundaries ## production: nginx in front of gunicorn pag
 bench: venv system data boundaries ## benchmarks against a floor measured in the same run (bench/results.json)
 	$(PY) -m bench
 
-test: venv system ## install everything and run every test (style and lint first: they fail fast)
+test: venv system npm ## install everything and run every test (style and lint first: they fail fast)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
 	$(PY) -m pytest
@@ -46,6 +48,14 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# axe-core (accessibility rules the browser tests run), from the npm registry into the virtualenv, never the repo.
+npm: $(AXE)
+
+$(AXE):
+	command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends nodejs npm; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@4.10.3
 
 # Debian's Chromium and ChromeDriver (browser tests, image export), fonts with Arabic glyphs, and nginx (make serve).
 system:
