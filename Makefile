@@ -11,14 +11,15 @@ HOST ?= 127.0.0.1
 .PHONY: run serve test data check system venv npm unodc boundaries bench clean
 
 AXE := $(VENV)/npm/node_modules/axe-core/axe.min.js
+PLOTLY_BASIC := $(VENV)/npm/node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
 
-run: venv data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
+run: venv npm data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
 	$(PY) app.py
 
-serve: venv system data boundaries ## production: nginx in front of gunicorn page and export pools, on $(HOST):$(PORT) (deploy/)
+serve: venv system npm data boundaries ## production: nginx in front of gunicorn page and export pools, on $(HOST):$(PORT) (deploy/)
 	HOST=$(HOST) PORT=$(PORT) $(PY) deploy/serve.py
 
-bench: venv system data boundaries ## benchmarks against a floor measured in the same run (bench/results.json)
+bench: venv system npm data boundaries ## benchmarks against a floor measured in the same run (bench/results.json)
 	$(PY) -m bench
 
 test: venv system npm ## install everything and run every test (style and lint first: they fail fast)
@@ -49,13 +50,18 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# axe-core (accessibility rules the browser tests run), from the npm registry into the virtualenv, never the repo.
-npm: $(AXE)
+# From the npm registry into the virtualenv, never the repo: axe-core (accessibility rules the browser tests run)
+# and plotly.js's basic bundle at the version plotly.py bundles (what the pages load; layouts/_vendor.py).
+npm: $(AXE) $(PLOTLY_BASIC).br
 
-$(AXE):
+$(AXE) $(PLOTLY_BASIC) &: | venv
 	command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends nodejs npm; }
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@4.10.3
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@4.10.3 \
+		plotly.js-basic-dist-min@$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as v; print(v())')
+
+$(PLOTLY_BASIC).br: $(PLOTLY_BASIC)
+	$(PY) -m layouts._vendor compress
 
 # Debian's Chromium and ChromeDriver (browser tests, image export), fonts with Arabic glyphs, and nginx (make serve).
 system:

@@ -10,7 +10,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import browser_repaint, build_scaling, export_time, extraction, hostile, interactions, load
+from bench import browser_repaint, build_scaling, export_time, extraction, first_load, hostile, interactions, load
 from bench.server import gunicorn, served, worker_peak_rss_mb
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -36,6 +36,15 @@ TARGETS = {
         r["hostile"]["mixed load"]["p95_ms"] < 300 and r["hostile"]["mixed load"]["errors"] == 0
     ),
     "instance killed under load: 0 failed GETs": lambda r: r["hostile"]["instance killed"]["errors"] == 0,
+    "first load of every page at most 900 KB": lambda r: all(
+        v["bytes"] <= 900 * 1024 for v in r["first_load"].values()
+    ),
+    "first chart within 1.0 s locally": lambda r: all(
+        v["seconds"] <= 1.0 for k, v in r["first_load"].items() if k.endswith("local")
+    ),
+    "first chart within 5 s at Fast 3G": lambda r: all(
+        v["seconds"] <= 5.0 for k, v in r["first_load"].items() if k.endswith("fast 3G")
+    ),
 }
 
 
@@ -66,6 +75,7 @@ def run() -> dict:
         results["load"] = load.measure(base, bodies)
         results["worker_peak_rss_mb"] = worker_peak_rss_mb(master)
     results["hostile"] = _hostile()
+    results["first_load"] = first_load.measure()
     results["targets"] = {name: bool(check(results)) for name, check in TARGETS.items()}
     results["bench_seconds"] = time.perf_counter() - started
     return results
@@ -123,6 +133,13 @@ def table(results: dict) -> str:
         f"{load_row['errors']} errors | | |"
     )
     lines += _hostile_rows(results["hostile"])
+    for name, row in results["first_load"].items():
+        lines.append(
+            f"| first load, {name} (median of {first_load.LOADS} cold) | {row['bytes'] / 1024:.0f} KB, "
+            f"{row['requests']:.0f} requests, first chart {row['seconds']:.2f} s | full plotly.js: "
+            f"{row['baseline_bytes'] / 1024:.0f} KB, {row['baseline_seconds']:.2f} s | "
+            f"{row['bytes'] / row['baseline_bytes']:.2f}x bytes |"
+        )
     lines.append(f"| peak RSS of a worker | {results['worker_peak_rss_mb']:.0f} MB | | |")
     quality = results["extraction"]
     lines.append(

@@ -1,7 +1,8 @@
 """Finished responses kept per data version, so a repeated callback or download costs a dictionary lookup.
 
 Every callback and non-image download here is a pure function of its request and the data version (layouts
-read only the tables and the query: no time, no user, no randomness), so the bytes sent once can be sent again.
+read only the tables and the query: no time, no user, no randomness), so the bytes sent once can be sent again;
+scripts and styles too, which are compressed once at brotli's best level instead of on every request.
 The key holds the path, the request body or query, the client's Accept-Encoding (the bytes are stored after
 compression) and the data version, so a rebuild never serves an old answer. Bounded by entries and sizes; only
 200 answers are kept. Images are left to the export pool (figures/export.py), which has its own cache and
@@ -21,7 +22,8 @@ from data.store import snapshot
 MAX_ENTRIES = 2048
 MAX_KEY_BYTES = 16 * 1024  # a larger request is computed every time: junk must not fill the cache
 MAX_RESPONSE_BYTES = 2 * 1024 * 1024
-KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Content-Disposition", "Vary")
+KEPT_HEADERS = ("Content-Type", "Content-Encoding", "Content-Disposition", "Vary", "Cache-Control", "ETag")
+STATIC = ("/_dash-component-suites/", "/assets/", "/vendor/")  # scripts and styles, compressed once per worker
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class ResponseCache:
             request.method == "GET"
             and request.path.startswith("/download/")
             and not request.path.endswith((".png", ".svg"))
-        ):
+        ) or (request.method == "GET" and request.path.startswith(STATIC)):
             payload = request.query_string
         else:
             return None

@@ -146,3 +146,18 @@ def test_invalid_paths_are_404_and_never_cached_for_a_year(gunicorn, path):
         get(gunicorn + path)
     assert answer.value.code == 404
     assert "immutable" not in (answer.value.headers.get("Cache-Control") or "")
+
+
+def test_pages_load_the_light_plotly_bundle_and_only_chart_pages_preload_it(built):
+    import app as app_module
+    from layouts import _vendor
+
+    if not _vendor.installed():
+        pytest.fail(f"{_vendor.BUNDLE} is missing: `make npm` installs it")
+    client = app_module.server.test_client()
+    script = client.get(_vendor.PLOTLY_URL, headers={"Accept-Encoding": "br"})
+    assert script.status_code == 200 and script.headers["Content-Encoding"] == "br"
+    assert len(script.data) < 400_000, "the basic bundle, not the full 1.4 MB one"
+    preload = f'rel="preload" as="script" href="{_vendor.PLOTLY_URL}"'
+    assert preload in client.get("/map").get_data(as_text=True)
+    assert preload not in client.get("/claims").get_data(as_text=True)

@@ -1,0 +1,78 @@
+"""A lighter plotly.js for the browser: the 'basic' partial bundle (scatter, bar and pie traces: all the pages
+draw), installed at set-up from the npm registry (`make npm`) at the version plotly.py itself bundles, compressed
+once with brotli and gzip. Never committed, never from a CDN.
+
+It is served at the address Dash's graphs already load plotly.js from (lazily, only on a page that has a graph),
+so pages without charts never load it and chart pages get it through Dash's own loader; chart pages also ask for
+it early with a preload link (app.py). The full plotly.min.js is 4.8 MB (1.44 MB compressed); the basic bundle is
+1.2 MB (330 KB with brotli). Image exports keep kaleido's full bundle. Without the installed bundle the app falls
+back to Dash's own full copy.
+
+    python -m layouts._vendor compress   # writes .br and .gz beside the bundle (run by `make npm`)
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from pathlib import Path
+
+from flask import Flask, Response, request, send_file
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE_NAME = "plotly-basic.min.js"
+BUNDLE = Path(
+    os.environ.get("PLOTLY_BUNDLE", ROOT / ".venv" / "npm" / "node_modules" / "plotly.js-basic-dist-min" / BUNDLE_NAME)
+)
+PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"  # Dash's own (unversioned) address
+DAY = 86_400  # the address carries no version, so browsers revalidate daily (ETag) instead of keeping it a year
+
+
+def installed() -> bool:
+    return BUNDLE.exists()
+
+
+def serve_light_plotly(server: Flask) -> bool:
+    """Answer Dash's plotly.js address with the basic bundle; False (Dash's full copy kept) if not installed."""
+    if not installed():
+        print(f"note: {BUNDLE} is not installed (`make npm`); serving the full plotly.js", file=sys.stderr)
+        return False
+
+    def send() -> Response | None:
+        if request.path != PLOTLY_URL:
+            return None
+        accepted = request.headers.get("Accept-Encoding", "")
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            packed = BUNDLE.with_name(BUNDLE.name + suffix)
+            if encoding in accepted and packed.exists():
+                response = send_file(packed, mimetype="text/javascript", max_age=DAY, etag=True)
+                response.headers["Content-Encoding"] = encoding
+                break
+        else:
+            response = send_file(BUNDLE, mimetype="text/javascript", max_age=DAY, etag=True)
+        response.headers["Vary"] = "Accept-Encoding"
+        return response
+
+    server.before_request(send)
+    return True
+
+
+def compress(path: Path = BUNDLE) -> list[Path]:
+    """Brotli (quality 11) and gzip (level 9) copies, made once at set-up rather than on every request."""
+    import brotli
+
+    data = path.read_bytes()
+    written = []
+    for suffix, packed in ((".br", brotli.compress(data, quality=11)), (".gz", gzip.compress(data, 9, mtime=0))):
+        target = path.with_name(path.name + suffix)
+        target.write_bytes(packed)
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["compress"]:
+        sys.exit("usage: python -m layouts._vendor compress")
+    for written in compress():
+        print(f"wrote {written} ({written.stat().st_size:,} bytes)")
