@@ -35,8 +35,8 @@ check: venv ## validate data/raw without writing anything
 
 # Map outlines: the local mirror in ../shared if present, else the pinned download; offline the map uses tiles.
 boundaries: venv
-	@$(PY) -m loaders.boundaries --source $(SHARED)/data/boundaries/geoBoundaries-IRQ-ADM1.geojson 2>/dev/null \
-		|| $(PY) -m loaders.boundaries \
+	@$(PY) -m loaders.importers.boundaries --source $(SHARED)/data/boundaries/geoBoundaries-IRQ-ADM1.geojson 2>/dev/null \
+		|| $(PY) -m loaders.importers.boundaries \
 		|| echo "boundaries unavailable: the Map page draws its tile grid"
 
 unodc: venv ## re-import the UNODC seizures export into data/raw (reads ../shared by default)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.extract_score import score_folder
+from loaders.extract.score import score_folder
 from loaders.reference import read_reference
 
 ROOT = Path(__file__).resolve().parent.parent

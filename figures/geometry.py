@@ -52,7 +52,7 @@ class Geometry:
 
 
 def from_boundaries(document: dict) -> Geometry:
-    """Polygons from the document written by loaders.boundaries; Halabja becomes a marked point."""
+    """Polygons from the document written by loaders.importers.boundaries; Halabja becomes a marked point."""
     outlines, anchors = {}, {}
     for code, feature in document["features"].items():
         rings = [_project(ring) for polygon in feature["polygons"] for ring in polygon[:1]]

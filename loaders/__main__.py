@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     unodc.add_argument("--countries", default="IRQ", help="ISO3 codes to keep, comma-separated")
     extract = commands.add_parser("extract", help="list candidate claims in an English article (plain text)")
     extract.add_argument("file", type=Path, help="the article as UTF-8 plain text")
-    extract.add_argument("--published", type=_iso_date, required=True, help="publication date, YYYY-MM-DD")
+    extract.add_argument(
+        "--published", type=_iso_date, help="publication date, YYYY-MM-DD (without it relative periods need_date)"
+    )
     extract.add_argument("--json", action="store_true", help="print JSON instead of a table")
     extract.add_argument("--append", metavar="SOURCE_ID", help="add the candidates to claims/extracted.csv for review")
     args = parser.parse_args(argv)
@@ -66,11 +68,11 @@ def _run(args: argparse.Namespace) -> int:
         args.out.write_bytes(evidence_pack(data))
         print(f"wrote {args.out} (data version {data.version})")
     elif args.command == "unodc":
-        from loaders.unodc_seizures import run
+        from loaders.importers.unodc import run
 
         print(run(args.export, args.raw, tuple(args.countries.split(","))))
     elif args.command == "extract":
-        from loaders.extract_report import run
+        from loaders.extract.report import run
 
         return run(args.file, args.published, args.raw, args.json, args.append)
     return 0

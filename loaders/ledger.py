@@ -11,7 +11,7 @@ from typing import Any
 from data.schema import SOURCE_TYPES
 from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
-from loaders.periods import (
+from loaders.normalise.periods import (
     CUMULATIVE_WORDS,
     TO_DATE_WORDS,
     date_precision,
@@ -19,10 +19,10 @@ from loaders.periods import (
     parse_partial_date,
     parse_period_text,
 )
+from loaders.normalise.units import resolve_unit
+from loaders.normalise.values import parse_value
 from loaders.reference import Reference
 from loaders.same_fact import same_fact_problems, statement_roots, unknown_relays
-from loaders.units import resolve_unit
-from loaders.values import parse_value
 
 SOURCE_COLUMNS = (
     "source_id",

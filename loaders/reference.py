@@ -7,7 +7,7 @@ from pathlib import Path
 
 from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
-from loaders.places import Gazetteer
+from loaders.normalise.places import Gazetteer
 
 INDICATOR_COLUMNS = ("id", "label_en", "label_ar", "unit", "kind", "summable", "description")
 DRUG_COLUMNS = ("id", "label_en", "label_ar", "note")

@@ -64,7 +64,7 @@ def free_port() -> int:
 
 
 def install_boundaries(data_dir: Path) -> None:
-    from loaders.boundaries import fetch, normalise, write
+    from loaders.importers.boundaries import fetch, normalise, write
 
     write(
         normalise(fetch(str(shared_file("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")))),

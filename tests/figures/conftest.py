@@ -2,7 +2,7 @@ import pytest
 
 from data.store import snapshot
 from figures.selection import Tables, load_tables
-from loaders.boundaries import fetch, normalise
+from loaders.importers.boundaries import fetch, normalise
 from tests.conftest import shared_file
 
 

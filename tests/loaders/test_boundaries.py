@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from loaders.boundaries import CREDIT, BoundaryError, fetch, main, normalise
+from loaders.importers.boundaries import CREDIT, BoundaryError, fetch, main, normalise
 from tests.conftest import shared_file
 
 PINNED_COPY = ("data", "boundaries", "geoBoundaries-IRQ-ADM1.geojson")

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from loaders.__main__ import main
-from loaders.extract import extract_claims
-from loaders.extract_ledger import EXTRACTED
-from loaders.extract_periods import find_period_phrases
-from loaders.extract_score import score_folder
-from loaders.extract_text import dateline_end, find_mentions, split_sentences
-from loaders.extract_traps import phone_spans, trap_reason
+from loaders.extract.engine import extract_claims
+from loaders.extract.periods import find_period_phrases
+from loaders.extract.score import score_folder
+from loaders.extract.text import dateline_end, find_mentions, split_sentences
+from loaders.extract.to_ledger import EXTRACTED
+from loaders.extract.traps import phone_spans, trap_reason
+from loaders.normalise.values import parse_value
 from loaders.reference import read_reference
-from loaders.values import parse_value
 from tests.conftest import RAW, ROOT, shared_file
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
@@ -62,6 +62,33 @@ def test_seed_article_yields_exactly_its_figures(ref):
     for candidate in result.candidates:
         assert text[candidate.value_start : candidate.value_end] == candidate.value
         assert text[candidate.sentence_start : candidate.sentence_end] == candidate.sentence
+
+
+def test_an_undated_article_still_yields_its_figures(ref):
+    text = shared_file(*SEED).read_text(encoding="utf-8")
+    dated = extract(text, ref, SEED_PUBLISHED).candidates
+    undated = extract_claims(text, None, ref).candidates
+    assert [c.value for c in undated] == [c.value for c in dated]
+    for before, after in zip(dated, undated, strict=True):
+        if after.period_end is not None:  # absolute periods resolve without the date, to the same days
+            assert (after.period_start, after.period_end) == (before.period_start, before.period_end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needs_date"),
+    [
+        ("Police arrested 1,019 people in 2024 in Basra.", False),
+        ("Police arrested 1,019 people in the first half of 2025 in Basra.", False),
+        ("Police arrested 1,019 people last year in Basra.", True),
+        ("Police arrested 1,019 people so far this year in Basra.", True),
+        ("Police arrested 1,019 people in Basra.", True),  # no period: to an unknown publication date
+    ],
+)
+def test_without_a_date_relative_periods_are_left_open_and_marked(ref, sentence, needs_date):
+    (candidate,) = extract_claims(sentence, None, ref).candidates
+    assert (candidate.period_end is None) is needs_date
+    if needs_date:
+        assert "publication date unknown" in candidate.period
 
 
 def test_seed_article_traps_are_listed_with_reasons(ref):

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from loaders.errors import InputError
-from loaders.periods import describe_period, parse_partial_date, parse_period_text
+from loaders.normalise.periods import describe_period, parse_partial_date, parse_period_text
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
 from loaders.errors import InputError
-from loaders.units import resolve_unit
+from loaders.normalise.units import resolve_unit
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from loaders.errors import BuildError
-from loaders.unodc_seizures import SOURCE_ID, normalise, read_export, run
+from loaders.importers.unodc import SOURCE_ID, normalise, read_export, run
 from tests.conftest import RAW, shared_file
 
 EXPORT = ("data", "unodc", "drug_seizures_2018_2022.json")

@@ -1,7 +1,7 @@
 import pytest
 
 from loaders.errors import InputError
-from loaders.values import parse_value
+from loaders.normalise.values import parse_value
 
 
 @pytest.mark.parametrize(

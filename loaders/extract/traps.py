@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from loaders.extract_periods import PeriodPhrase
-from loaders.extract_text import Mention
-from loaders.periods import MONTHS
+from loaders.extract.periods import PeriodPhrase
+from loaders.extract.text import Mention
+from loaders.normalise.periods import MONTHS
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _UNIT_AHEAD = re.compile(

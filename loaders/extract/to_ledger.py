@@ -10,12 +10,12 @@ from pathlib import Path
 
 from loaders.csvio import RawFileError, read_records
 from loaders.errors import InputError
-from loaders.extract import Candidate
+from loaders.extract.candidate import Candidate
 from loaders.ledger import CLAIM_COLUMNS, SOURCE_COLUMNS
-from loaders.periods import parse_period_text
+from loaders.normalise.periods import parse_period_text
+from loaders.normalise.units import resolve_unit
+from loaders.normalise.values import parse_value
 from loaders.reference import Reference
-from loaders.units import resolve_unit
-from loaders.values import parse_value
 
 EXTRACTED = Path("claims") / "extracted.csv"
 NEEDS_REVIEW = "needs_review"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from loaders.errors import InputError
-from loaders.values import WEIGHT_UNITS
+from loaders.normalise.values import WEIGHT_UNITS
 
 # Unit as written -> (canonical unit, factor to the canonical unit).
 _UNIT_WORDS: dict[str, tuple[str, float]] = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.units import known_units
-from loaders.values import WEIGHT_UNITS
+from loaders.normalise.units import known_units
+from loaders.normalise.values import WEIGHT_UNITS
 
 # Unit words as they appear after a figure -> the class of thing counted.
 _UNIT_CLASSES: dict[str, tuple[str, ...]] = {

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.errors import InputError
-from loaders.values import ParsedValue, parse_value
+from loaders.normalise.values import ParsedValue, parse_value
 
 
 @dataclass(frozen=True)

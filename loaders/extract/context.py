@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from loaders.extract_periods import SAME_PERIOD, Period, PeriodPhrase, default_period
-from loaders.extract_places import COUNTRY, PlaceMention
+from loaders.extract.periods import SAME_PERIOD, Period, PeriodPhrase, default_period
+from loaders.extract.places import COUNTRY, PlaceMention
 from loaders.reference import Reference
 
 if TYPE_CHECKING:
-    from loaders.extract import Candidate
+    from loaders.extract.candidate import Candidate
 
 
 @dataclass
@@ -56,7 +56,7 @@ def choose_period(
     sentence_phrases: list[PeriodPhrase],
     position: int,
     context: Context,
-    published: date,
+    published: date | None,
 ) -> tuple[Period, str]:
     """The period phrase nearest the figure; a stock takes one only from its own words, an event none."""
     default = default_period(kind, published)

@@ -1,4 +1,7 @@
-"""`python -m loaders extract FILE --published DATE [--json] [--append SOURCE_ID]`: list or append candidates."""
+"""`python -m loaders extract FILE [--published DATE] [--json] [--append SOURCE_ID]`: list or append candidates.
+
+Without --published, relative periods ("last year", "so far") are left open and marked needs_date; such
+candidates are listed but not appended (the ledger needs a period end): give the date to append them."""
 
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from loaders.errors import InputError
-from loaders.extract import Candidate, Extraction, extract_claims
-from loaders.extract_ledger import append_candidates
+from loaders.extract.candidate import Candidate, Extraction, needs_date
+from loaders.extract.engine import extract_claims
+from loaders.extract.to_ledger import append_candidates
 from loaders.reference import read_reference
 
 _COLUMNS = ("#", "value", "number", "qualifier", "unit", "indicator", "drug", "place", "period", "start", "end")
@@ -41,7 +45,7 @@ def _cells(index: int, c: Candidate) -> tuple[str, ...]:
         f"{c.place} ({c.place_code})",
         period,
         c.period_start.isoformat() if c.period_start else "-",
-        c.period_end.isoformat(),
+        c.period_end.isoformat() if c.period_end else "needs_date",
     )
 
 
@@ -50,7 +54,7 @@ def format_table(extraction: Extraction) -> str:
     widths = [max(len(row[k]) for row in rows) for k in range(len(_COLUMNS))]
     lines = [
         f"{len(extraction.candidates)} candidate claim(s), periods read against publication on "
-        f"{extraction.published.isoformat()}:"
+        f"{extraction.published.isoformat() if extraction.published else 'unknown (relative periods need a date)'}:"
     ]
     lines.append("  ".join(cell.ljust(w) for cell, w in zip(rows[0], widths, strict=True)).rstrip())
     for row, candidate in zip(rows[1:], extraction.candidates, strict=True):
@@ -76,14 +80,14 @@ def _plain(value: Any) -> Any:
 
 def to_json(extraction: Extraction) -> str:
     document = {
-        "published": extraction.published.isoformat(),
+        "published": extraction.published.isoformat() if extraction.published else None,
         "candidates": [{k: _plain(v) for k, v in asdict(c).items()} for c in extraction.candidates],
         "skipped": [asdict(s) for s in extraction.skipped],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def run(file: Path, published: date, raw_dir: Path, as_json: bool, append_to: str | None) -> int:
+def run(file: Path, published: date | None, raw_dir: Path, as_json: bool, append_to: str | None) -> int:
     try:
         ref = read_reference(raw_dir)
         if ref.problems:
@@ -91,7 +95,11 @@ def run(file: Path, published: date, raw_dir: Path, as_json: bool, append_to: st
         extraction = extract_claims(read_text(file), published, ref)
         print(to_json(extraction) if as_json else format_table(extraction))
         if append_to:
-            report = append_candidates(extraction.candidates, append_to, raw_dir, ref)
+            dated = [c for c in extraction.candidates if not needs_date(c)]
+            report = append_candidates(dated, append_to, raw_dir, ref)
+            left = len(extraction.candidates) - len(dated)
+            if left:
+                report += f"\n{left} candidate(s) with a relative period not appended: give --published to resolve them"
             print(report, file=sys.stderr if as_json else sys.stdout)
     except (InputError, OSError) as error:
         print(f"extract failed: {error}", file=sys.stderr)

@@ -9,14 +9,14 @@ from datetime import date
 from functools import lru_cache
 
 from loaders.errors import InputError
-from loaders.values import WORD_NUMBERS
+from loaders.normalise.values import WORD_NUMBERS
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
-# "first ten months of 2023": the number words loaders.values reads, two to eleven.
+# "first ten months of 2023": the number words loaders.normalise.values reads, two to eleven.
 _COUNT_WORDS = {word: n for word, n in WORD_NUMBERS.items() if 2 <= n <= 11}
 _SHORT_MONTH = [""] + [calendar.month_abbr[i] for i in range(1, 13)]
 

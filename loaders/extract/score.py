@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from loaders.extract import Candidate, extract_claims
+from loaders.extract.candidate import Candidate
+from loaders.extract.engine import extract_claims
+from loaders.normalise.values import parse_value
 from loaders.reference import Reference
-from loaders.values import parse_value
 
 Key = tuple[object, str, str | None, str]
 

@@ -7,57 +7,18 @@ and each number that is not a figure (a year, an article number, an age ...) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from loaders.extract_context import Context, choose_period, choose_place, sentence_place, unique_place
-from loaders.extract_indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
-from loaders.extract_periods import PeriodPhrase, find_period_phrases
-from loaders.extract_places import PlaceFinder, PlaceMention, owner_of
-from loaders.extract_rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
-from loaders.extract_text import Mention, Sentence, dateline_end, find_mentions, split_sentences
-from loaders.extract_traps import phone_spans, trap_reason
+from loaders.extract.candidate import Candidate, Extraction, Skipped
+from loaders.extract.context import Context, choose_period, choose_place, sentence_place, unique_place
+from loaders.extract.indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
+from loaders.extract.periods import PeriodPhrase, find_period_phrases
+from loaders.extract.places import PlaceFinder, PlaceMention, owner_of
+from loaders.extract.rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
+from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences
+from loaders.extract.traps import phone_spans, trap_reason
 from loaders.reference import Reference
-
-
-@dataclass(frozen=True)
-class Candidate:
-    value: str  # as written, qualifier included
-    number: float | None  # None for a range (see low, high)
-    low: float | None
-    high: float | None
-    qualifier: str
-    unit: str  # as the ledger's unit column takes it
-    indicator: str
-    indicator_why: str
-    drug: str
-    place: str  # as the ledger's place column takes it
-    place_code: str
-    place_why: str
-    period: str
-    period_start: date | None
-    period_end: date
-    period_why: str
-    sentence: str
-    sentence_start: int  # character offsets in the text (Unicode code points)
-    sentence_end: int
-    value_start: int
-    value_end: int
-
-
-@dataclass(frozen=True)
-class Skipped:
-    value: str
-    reason: str
-    value_start: int
-    value_end: int
-
-
-@dataclass
-class Extraction:
-    published: date
-    candidates: list[Candidate] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -78,7 +39,7 @@ _SUBGROUP = re.compile(
 _BACK_REFERENCE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
-def extract_claims(text: str, published: date, ref: Reference) -> Extraction:
+def extract_claims(text: str, published: date | None, ref: Reference) -> Extraction:
     """Every figure of the text as a candidate claim; every other number in `skipped`, with the reason."""
     finder = PlaceFinder(ref)
     sentences = split_sentences(text)
@@ -101,14 +62,16 @@ def extract_claims(text: str, published: date, ref: Reference) -> Extraction:
 def _read_sentence(
     sentence: Sentence,
     places: list[PlaceMention],
-    published: date,
+    published: date | None,
     ref: Reference,
     context: Context,
     result: Extraction,
 ) -> None:
     # A period that starts after publication is a plan ("the 2026-2030 strategy"), not what a figure covers.
     phrases = [
-        p for p in find_period_phrases(sentence.text, published) if (p.period.start or p.period.end) <= published
+        p
+        for p in find_period_phrases(sentence.text, published)
+        if published is None or p.period.end is None or (p.period.start or p.period.end) <= published
     ]
     figures = _figures(sentence, phrases, context, result)
     spans = [(f.mention.start, f.mention.end) for f in figures]
@@ -186,7 +149,7 @@ def _candidate(
     owned: list[PlaceMention],
     scope: PlaceMention | None,
     phrases: list[PeriodPhrase],
-    published: date,
+    published: date | None,
     ref: Reference,
     context: Context,
 ) -> Candidate | Skipped:

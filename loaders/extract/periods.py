@@ -1,5 +1,9 @@
 """Find the period phrases of a sentence ("in 2024", "the first half of 2025", "since the start of the year",
-"last year") and resolve them against the publication date."""
+"last year") and resolve them against the publication date.
+
+Without a publication date, absolute phrases ("in 2024", "the first half of 2025") still resolve; a relative
+one ("last year", "so far this year", "since 2023" up to an unknown day) is kept open and marked NEEDS_DATE, so
+a person supplies the date instead of the extractor guessing it."""
 
 from __future__ import annotations
 
@@ -8,17 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from loaders.periods import MONTHS, parse_period_text
+from loaders.normalise.periods import MONTHS, parse_period_text
 
 SAME_PERIOD = "same period"  # kind of a phrase that points back at the period stated before
+NEEDS_DATE = "needs_date"  # kind of a relative period read from an article whose publication date is unknown
 
 
 @dataclass(frozen=True)
 class Period:
     label: str  # written to the ledger's period column
     start: date | None
-    end: date
-    kind: str  # "explicit", "to_date", "since", "as_of", "same period", or "default"
+    end: date | None  # None only for NEEDS_DATE
+    kind: str  # "explicit", "to_date", "since", "as_of", "same period", "default" or NEEDS_DATE
 
 
 @dataclass(frozen=True)
@@ -160,12 +165,26 @@ _PHRASES: list[tuple[str, _Resolver]] = [
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _PHRASES]
 
 
-def find_period_phrases(sentence: str, published: date) -> list[PeriodPhrase]:
+def _needs_date(phrase: str) -> Period:
+    return Period(f"{phrase} (publication date unknown)", None, None, NEEDS_DATE)
+
+
+def _resolve(resolve: _Resolver, match: re.Match, published: date | None) -> Period | None:
+    """A resolver that reads the publication date fails on None: the phrase is relative, so it needs the date."""
+    if published is not None:
+        return resolve(match, published)
+    try:
+        return resolve(match, published)  # type: ignore[arg-type] - absolute phrases never read the date
+    except (AttributeError, TypeError):
+        return _needs_date(match[0])
+
+
+def find_period_phrases(sentence: str, published: date | None) -> list[PeriodPhrase]:
     """Every period phrase of the sentence, without overlaps, in reading order."""
     found: list[tuple[int, int, PeriodPhrase]] = []
     for rank, (pattern, resolve) in enumerate(_COMPILED):
         for match in pattern.finditer(sentence):
-            period = resolve(match, published)
+            period = _resolve(resolve, match, published)
             if period is not None:
                 found.append((rank, match.start(), PeriodPhrase(match.start(), match.end(), match.group(), period)))
     kept: list[PeriodPhrase] = []
@@ -175,8 +194,10 @@ def find_period_phrases(sentence: str, published: date) -> list[PeriodPhrase]:
     return sorted(kept, key=lambda p: p.start)
 
 
-def default_period(kind: str, published: date) -> Period:
+def default_period(kind: str, published: date | None) -> Period:
     """No period stated: a stock is as of the publication date, a flow runs to it from an unstated start."""
+    if published is None:
+        return _needs_date("not stated")
     day = _day(published)
     if kind == "stock":
         return Period(f"as of publication ({day})", None, published, "default")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract_indicators import distance
+from loaders.extract.indicators import distance
 
 _SEIZE = (
     r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
