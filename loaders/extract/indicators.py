@@ -127,12 +127,20 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
 
 
 def ledger_unit(unit: UnitWord, canonical: str) -> tuple[str, bool]:
-    """The unit to write in the ledger, and whether it had to be taken from the indicator instead of the text."""
+    """The unit to write in the ledger, and whether it had to be taken from the indicator instead of the text.
+
+    A mass is written with the ledger's own symbols (t, kg, g, mg: "tons" and "tonnes" become "t"), which the
+    build converts to kilograms, so a candidate's unit never varies with the outlet's spelling."""
     if unit.word and unit.unit_class == _CANONICAL_CLASS.get(canonical):
+        if unit.word in WEIGHT_UNITS:
+            return _MASS_SYMBOL[WEIGHT_UNITS[unit.word]], False
         if unit.word in _LEDGER_UNITS:
             return unit.word, False
         return canonical, False
     return canonical, unit.word is not None
+
+
+_MASS_SYMBOL = {1000.0: "t", 1.0: "kg", 0.001: "g", 0.000001: "mg"}
 
 
 def compatible(unit_class: str | None, canonical: str) -> bool:
