@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
+from data.progress import progress
 from data.store import boundaries, snapshot
 from figures.captions import site_url
 from figures.export import FORMATS, render, safe_filename
@@ -23,7 +24,8 @@ def run(args: argparse.Namespace) -> Iterator[Path]:
     geometry = from_boundaries(document) if document else tile_grid()
     if args.all:
         args.out.mkdir(parents=True, exist_ok=True)
-        for name, view in every_view(tables, geometry, data.version):
+        views = list(every_view(tables, geometry, data.version))
+        for name, view in progress(views, len(views), "rendering views", at_least=1):
             for fmt in FORMATS:
                 path = args.out / f"{name}.{fmt}"
                 path.write_bytes(render(view, fmt, args.preset))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from data.progress import progress
 from data.schema import SOURCE_TYPES
 from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
@@ -82,7 +83,8 @@ def read_ledger(raw_dir: Path, ref: Reference) -> Ledger:
             if _unique(record, "url", urls, ledger.problems):
                 ledger.sources.append(row)
     claim_lines: dict[str, Record] = {}
-    for record in _read_folder(raw_dir, "claims", CLAIM_COLUMNS, ledger.problems):
+    claim_records = _read_folder(raw_dir, "claims", CLAIM_COLUMNS, ledger.problems)
+    for record in progress(claim_records, len(claim_records), "reading claims"):
         row = _checked(record, lambda r: _claim_row(r, ref, source_lines), ledger.problems)
         if row and _unique(record, "claim_id", claim_lines, ledger.problems):
             ledger.claims.append(row)
