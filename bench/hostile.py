@@ -12,19 +12,13 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bench.interactions import _deps, scenarios
+from bench.load import JSON, Request, clients, percentile
 
-Request = tuple[str, str, bytes | None]  # method, path, body
 PAGES = ["/", "/map", "/trends", "/claims", "/sources"]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[int(share * (len(ordered) - 1))] * 1000 if ordered else float("nan")
 
 
 def get_times(base: str, path: str, count: int, pause: float = 0.0) -> list[float]:
@@ -117,60 +111,11 @@ def timed_posts(base: str, bodies: list[bytes], count: int, pause: float = 0.0) 
     times = []
     for n in range(count):
         start = time.perf_counter()
-        connection.request("POST", "/_dash-update-component", bodies[n % len(bodies)], _JSON)
+        connection.request("POST", "/_dash-update-component", bodies[n % len(bodies)], JSON)
         connection.getresponse().read()
         times.append(time.perf_counter() - start)
         time.sleep(pause)
     return times
-
-
-_JSON = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
-
-
-def clients(base: str, count: int, seconds: float, choose: Callable[[random.Random], Request]) -> dict:
-    """`count` keep-alive clients for `seconds`, each sending what `choose` picks; latency and failures."""
-    netloc = urlparse(base).netloc
-    latencies: list[float] = []
-    failures: list[str] = []
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
-
-    def client(seed: int) -> None:
-        rng = random.Random(seed)
-        connection = http.client.HTTPConnection(netloc, timeout=30)
-        while time.monotonic() < deadline:
-            method, path, body = choose(rng)
-            start = time.perf_counter()
-            try:
-                connection.request(method, path, body, _JSON if body else {"Accept-Encoding": "gzip"})
-                response = connection.getresponse()
-                response.read()
-                failed = None if response.status < 500 else f"{method} {path.split('?')[0]}: {response.status}"
-            except (OSError, http.client.HTTPException) as error:
-                failed = f"{method} {path.split('?')[0]}: {type(error).__name__}"
-                connection.close()
-                connection = http.client.HTTPConnection(netloc, timeout=30)
-            with lock:
-                latencies.append(time.perf_counter() - start)
-                if failed:
-                    failures.append(failed)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(count)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    return {
-        "clients": count,
-        "seconds": round(elapsed, 1),
-        "requests": len(latencies),
-        "throughput_rps": len(latencies) / elapsed,
-        "p95_ms": percentile(latencies, 0.95),
-        "errors": len(failures),
-        "error_examples": sorted(set(failures))[:5],
-    }
 
 
 def mixed_load(base: str, deps: dict[str, dict], content: list[bytes]) -> dict:

@@ -22,32 +22,29 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(workers: int, data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    port = free_port()
-    env = dict(os.environ, **({"IRAQ_DRUGS_DATA_DIR": str(data_dir)} if data_dir else {}))
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "app:server",
-        "--workers",
-        str(workers),
-        "--preload",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--timeout",
-        "120",
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
+def running(command: list[str], port: int, env: dict, wait: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A server process answering /healthz on the port, stopped (and waited for) on leaving."""
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, process)
         yield base, process
     finally:
         process.terminate()
-        process.wait(timeout=60)
+        process.wait(timeout=wait)
+
+
+def _data_env(data_dir: Path | None, **extra: str) -> dict:
+    return dict(os.environ, **extra, **({"IRAQ_DRUGS_DATA_DIR": str(data_dir)} if data_dir else {}))
+
+
+@contextlib.contextmanager
+def gunicorn(workers: int, data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers), "--preload"]
+    command += ["--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning"]
+    with running(command, port, _data_env(data_dir)) as started:
+        yield started
 
 
 def _wait(base: str, process: subprocess.Popen) -> None:
@@ -76,14 +73,6 @@ def worker_peak_rss_mb(master: subprocess.Popen) -> float:
 def served(instances: int = 1, data_dir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """The whole `make serve` stack (deploy/serve.py: nginx in front of the page and export pools)."""
     port = free_port()
-    env = dict(os.environ, PORT=str(port), INSTANCES=str(instances))
-    if data_dir:
-        env["IRAQ_DRUGS_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen([sys.executable, "deploy/serve.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(base, process)
-        yield base, process
-    finally:
-        process.terminate()
-        process.wait(timeout=90)
+    env = _data_env(data_dir, PORT=str(port), INSTANCES=str(instances))
+    with running([sys.executable, "deploy/serve.py"], port, env, wait=90) as started:
+        yield started
