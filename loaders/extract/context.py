@@ -24,6 +24,8 @@ class Context:
     paragraph_place: PlaceMention | None = None
     paragraph_last: Candidate | None = None  # the paragraph's last candidate, for "Among them were 214 ..."
     lede_place: PlaceMention | None = None  # what the article's opening sentence is about
+    headline_place: PlaceMention | None = None  # what its headline is about
+    authority_place: PlaceMention | None = None  # the area of the authority the article quotes
     seen_values: set[float | None] = field(default_factory=set)
 
     def new_paragraph(self, paragraph: int) -> None:
@@ -95,5 +97,9 @@ def choose_place(
         return context.paragraph_place, f"{context.paragraph_place.why} earlier in the paragraph"
     if context.lede_place:
         return context.lede_place, f"{context.lede_place.why} in the article's opening sentence"
+    if context.headline_place:
+        return context.headline_place, f"{context.headline_place.why} in the headline"
+    if context.authority_place:
+        return context.authority_place, f"{context.authority_place.why} speaks for it"
     name = ref.geographies[COUNTRY].fields["name_en"]
     return PlaceMention(0, 0, name, COUNTRY, "default"), f"the text names no place for this figure; {name} assumed"

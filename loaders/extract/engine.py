@@ -14,7 +14,7 @@ from loaders.extract.candidate import Candidate, Extraction, Skipped
 from loaders.extract.context import Context, choose_period, choose_place, sentence_place, unique_place
 from loaders.extract.indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
 from loaders.extract.periods import PeriodPhrase, find_period_phrases
-from loaders.extract.places import PlaceFinder, PlaceMention, owner_of
+from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences
 from loaders.extract.traps import phone_spans, trap_reason
@@ -49,6 +49,10 @@ def extract_claims(text: str, published: date | None, ref: Reference) -> Extract
     # The opening sentence follows the dateline; its place stands for figures that name none.
     lede = next((i for i, skip in enumerate(datelines) if skip), 0)
     result, context = Extraction(published), Context()
+    # A headline (a paragraph before the datelined one) names the place when the opening sentence does not.
+    if lede and sentences[0].paragraph < sentences[lede].paragraph:
+        context.headline_place = unique_place(finder.find(sentences[0].text, region_named))
+    context.authority_place = authority_place(text, ref)
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)

@@ -29,6 +29,51 @@ _COUNTRY_WORDS = re.compile(
 )
 _REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b", re.IGNORECASE)
 
+# Authorities whose statements speak for an area: a figure they give with no place of its own is theirs.
+# English and Arabic names; the code is the area the authority reports for (data/raw/geographies.csv).
+_AUTHORITIES = [
+    (
+        r"Sulaimani(?:yah)?(?:'s|’s)?\s+(?:Asayish|security\s+(?:directorate|agency))"
+        r"|Asayish\s+(?:of|in)\s+Sulaimani(?:yah)?|Sulaymaniyah(?:'s|’s)?\s+(?:Asayish|security\s+(?:directorate|agency))"
+        r"|Sulaymaniyah[-\s]Halabja\s+Security\s+Agency|أسايش\s+السليمانية|آسايش\s+السليمانية",
+        "X-IQ-SU-HAL",
+        "the Sulaimani Asayish's area",
+    ),
+    (
+        r"Kurdistan\s+Region(?:'s|’s)?\s+(?:General\s+)?(?:Directorate\s+(?:of|for)\s+)?(?:anti-?narcotics|drug|narcotics?)"
+        r"(?:[-\s]+(?:combat\w*|control))?\s+directorate|\bKRSC\b|Kurdistan\s+Region\s+Security\s+Council"
+        r"|مجلس\s+أمن\s+إقليم\s+كوردستان|مديرية\s+مكافحة\s+المخدرات\s+في\s+إقليم\s+كوردستان",
+        "IQ-KR",
+        "the Kurdistan Region's directorate",
+    ),
+    (
+        r"General\s+Directorate\s+(?:for|of)\s+(?:Narcotics|Drug)\w*(?:\s+(?:and\s+Psychotropic\s+Substances\s+)?Affairs)?"
+        r"|\bGDNA\b|(?:Iraqi\s+)?(?:Interior\s+Ministry|Ministry\s+of\s+(?:the\s+)?Interior)|Supreme\s+Judicial\s+Council"
+        r"|المديرية\s+العامة\s+لشؤون\s+المخدرات|وزارة\s+الداخلية|مجلس\s+القضاء\s+الأعلى",
+        COUNTRY,
+        "a national authority",
+    ),
+]
+_AUTHORITY_PATTERNS = [(re.compile(pattern, re.IGNORECASE), code, why) for pattern, code, why in _AUTHORITIES]
+
+
+def authority_place(text: str, ref: Reference) -> PlaceMention | None:
+    """The area of the first authority the text quotes, to place figures that name no place of their own.
+
+    A local authority (the Sulaimani Asayish) is more specific than a national one, so it wins when both appear.
+    """
+    found = [
+        (match.start(), rank, code, why, match.group())
+        for rank, (pattern, code, why) in enumerate(_AUTHORITY_PATTERNS)
+        for match in [pattern.search(text)]
+        if match
+    ]
+    if not found:
+        return None
+    _, _, code, why, written = min(found, key=lambda f: (f[1], f[0]))
+    name = ref.geographies[code].fields["name_en"] if code in ref.geographies else code
+    return PlaceMention(0, 0, name, code, f"'{written}', {why}")
+
 
 class PlaceFinder:
     def __init__(self, ref: Reference):
@@ -41,10 +86,22 @@ class PlaceFinder:
     def find(self, sentence: str, region_named: bool, skip_to: int = 0) -> list[PlaceMention]:
         """Places named in the sentence after `skip_to` (a dateline); 'the region' counts when the text names it."""
         found = [m for m in self._aliases(sentence, skip_to)]
+        found += self._local_authorities(sentence, skip_to)  # longer than the place inside them, so they win
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS.finditer(sentence, skip_to)]
         if region_named:
             found += [self._named(m, REGION) for m in _REGION_WORDS.finditer(sentence, skip_to)]
         return sorted(_without_overlaps(found), key=lambda p: p.start)
+
+    def _local_authorities(self, sentence: str, skip_to: int) -> list[PlaceMention]:
+        """'The Sulaimani Asayish' speaks for Sulaymaniyah and Halabja, not for the city its name holds."""
+        found = []
+        for pattern, code, why in _AUTHORITY_PATTERNS:
+            if code == COUNTRY:
+                continue  # a national authority places nothing inside a sentence; it is only the fallback
+            for match in pattern.finditer(sentence, skip_to):
+                name = self._ref.geographies[code].fields["name_en"] if code in self._ref.geographies else code
+                found.append(PlaceMention(match.start(), match.end(), name, code, f"'{match.group()}', {why}"))
+        return found
 
     def names_region(self, text: str) -> bool:
         return any(p.code == REGION for p in self._aliases(text, 0))

@@ -302,6 +302,26 @@ def test_drug_of_a_seizure(text, drug, ref):
 
 
 @pytest.mark.parametrize(
+    ("text", "code", "why"),
+    [
+        ("SULAYMANIYAH - The Sulaimani Asayish said it arrested 1,019 people in 2024.", "X-IQ-SU-HAL", "Asayish"),
+        ("The Kurdistan Region's anti-narcotics directorate said 2,480 people were arrested in 2023.", "IQ-KR", ""),
+        ("BAGHDAD - The General Directorate for Narcotics said 14,500 people were arrested in 2024.", "IQ", "national"),
+        # A dateline alone never makes a figure local; the headline names the place when the text does not.
+        ("Iraq's drug crackdown\n\nBASRA - Police said 388 people were arrested in 2024.", "IQ", "headline"),
+        (
+            "Basra steps up drug raids\n\nBAGHDAD - Officials said 388 people were arrested in 2024.",
+            "IQ-BA",
+            "headline",
+        ),
+    ],
+)
+def test_place_from_headline_lede_or_authority(text, code, why, ref):
+    (candidate,) = extract(text, ref, date(2025, 1, 10)).candidates
+    assert candidate.place_code == code and why in candidate.place_why
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         (
@@ -313,7 +333,7 @@ def test_drug_of_a_seizure(text, drug, ref):
         (
             "In 2024 the directorate in Erbil and Duhok arrested 642 suspects, while the Sulaymaniyah Asayish "
             "reported 503 arrests.",
-            ["X-IQ-AR-DA", "IQ-SU"],
+            ["X-IQ-AR-DA", "X-IQ-SU-HAL"],  # the Sulaymaniyah Asayish reports for Sulaymaniyah and Halabja
         ),
         ("Police arrested 300 people in 2024, police in Nasiriyah said.", ["IQ-DQ"]),
         ("Police arrested 300 people in 2024.", ["IQ"]),
