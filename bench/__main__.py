@@ -22,7 +22,13 @@ TARGETS = {
     "1M-claim build under 60 s": lambda r: r["build"]["1,000,000"]["seconds"] < 60,
     "1M-claim build under 4 GB": lambda r: r["build"]["1,000,000"]["peak_mb"] < 4096,
     "no errors under load": lambda r: r["load"]["errors"] == 0,
-    "extraction precision and recall >= 0.9": lambda r: min(r["extraction"].values()) >= 0.9,
+    "extraction precision and recall >= 0.9 (English fixtures)": lambda r: (
+        min(
+            r["extraction"]["English (synthetic fixtures)"]["precision"],
+            r["extraction"]["English (synthetic fixtures)"]["recall"],
+        )
+        >= 0.9
+    ),
     "idle half-open clients: /healthz p95 under 100 ms": lambda r: r["hostile"]["idle clients"]["p95_ms"] < 100,
     "export storm: pages and /healthz p95 under 250 ms": lambda r: (
         max(r["hostile"]["export storm"]["page_content_p95_ms"], r["hostile"]["export storm"]["healthz_p95_ms"]) < 250
@@ -141,10 +147,13 @@ def table(results: dict) -> str:
             f"{row['bytes'] / row['baseline_bytes']:.2f}x bytes |"
         )
     lines.append(f"| peak RSS of a worker | {results['worker_peak_rss_mb']:.0f} MB | | |")
-    quality = results["extraction"]
-    lines.append(
-        f"| extraction on the synthetic texts | precision {quality['precision']:.2f}, recall {quality['recall']:.2f} | target 0.9 | |"
-    )
+    for name, quality in results["extraction"].items():
+        lines.append(
+            f"| extraction, {name} | strict precision {quality['precision']:.2f}, recall {quality['recall']:.2f}; "
+            f"value {quality['value precision']:.2f} / {quality['value recall']:.2f}, indicator "
+            f"{quality['indicator right']:.2f}, place {quality['place right']:.2f}, period {quality['period right']:.2f} "
+            f"| target 0.9 / 0.85 / 0.8 / 0.8 | |"
+        )
     lines += [
         "",
         "Targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in results["targets"].items()),

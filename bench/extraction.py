@@ -1,4 +1,7 @@
-"""Extraction quality on the synthetic test texts: precision and recall of (value, indicator, period)."""
+"""Extraction quality per language: on the synthetic English fixtures (tests/fixtures/extract) and on the Arabic
+development set (bench/extraction_dev/ar: texts written from the ledger's real statements), the strict precision
+and recall of (value, indicator, period), and per field: value precision and recall, and the share of expected
+figures whose indicator, place and period are right."""
 
 from __future__ import annotations
 
@@ -8,8 +11,16 @@ from loaders.extract.score import score_folder
 from loaders.reference import read_reference
 
 ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "English (synthetic fixtures)": ROOT / "tests" / "fixtures" / "extract",
+    "Arabic (development set)": ROOT / "bench" / "extraction_dev" / "ar",
+}
 
 
 def measure() -> dict:
-    score = score_folder(ROOT / "tests" / "fixtures" / "extract", read_reference(ROOT / "data" / "raw"))
-    return {"precision": score.precision, "recall": score.recall}
+    ref = read_reference(ROOT / "data" / "raw")
+    results = {}
+    for name, folder in SETS.items():
+        score = score_folder(folder, ref)
+        results[name] = {"precision": score.precision, "recall": score.recall} | score.field_scores()
+    return results

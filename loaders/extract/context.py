@@ -27,6 +27,14 @@ class Context:
     headline_place: PlaceMention | None = None  # what its headline is about
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes
     seen_values: set[float | None] = field(default_factory=set)
+    # Arabic reports often put each sentence on its own line under one stated period: while such a text has
+    # stated only one period, later lines without their own take it.
+    arabic: bool = False
+    periods_stated: set[tuple] = field(default_factory=set)
+
+    @property
+    def lead_period_only(self) -> bool:
+        return self.arabic and len(self.periods_stated) == 1
 
     def new_paragraph(self, paragraph: int) -> None:
         self.paragraph, self.paragraph_period, self.paragraph_place, self.paragraph_last = paragraph, None, None, None
@@ -36,6 +44,7 @@ class Context:
         stated = [p.period for p in phrases if p.period.kind != SAME_PERIOD]
         if stated:
             self.paragraph_period = self.stated_period = stated[0]
+            self.periods_stated |= {(p.start, p.end) for p in stated}
         if places:
             self.paragraph_place = scope or unique_place(places)
 
@@ -69,6 +78,8 @@ def choose_period(
         return _from_phrase(min(phrases, key=lambda p: abs(p.start - position)), kind, default, context)
     if kind != "stock" and context.paragraph_period:
         return context.paragraph_period, "no period in the sentence; the one stated earlier in the paragraph"
+    if kind != "stock" and context.stated_period and context.lead_period_only:
+        return context.stated_period, "no period in the sentence; the one the report stated for its figures"
     if kind == "stock":
         return default, "no period stated; a count at the publication date"
     return default, "no period stated; a running total to the publication date"

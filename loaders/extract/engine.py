@@ -7,7 +7,7 @@ and each number that is not a figure (a year, an article number, an age ...) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from loaders.extract.candidate import Candidate, Extraction, Skipped
@@ -16,7 +16,7 @@ from loaders.extract.indicators import UnitWord, compatible, ledger_unit, neares
 from loaders.extract.periods import PeriodPhrase, find_period_phrases
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
-from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences
+from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
 from loaders.extract.traps import phone_spans, trap_reason
 from loaders.reference import Reference
 
@@ -40,7 +40,32 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
 def extract_claims(text: str, published: date | None, ref: Reference) -> Extraction:
-    """Every figure of the text as a candidate claim; every other number in `skipped`, with the reason."""
+    """Every figure of the text as a candidate claim; every other number in `skipped`, with the reason.
+
+    Arabic short vowels and tatweel are set aside first (they split the words the rules look for, "ضُبط"), and the
+    offsets reported are mapped back to the text as given."""
+    plain, origin = without_diacritics(text)
+    result = _extract(plain, published, ref)
+    if len(plain) == len(text):
+        return result
+    result.candidates = [_moved(c, origin) for c in result.candidates]
+    result.skipped = [
+        replace(s, value_start=origin[s.value_start], value_end=origin[s.value_end]) for s in result.skipped
+    ]
+    return result
+
+
+def _moved(candidate: Candidate, origin: list[int]) -> Candidate:
+    return replace(
+        candidate,
+        sentence_start=origin[candidate.sentence_start],
+        sentence_end=origin[candidate.sentence_end],
+        value_start=origin[candidate.value_start],
+        value_end=origin[candidate.value_end],
+    )
+
+
+def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     finder = PlaceFinder(ref)
     sentences = split_sentences(text)
     first_of_paragraph = {id(s) for s in {s.paragraph: s for s in reversed(sentences)}.values()}
@@ -53,6 +78,7 @@ def extract_claims(text: str, published: date | None, ref: Reference) -> Extract
     if lede and sentences[0].paragraph < sentences[lede].paragraph:
         context.headline_place = unique_place(finder.find(sentences[0].text, region_named))
     context.authority_place = authority_place(text, ref)
+    context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
@@ -177,7 +203,9 @@ def _candidate(
     place, place_why = choose_place(owned, scope, mention.start, context, ref)
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
     drug = (
-        nearest_drug(window_text, _relative(figure), figure.unit.end) if indicator["unit"] in ("kg", "pills") else "all"
+        nearest_drug(window_text, _relative(figure), figure.unit.end, figure.unit.unit_class in ("weight", "pills"))
+        if indicator["unit"] in ("kg", "pills")
+        else "all"
     )
     parsed = mention.parsed
     assert parsed is not None  # mentions that parse_value cannot read were skipped
@@ -232,7 +260,11 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     allowed = {r.indicator for r in RULES if compatible(unit_class, ref.indicators[r.indicator].fields["unit"])}
     clause = text[figure.clause[0] : figure.clause[1]]
     window = text[figure.window[0] : figure.window[1]]
-    guess = nearest_rule(window, _relative(figure), clause, allowed)
+    guess = None
+    if _ARABIC.search(window):  # Arabic describes a figure after it ("20 حكماً بالإعدام و50 حكماً بالمؤبد")
+        after = re.split(r"[،,؛;]", text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
+        guess = nearest_rule(after, (0, figure.mention.end - figure.mention.start), clause, allowed)
+    guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:
         return guess
     if previous and previous.indicator in _inheritable(unit_class, ref):
@@ -241,6 +273,9 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
         start = figure.clause[0]
         return nearest_rule(clause, (figure.mention.start - start, figure.mention.end - start), clause, allowed)
     return None
+
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
 
 
 def _inheritable(unit_class: str | None, ref: Reference) -> set[str]:

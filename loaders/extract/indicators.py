@@ -59,7 +59,71 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     "beds": ("beds", "bed"),
     "networks": ("networks", "network", "gangs", "gang", "cells", "rings"),
 }
+# Arabic unit words (as printed after a figure, with or without the article or accusative ending).
+_AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
+    "persons": (
+        "شخص",
+        "شخصاً",
+        "شخصا",
+        "أشخاص",
+        "اشخاص",
+        "متهم",
+        "متهماً",
+        "متهما",
+        "متهمين",
+        "مشتبه",
+        "تاجر",
+        "تاجراً",
+        "تجار",
+        "مروج",
+        "مروجاً",
+        "مروجين",
+        "متعاط",
+        "متعاطياً",
+        "متعاطين",
+        "مدمن",
+        "مدمناً",
+        "مدمنين",
+        "نزيل",
+        "نزيلاً",
+        "نزلاء",
+        "سجين",
+        "سجيناً",
+        "سجناء",
+        "موقوف",
+        "موقوفاً",
+        "موقوفين",
+        "مريض",
+        "مريضاً",
+        "مرضى",
+        "مواطن",
+        "مواطناً",
+        "أجنبي",
+        "أجنبياً",
+        "أجانب",
+        "منتسب",
+        "منتسباً",
+        "منتسبين",
+        "عنصر",
+        "عنصراً",
+        "محكوم",
+        "محكوماً",
+        "محكومين",
+        "مطلوب",
+        "مطلوباً",
+        "مطلوبين",
+    ),
+    "weight": ("طن", "طناً", "أطنان", "كيلوغرام", "كيلوغراماً", "كيلوغرامات", "كغم", "غرام", "غراماً"),
+    "pills": ("حبة", "حبات", "حبوب", "قرص", "أقراص", "اقراص", "كبسولة", "كبسولات"),
+    "sentences": ("حكم", "حكماً", "أحكام", "احكام"),
+    "cases": ("قضية", "قضايا", "دعوى", "دعاوى"),
+    "centres": ("مركز", "مركزاً", "مراكز", "مصحة", "مصحات", "مستشفى"),
+    "beds": ("سرير", "سريراً", "أسرة", "اسرة"),
+    "networks": ("شبكة", "شبكات", "عصابة", "عصابات", "خلية", "خلايا"),
+}
 UNIT_OF = {word: unit_class for unit_class, words in _UNIT_CLASSES.items() for word in words}
+UNIT_OF |= {word: unit_class for unit_class, words in _AR_UNIT_CLASSES.items() for word in words}
+_AR_STOP = {"في", "من", "على", "إلى", "الى", "خلال", "منذ", "عن", "مع", "بعد", "قبل", "وفق", "حسب"}
 # The class each indicator's canonical unit belongs to.
 _CANONICAL_CLASS = {
     "persons": "persons",
@@ -114,14 +178,18 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
     """The first unit word among the (at most four) words after a figure, stopping at a preposition or verb."""
     if carries_weight:
         return UnitWord("kg", "weight", 0)
-    for token in re.finditer(r"[A-Za-z%]+(?:[-'][A-Za-z]+)*", after[:60]):
+    for token in re.finditer(r"[A-Za-z%\u0621-\u064a]+(?:[-'][A-Za-z]+)*", after[:60]):
         gap = after[: token.start()]
-        if re.search(r"[,;:.()\"“”]", gap):
+        if re.search(r"[,;:.()\"“”،؛]", gap):
             break
         word = token.group().lower()
-        if word in UNIT_OF:
-            return UnitWord(word, UNIT_OF[word], token.end())
-        if word in _STOP or len(re.findall(r"[A-Za-z]+", after[: token.end()])) >= 4:
+        bare = re.sub(r"^(?:ال|بال|وال|لل)(?=\w{3})", "", word)  # the article: "الحبوب" counts as "حبوب"
+        # the accusative ending, once its tanween is set aside: "متهما" is "متهم", "طنا" is "طن"
+        forms = [word, bare, bare.removesuffix("ا")]
+        unit_word = next((form for form in forms if form in UNIT_OF), None)
+        if unit_word:
+            return UnitWord(unit_word, UNIT_OF[unit_word], token.end())
+        if word in _STOP or word in _AR_STOP or len(re.findall(r"[A-Za-z\u0621-\u064a]+", after[: token.end()])) >= 4:
             break
     return UnitWord(None, None, 0)
 
@@ -165,6 +233,15 @@ _DRUGS = [
     (r"codeine", "codeine"),
     (r"(?<!meth)amphetamines?", "amphetamine"),
     (r"psychotropic|(?:narcotic|prescription)\s+(?:pills|tablets|capsules)", "psychotropic_pills"),
+    (r"الكبتاغون|كبتاغون|الكبتاجون|كبتاجون", "captagon"),
+    (r"الكريستال|كريستال|الميثامفيتامين|الشبو", "methamphetamine"),
+    (r"الحشيشة|حشيشة|الحشيش|حشيش", "cannabis_resin"),
+    (r"الماريجوانا|ماريجوانا|القنب", "cannabis_herb"),
+    (r"الهيروين|هيروين", "heroin"),
+    (r"الكوكايين|كوكايين", "cocaine"),
+    (r"الترياق|ترياق|الأفيون|أفيون|الافيون", "opium"),
+    (r"الترامادول|ترامادول", "tramadol"),
+    (r"المؤثرات\s+العقلية|مؤثرات\s+عقلية|حبوب\s+مخدرة|الحبوب\s+المخدرة", "psychotropic_pills"),
 ]
 _DRUG_PATTERNS = [(re.compile(pattern, re.IGNORECASE), drug) for pattern, drug in _DRUGS]
 
@@ -172,18 +249,21 @@ _DRUG_PATTERNS = [(re.compile(pattern, re.IGNORECASE), drug) for pattern, drug i
 # Words after "of" that name no particular drug ("1.8 tons of narcotics", "1.5 tons of seized drugs").
 _ANY_DRUG = re.compile(
     r"^(?:(?:the|seized|illegal|illicit|various|different|mixed|assorted)\s+)*"
-    r"(?:drugs?|narcotics?|substances?|materials?|contraband)\b",
+    r"(?:drugs?|narcotics?|substances?|materials?|contraband)\b"
+    r"|^(?:المواد\s+المخدرة|مواد\s+مخدرة|المخدرات|مخدرات)",
     re.IGNORECASE,
 )
 
 
-def nearest_drug(window: str, figure: tuple[int, int], unit_end: int) -> str:
+def nearest_drug(window: str, figure: tuple[int, int], unit_end: int, substance_unit: bool = False) -> str:
     """The drug a figure counts: named between it and its unit ('1.2 million captagon pills') or just after
     ('212 kilograms of crystal meth'), else the nearest one before it, else after it; 'all' when none is named.
 
     A substance after "of" that is no drug we list ('48,000 capsules of pregabalin') is 'other'.
     """
-    of_phrase = re.match(r"\s+of\s+((?:\S+\s+){0,3}\S+)", window[figure[1] + unit_end :])
+    # Arabic "من" (of) names the substance only after a mass or pill word ("5 كغم من الحشيشة"), not after people.
+    of_word = r"(?:of|من)" if substance_unit else "of"
+    of_phrase = re.match(rf"\s+{of_word}\s+((?:\S+\s+){{0,3}}\S+)", window[figure[1] + unit_end :])
     own_end = figure[1] + unit_end + (of_phrase.end() if of_phrase else 0)
     own = _first_drug(window, figure[1], own_end, last=False)
     if own or of_phrase:

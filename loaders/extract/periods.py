@@ -8,6 +8,7 @@ a person supplies the date instead of the extractor guessing it."""
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -132,8 +133,165 @@ def _same_period(m: re.Match, published: date) -> Period:
     return Period(SAME_PERIOD, None, published, SAME_PERIOD)
 
 
+# Arabic: ordinals and counts as the phrases use them, and the ways a year is named.
+_AR_ORDINAL = {"الأول": "first", "الاول": "first", "الثاني": "second", "الثالث": "third", "الرابع": "fourth"}
+_AR_COUNT = {
+    "الثلاثة": "three",
+    "ثلاثة": "three",
+    "الأربعة": "four",
+    "أربعة": "four",
+    "الخمسة": "five",
+    "خمسة": "five",
+    "الستة": "six",
+    "ستة": "six",
+    "السبعة": "seven",
+    "سبعة": "seven",
+    "الثمانية": "eight",
+    "ثمانية": "eight",
+    "التسعة": "nine",
+    "تسعة": "nine",
+    "العشرة": "ten",
+    "عشرة": "ten",
+}
+_AR_NUMBER = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AR_P = r"(?<!\w)(?:و|ف)?"  # a phrase may carry "and" or "so" glued to its first word
+_AR_YEARISH = r"(?:من\s+)?(?:(?:عام|سنة)\s+)?((?:19|20)\d{2}|العام\s+(?:الحالي|الجاري)|هذا\s+العام|العام\s+الماضي)"
+
+
+def _ar_year(words: str, published: date) -> int:
+    if words[:1].isdigit():
+        return int(words)
+    return published.year - 1 if "الماضي" in words else published.year
+
+
+def _half_ar(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"{_AR_ORDINAL[m[1]]} half of {_ar_year(m[2], published)}")
+
+
+def _quarter_ar(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"{_AR_ORDINAL[m[1]]} quarter of {_ar_year(m[2], published)}")
+
+
+def _first_months_ar(m: re.Match, published: date) -> Period | None:
+    return _parsed(f"first {_AR_COUNT[m[1]]} months of {_ar_year(m[2], published)}")
+
+
+def _since_year_ar(m: re.Match, published: date) -> Period | None:
+    start = date(int(m[1]), 1, 1)
+    return Period(f"since {m[1]} (to {_day(published)})", start, published, "since") if start <= published else None
+
+
+def _past_months_ar(m: re.Match, published: date) -> Period:
+    months = _AR_NUMBER[_AR_COUNT[m[1]]]
+    total = published.year * 12 + published.month - 1 - months
+    start = date(total // 12, total % 12 + 1, min(published.day, 28))
+    return Period(f"{months} months to {_day(published)}", start, published, "explicit")
+
+
+_AR_MONTH_NUMBERS = {
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "آذار": 3,
+    "اذار": 3,
+    "نيسان": 4,
+    "أيار": 5,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "آب": 8,
+    "اب": 8,
+    "أيلول": 9,
+    "ايلول": 9,
+    "تشرين الأول": 10,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الأول": 12,
+    "كانون الاول": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "أبريل": 4,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يوليو": 7,
+    "أغسطس": 8,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "أكتوبر": 10,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+}
+_AR_MONTH = "(" + "|".join(sorted(_AR_MONTH_NUMBERS, key=len, reverse=True)) + ")"
+_AR_THIS = r"(?:\s+(?:الماضي|الجاري|الحالي|المنصرم|من\s+العام\s+(?:الماضي|الجاري|الحالي)))?"
+_AR_PART_OF_YEAR = {  # the day a part of a year ends on, and its name in the ledger's period column
+    "مطلع": (1, 31, "start of"),
+    "بداية": (1, 31, "start of"),
+    "منتصف": (6, 30, "mid"),
+    "نهاية": (12, 31, "end of"),
+    "أواخر": (12, 31, "end of"),
+}
+
+
+def _month_span_ar(m: re.Match, published: date) -> Period | None:
+    """'من الأول من كانون الثاني وحتى 12 أيلول': from the first of one month to a day (or the end) of another."""
+    first, first_year, day, last, last_year = m.groups()
+    last_month = _AR_MONTH_NUMBERS[last]
+    end_year = int(last_year) if last_year else published.year
+    start_year = int(first_year) if first_year else end_year - (_AR_MONTH_NUMBERS[first] > last_month)
+    end = date(end_year, last_month, int(day) if day else monthrange(end_year, last_month)[1])
+    start = date(start_year, _AR_MONTH_NUMBERS[first], 1)
+    return Period(f"{_day(start)} to {_day(end)}", start, end, "explicit") if start <= end else None
+
+
+def _year_part_span_ar(m: re.Match, published: date) -> Period | None:
+    """'منذ مطلع عام 2023 وحتى منتصف عام 2025': from a part of one year to a part of another."""
+    start_year, part, end_year = int(m[1]), m[2], int(m[3])
+    month, day, name = _AR_PART_OF_YEAR[part]
+    start, end = date(start_year, 1, 1), date(end_year, month, day)
+    return Period(f"{start_year} to {name} {end_year} ({_day(end)})", start, end, "explicit") if start <= end else None
+
+
+_AR_PHRASES: list[tuple[str, _Resolver]] = [
+    (
+        rf"{_AR_P}(?:(?:للمدة|خلال\s+المدة|في\s+المدة|للفترة|خلال\s+الفترة)\s+)?(?:من|منذ)\s+"
+        rf"(?:الأول\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
+        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:(\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?{_AR_MONTH}"
+        rf"(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}",
+        _month_span_ar,
+    ),
+    (
+        rf"{_AR_P}(?:منذ|من)\s+(?:مطلع|بداية)\s+(?:عام\s+)?((?:19|20)\d{{2}})\s+(?:وحتى|ولغاية|حتى|إلى|الى)\s+"
+        rf"(مطلع|بداية|منتصف|نهاية|أواخر)\s+(?:عام\s+)?((?:19|20)\d{{2}})",
+        _year_part_span_ar,
+    ),
+    (rf"{_AR_P}(?:خلال\s+|في\s+)?النصف\s+(الأول|الاول|الثاني)\s+{_AR_YEARISH}", _half_ar),
+    (rf"{_AR_P}(?:خلال\s+|في\s+)?الربع\s+(الأول|الاول|الثاني|الثالث|الرابع)\s+{_AR_YEARISH}", _quarter_ar),
+    (rf"{_AR_P}(?:خلال\s+)?الأشهر\s+(\S+)\s+الأولى\s+{_AR_YEARISH}", _first_months_ar),
+    (rf"{_AR_P}(?:خلال\s+)?(?:ال)?أشهر\s+(الثلاثة|الأربعة|الخمسة|الستة|التسعة)\s+(?:الماضية|الأخيرة)", _past_months_ar),
+    (
+        rf"{_AR_P}(?:منذ\s+(?:بداية|مطلع)\s+(?:العام|هذا\s+العام|السنة)(?:\s+(?:الحالي|الجاري|الحالية))?"
+        rf"|(?:خلال|في)\s+(?:العام|السنة)\s+(?:الحالي|الجاري|الحالية)|(?:خلال\s+)?هذا\s+العام)",
+        _to_date,
+    ),
+    (rf"{_AR_P}منذ\s+(?:بداية\s+|مطلع\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}})", _since_year_ar),
+    (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)", _last_year),
+    (
+        rf"{_AR_P}(?:من|بين)\s+(?:عام\s+|عامي\s+)?((?:19|20)\d{{2}})\s+(?:إلى|الى|و|ولغاية|وحتى|حتى)\s*(?:عام\s+)?((?:19|20)\d{{2}})",
+        _years,
+    ),
+    (rf"{_AR_P}(?:(?:خلال|في|طيلة|طوال)\s+)?(?:عام|العام|سنة)\s+((?:19|20)\d{{2}})", _year),
+    (
+        rf"{_AR_P}(?:(?:خلال|في|للمدة|ضمن)\s+)?(?:(?:المدة|الفترة|(?:ال)?أشهر\s+\S+|العام|السنة)\s+(?:نفسها|ذاتها|نفسه|ذاته)"
+        rf"|(?:تلك|هذه)\s+(?:المدة|الفترة))",
+        _same_period,
+    ),
+]
+
 # Longer, more specific phrases first: where two overlap, the one listed first wins.
 _PHRASES: list[tuple[str, _Resolver]] = [
+    *_AR_PHRASES,
     (rf"(?:the\s+)?(first|second)\s+half\s+of\s+{_YEARISH}", _half),
     (rf"\b(H[12]|Q[1-4])\s+{_YEAR}\b", _short),
     (rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter\s+of\s+{_YEARISH}", _quarter),

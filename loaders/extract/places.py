@@ -27,7 +27,11 @@ _COUNTRY_WORDS = re.compile(
     r"\bcountrywide\b|\bin\s+all\s+(?:Iraqi\s+)?(?:governorates|provinces)\b",
     re.IGNORECASE,
 )
-_REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b", re.IGNORECASE)
+_COUNTRY_WORDS_AR = re.compile(
+    r"(?:في|على\s+مستوى)\s+(?:عموم|جميع|كل|كافة)?\s*(?:البلاد|العراق|المحافظات)(?!\w)"
+    r"|(?:في\s+)?عموم\s+(?:البلاد|العراق|المحافظات)(?!\w)"
+)
+_REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b|(?<!\w)الإقليم(?!\w)", re.IGNORECASE)
 
 # Authorities whose statements speak for an area: a figure they give with no place of its own is theirs.
 # English and Arabic names; the code is the area the authority reports for (data/raw/geographies.csv).
@@ -78,16 +82,18 @@ def authority_place(text: str, ref: Reference) -> PlaceMention | None:
 class PlaceFinder:
     def __init__(self, ref: Reference):
         self._ref = ref
-        spellings = {s for s in _spellings(ref) if re.search(r"[A-Za-z]", s) and len(s) > 2}
+        spellings = {s for s in _spellings(ref) if re.search(r"[A-Za-z\u0621-\u064a]", s) and len(s) > 2}
         alternatives = sorted(spellings, key=len, reverse=True)
         body = "|".join(re.sub(r"\\[-\s]|\\ ", r"[\\s-]+", re.escape(s)) for s in alternatives)
-        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        # An Arabic name may carry a one-letter prefix glued to it ("بالبصرة", "والسليمانية"): it is not part of it.
+        self._pattern = re.compile(rf"(?<![\w-])(?:[وبفل](?=ال))?(?P<name>{body})(?![\w-])", re.IGNORECASE)
 
     def find(self, sentence: str, region_named: bool, skip_to: int = 0) -> list[PlaceMention]:
         """Places named in the sentence after `skip_to` (a dateline); 'the region' counts when the text names it."""
         found = [m for m in self._aliases(sentence, skip_to)]
         found += self._local_authorities(sentence, skip_to)  # longer than the place inside them, so they win
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS.finditer(sentence, skip_to)]
+        found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)]
         if region_named:
             found += [self._named(m, REGION) for m in _REGION_WORDS.finditer(sentence, skip_to)]
         return sorted(_without_overlaps(found), key=lambda p: p.start)
@@ -109,13 +115,14 @@ class PlaceFinder:
     def _aliases(self, text: str, skip_to: int) -> list[PlaceMention]:
         mentions = []
         for match in self._pattern.finditer(text, skip_to):
-            if not re.search(r"[A-Z\u0600-\u06ff]", match.group()):
+            name = match["name"]
+            if not re.search(r"[A-Z\u0600-\u06ff]", name):
                 continue  # place names are capitalised; "kut" or "soran" in running text are other words
             try:
-                code = self._ref.gazetteer.resolve(match.group())
+                code = self._ref.gazetteer.resolve(name)
             except InputError:
                 continue
-            mentions.append(PlaceMention(match.start(), match.end(), match.group(), code, f"'{match.group()}'"))
+            mentions.append(PlaceMention(match.start("name"), match.end(), name, code, f"'{name}'"))
         return mentions
 
     def _named(self, match: re.Match, code: str, linked: bool = False) -> PlaceMention:
@@ -125,6 +132,7 @@ class PlaceFinder:
 
 def _spellings(ref: Reference) -> set[str]:
     names = {r.fields["name_en"] for r in ref.geographies.values()}
+    names |= {r.fields.get("name_ar", "") for r in ref.geographies.values()} - {""}
     return names | {alias for aliases in ref.aliases.values() for alias in aliases}
 
 

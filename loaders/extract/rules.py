@@ -11,7 +11,11 @@ _SEIZE = (
     r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
     r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered"
 )
-_SECURITY = r"\b(?:officers?|police\w*|security|personnel|soldiers|agents|members|forces)\b"
+_SECURITY = (
+    r"\b(?:officers?|police\w*|security|personnel|soldiers|agents|members|forces)\b"
+    r"|منتسب\w*|عناصر|ضابط|ضباط|شرطي|القوات"
+)
+_SEIZE_AR = r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط)"
 
 
 @dataclass(frozen=True)
@@ -32,23 +36,27 @@ RULES = [
     _rule(
         "death_sentences",
         r"death\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+death|death\s+penalt(?:y|ies)"
-        r"|condemned\s+to\s+death",
+        r"|condemned\s+to\s+death|بالإعدام|بالاعدام|الإعدام|الاعدام",
     ),
     _rule(
         "life_sentences",
         r"life\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+life|life\s+imprisonment"
-        r"|life\s+terms?|(?:given|handed|received)\s+life\b",
+        r"|life\s+terms?|(?:given|handed|received)\s+life\b|المؤبد|مؤبد",
     ),
-    _rule("convictions", r"\bconvicted\b|\bconvictions?\b|found\s+guilty"),
+    _rule(
+        "convictions",
+        r"\bconvicted\b|\bconvictions?\b|found\s+guilty|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام",
+    ),
     _rule(
         "arrests",
         r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
-        r"|in\s+custody",
+        r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين",
     ),
     _rule(
         "rehab_completed",
         r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:treatment|rehabilitation|programmes?"
-        r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment",
+        r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"
+        r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل",
     ),
     _rule(
         "rehab_admitted",
@@ -56,13 +64,13 @@ RULES = [
         r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)",
     ),
     _rule("rehab_inpatients", r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment)|\binpatients\b"),
-    _rule("patients_treated", r"received\s+treatment|\btreated\b"),
-    _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars"),
-    _rule("security_killed", r"\bkilled\b|\bmartyred\b", _SECURITY),
-    _rule("security_wounded", r"\bwounded\b|\binjured\b", _SECURITY),
-    _rule("drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*"),
-    _rule("seizures", _SEIZE),
-    _rule("seizures_pills", _SEIZE),
+    _rule("patients_treated", r"received\s+treatment|\btreated\b|علاج|معالجة|عولج\w*|تلقوا\s+العلاج"),
+    _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"),
+    _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|مقتل|قتل", _SECURITY),
+    _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
+    _rule("drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|إتلاف|اتلاف|أتلف\w*|حرق"),
+    _rule("seizures", _SEIZE + "|" + _SEIZE_AR),
+    _rule("seizures_pills", _SEIZE + "|" + _SEIZE_AR),
 ]
 # Units that name the indicator by themselves.
 UNIT_INDICATORS = {
@@ -93,12 +101,18 @@ def nearest_rule(window: str, figure: tuple[int, int], clause: str, allowed: set
     return Guess(best[2], f"'{' '.join(best[3].split())}' next to the figure")
 
 
-_TRAFFICKERS = re.compile(r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b", re.IGNORECASE)
-_USERS = re.compile(r"\b(?:users?|addicts?|consumers?)\b", re.IGNORECASE)  # "users and dealers" is all arrests
-_FOREIGN = re.compile(r"\b(?:foreign\w*|nationals|non-Iraqis?)\b", re.IGNORECASE)
+_TRAFFICKERS = re.compile(
+    r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|مروج\w*|مهرب\w*)",
+    re.IGNORECASE,
+)
+_USERS = re.compile(
+    r"\b(?:users?|addicts?|consumers?)\b|متعاط\w*|مدمن\w*", re.IGNORECASE
+)  # "users and dealers" is all arrests
+_FOREIGN = re.compile(r"\b(?:foreign\w*|nationals|non-Iraqis?)\b|أجنب\w*|اجانب|أجانب", re.IGNORECASE)
 _EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
-    r"|one\s+operation|a\s+raid|hidden|concealed|stashed|smuggling\s+attempt)\b",
+    r"|one\s+operation|a\s+raid|hidden|concealed|stashed|smuggling\s+attempt)\b"
+    r"|شاحنة|عجلة|سيارة|مخبأة|مخبأ|عملية\s+نوعية|محاولة\s+تهريب",
     re.IGNORECASE,
 )
 _TRAFFICKING_CASES = re.compile(r"\btrafficking\b", re.IGNORECASE)

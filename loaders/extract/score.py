@@ -1,7 +1,10 @@
 """Precision and recall of the extractor over annotated texts: each TEXT.txt with its expected claims in TEXT.json.
 
-A candidate counts as found when its (number, indicator, period start, period end) equals an expected claim's;
-place and drug are scored apart, over the claims found. Benchmarks call score_folder().
+Strict: a candidate counts as found when its (number, indicator, period start, period end) equals an expected
+claim's; place and drug are scored apart, over the claims found. Per field: candidates are paired with expected
+claims by value alone, then each pair is checked for indicator, place and period, so a report can say which part
+of the reading fails (value precision and recall; indicator, place and period right as a share of the expected
+figures). An annotation's `published` may be null (an undated text). Benchmarks call score_folder().
 """
 
 from __future__ import annotations
@@ -29,6 +32,18 @@ class Score:
     right_drug: int = 0
     wrong: list[str] = field(default_factory=list)  # "file: candidate" not expected
     missed: list[str] = field(default_factory=list)  # "file: expected claim" not extracted
+    value_found: int = 0  # expected figures whose value some candidate has (paired one to one)
+    right: Counter = field(default_factory=Counter)  # field -> pairs right on it ("indicator", "place", "period")
+
+    def field_scores(self) -> dict[str, float]:
+        share = (lambda n: n / self.expected) if self.expected else (lambda n: 1.0)
+        return {
+            "value precision": self.value_found / self.extracted if self.extracted else 1.0,
+            "value recall": share(self.value_found),
+            "indicator right": share(self.right["indicator"]),
+            "place right": share(self.right["place"]),
+            "period right": share(self.right["period"]),
+        }
 
     @property
     def precision(self) -> float:
@@ -66,11 +81,14 @@ def expected_key(claim: dict) -> Key:
 def candidate_key(candidate: Candidate) -> Key:
     number = candidate.number if candidate.qualifier != "range" else (candidate.low, candidate.high)
     start = candidate.period_start.isoformat() if candidate.period_start else None
-    return (number, candidate.indicator, start, candidate.period_end.isoformat())
+    end = candidate.period_end.isoformat() if candidate.period_end else None
+    return (number, candidate.indicator, start, end)
 
 
 def score_text(name: str, text: str, annotation: dict, ref: Reference, score: Score) -> None:
-    candidates = extract_claims(text, date.fromisoformat(annotation["published"]), ref).candidates
+    published = date.fromisoformat(annotation["published"]) if annotation.get("published") else None
+    candidates = extract_claims(text, published, ref).candidates
+    _score_fields(annotation["claims"], candidates, score)
     expected = {expected_key(c): c for c in annotation["claims"]}
     matched = Counter(expected_key(c) for c in annotation["claims"]) & Counter(candidate_key(c) for c in candidates)
     score.expected += len(annotation["claims"])
@@ -87,6 +105,23 @@ def score_text(name: str, text: str, annotation: dict, ref: Reference, score: Sc
     score.missed += [
         f"{name}: {c['value']} {expected_key(c)[1:]}" for c in annotation["claims"] if expected_key(c) not in found_keys
     ]
+
+
+def _score_fields(claims: list[dict], candidates: list[Candidate], score: Score) -> None:
+    """Pair expected claims and candidates by value (preferring the same indicator), then check each field."""
+    unused = list(candidates)
+    for claim in claims:
+        number = _number(claim["value"])
+        same = [c for c in unused if candidate_key(c)[0] == number]
+        if not same:
+            continue
+        match = next((c for c in same if c.indicator == claim["indicator"]), same[0])
+        unused.remove(match)
+        key = candidate_key(match)
+        score.value_found += 1
+        score.right["indicator"] += match.indicator == claim["indicator"]
+        score.right["place"] += match.place_code == claim["place"]
+        score.right["period"] += (key[2], key[3]) == (claim["period_start"], claim["period_end"])
 
 
 def score_folder(folder: Path, ref: Reference) -> Score:

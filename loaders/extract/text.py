@@ -75,12 +75,24 @@ _ABBREVIATIONS = {
     "a.m",
     "p.m",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9\u0660-\u0669])")
-_TERMINAL = re.compile(r"[.!?:\"”’)]\s*$")
+_BOUNDARY = re.compile(r"[.!?؟]+[\"”’)\]»]*\s+(?=[\"“‘(«]?[A-Z0-9\u0660-\u0669\u0621-\u064a])")
+_TERMINAL = re.compile(r"[.!?؟:\"”’)»]\s*$")
 # "ERBIL, Kurdistan Region of Iraq - " or "BASRA (Reuters) - ": where the text was written, not what it is about.
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n–—-]{1,60}?)?\s+[-–—]+\s+"
 )
+
+
+_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+
+
+def without_diacritics(text: str) -> tuple[str, list[int]]:
+    """The text without Arabic short vowels and tatweel, and for each of its offsets (and its end) the offset in
+    the text as given."""
+    if not _DIACRITICS.search(text):
+        return text, list(range(len(text) + 1))
+    kept = [i for i, char in enumerate(text) if not _DIACRITICS.match(char)]
+    return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -130,15 +142,22 @@ def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
     return Sentence(start + lead, start + lead + len(body), body, paragraph)
 
 
+# "بغداد - " or "السليمانية/ " opening an Arabic report.
+_DATELINE_AR = re.compile(r"[\u0621-\u064a]+(?: [\u0621-\u064a]+)?\s*(?:[-–—]+\s+|/\s*)")
+
+
 def dateline_end(sentence: Sentence) -> int:
     """Length of the dateline opening a paragraph's first sentence, 0 if there is none."""
-    match = _DATELINE.match(sentence.text)
+    match = _DATELINE.match(sentence.text) or _DATELINE_AR.match(sentence.text)
     return match.end() if match else 0
 
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _DIGITS = rf"{_D}{{1,3}}(?:[,\u066c]{_D}{{3}})+(?:[.\u066b]{_D}+)?|{_D}+(?:[.\u066b]{_D}+)?"
-_SCALE = r"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b)"
+_AR_THOUSAND = r"(?:ألفاً|ألفا|ألف|الف|آلاف|الاف)"
+_AR_SCALE = rf"(?:{_AR_THOUSAND}|مليوناً|مليونا|مليون|ملايين|ملياراً|مليار|مليارات)"
+# "14 ألفاً و500": a thousands word may carry the remainder after "و" (and).
+_SCALE = rf"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b|\s+{_AR_SCALE}(?!\w)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))?)"
 _WORD = "|".join(
     sorted(
         [
@@ -179,16 +198,26 @@ _WORDS = (
     rf"(?:(?<=hundred)\s+and\s+(?:{_WORD})(?:-(?:{_WORD}))?)?\b"
 )
 _DIGIT_AMOUNT = rf"(?:{_DIGITS}){_SCALE}?"
-_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS})"
-_WEIGHT = r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
+_AR_COUNTED = r"(?:نصف|واحد|اثنين|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|سبعة|ثمانية|تسعة|عشرة)"
+# Dual forms (two thousand, two tonnes) and small number words before a mass or scale ("ثلاثة أطنان", "نصف طن").
+_AR_WORDS = (
+    rf"(?<!\w)(?:(?:ألفين|ألفان)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))?|مليونين|مليونان|طنان|طنين"
+    rf"|{_AR_COUNTED}\s+(?:أطنان|طن|آلاف|الاف|ملايين|مليون|ألف|كيلوغرامات|كيلوغرام))(?!\w)"
+)
+_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS}|{_AR_WORDS})"
+_WEIGHT = (
+    r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
+    r"|(?:أطنان|اطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كغم|غرامات|غراماً|غراما|غرام)(?!\w)"
+)
 _QUALIFIER = (
     r"no fewer than|no less than|no more than|at least|at most|up to|more than|greater than|in excess of|"
     r"upwards of|exceeding|over|above|less than|fewer than|under|below|almost|nearly|close to|approximately|"
-    r"around|about|roughly|some|an estimated|estimated"
+    r"around|about|roughly|some|an estimated|estimated|"
+    r"ما يزيد (?:على|عن)|ما لا يقل عن|أكثر من|اكثر من|أقل من|اقل من|نحو|حوالي|قرابة|زهاء|ما يقارب|ما يناهز"
 )
 _MENTION = re.compile(
-    rf"(?<![\w.,:/\u066b\u066c])(?:(?:{_QUALIFIER})\s+)?"
-    rf"(?:(?P<compound>(?:{_DIGITS})\s*{_WEIGHT}(?:\s*,?\s*(?:and\s+)?(?:{_DIGITS})\s*{_WEIGHT})+)"
+    rf"(?:(?<![\w.,:/\u066b\u066c])|(?<=[\s(]و)|(?<=^و))(?:(?:{_QUALIFIER})\s+)?"
+    rf"(?:(?P<compound>(?:(?:{_DIGITS})\s*(?:{_WEIGHT})|طنان|طنين)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
     rf"|(?P<range>between\s+{_AMOUNT}\s+and\s+{_AMOUNT}|(?:from\s+)?{_AMOUNT}\s+to\s+{_AMOUNT}"
     rf"|{_DIGIT_AMOUNT}\s*[-–—]\s*{_DIGIT_AMOUNT})"
     rf"|(?P<amount>{_AMOUNT}))",
@@ -203,11 +232,15 @@ _CHANGE = re.compile(
 )
 
 
+_AR_MASS_INSIDE = re.compile(r"(?:طنان|طنين|أطنان|طن|كيلوغرام\w*|كغم)(?!\w)")  # "نصف طن" holds its own unit
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
     position = 0
     while match := _MENTION.search(sentence, position):
-        start, end, weight = match.start(), match.end(), bool(match["compound"])
+        start, end = match.start(), match.end()
+        weight = bool(match["compound"]) or bool(_AR_MASS_INSIDE.search(match.group()))
         if match["range"] and _CHANGE.search(sentence[:start]):
             end = _SINGLE.match(sentence, start).end()
         written = sentence[start:end].strip()

@@ -12,10 +12,16 @@ from loaders.extract.periods import PeriodPhrase
 from loaders.extract.text import Mention
 from loaders.normalise.periods import MONTHS
 
+_AR_MONTHS = (
+    "كانون الثاني|كانون الأول|كانون الاول|تشرين الثاني|تشرين الأول|تشرين الاول|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران"
+    "|تموز|آب|اب|أيلول|ايلول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر"
+    "|نوفمبر|ديسمبر"
+)
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _UNIT_AHEAD = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}(?:people|persons|suspects|pills|tablets|kg|kilograms|tons|"
-    r"tonnes|centres|centers|beds|cases|sentences)\b",
+    r"tonnes|centres|centers|beds|cases|sentences)\b"
+    r"|^\s*(?:شخص|متهم|حبة|قرص|كغم|كيلوغرام|طن|مركز|سرير|قضية|حكم)",
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"(?:\+|00)?\d[\d \-]{7,}\d")
@@ -47,7 +53,11 @@ def is_date(before: str, after: str, mention: Mention) -> bool:
     """'14 February', 'February 14', '14th of May', '14/02/2025': a day of a month."""
     if not _is_plain_integer(mention) or not 1 <= int(mention.text) <= 31:
         return False
-    return _ends(before, rf"\b{_MONTH}") or _starts(after, rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b|/\d")
+    return (
+        _ends(before, rf"\b{_MONTH}")
+        or _starts(after, rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b|/\d")
+        or _starts(after, rf"(?:من\s+)?(?:شهر\s+)?(?:{_AR_MONTHS})(?!\w)")
+    )
 
 
 def is_law_number(before: str, after: str, mention: Mention) -> bool:
@@ -57,12 +67,17 @@ def is_law_number(before: str, after: str, mention: Mention) -> bool:
         r"\b(?:articles?|art\.|paragraphs?|para\.|clauses?|sections?|items?|chapters?|no\.|nos\.|number|law|"
         r"resolutions?|decisions?|decrees?)"
     )
-    return _ends(before, words + r"\s*" + listed)
+    arabic = r"(?:المادة|مادة|المواد|الفقرة|فقرة|البند|رقم|القانون|قانون|القرار|قرار)"
+    return _ends(before, words + r"\s*" + listed) or _ends(before, arabic + r"\s*(?:\(\s*)?") or _starts(after, r"لسنة")
 
 
 def is_age(before: str, after: str, mention: Mention) -> bool:
     """'aged 25', 'ages 18 to 30', '25-year-old', '25 years old', 'a dealer, 29,'."""
     if _ends(before, r"\b(?:aged|age|ages|age of)") or _starts(after, r"[\s-]*years?[\s-]*old\b|years?\s+of\s+age\b"):
+        return True
+    if _ends(before, r"(?:من\s+العمر|العمر|بعمر|عمره|عمرها|يبلغ)\s*") or _starts(
+        after, r"(?:عاماً|عاما|سنة)\s+من\s+العمر"
+    ):
         return True
     person = r"\b(?:man|woman|boy|girl|driver|suspect|dealer|trafficker|defendant|student|agent|[A-Z][a-z]+),"
     return _is_plain_integer(mention) and re.search(person + r"\s*$", before) is not None and _starts(after, ",")
@@ -70,7 +85,9 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
 
 def is_duration(before: str, after: str, mention: Mention) -> bool:
     """'20 years', 'six months', 'a three-year term', '45 days'."""
-    return _starts(after, r"-?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b")
+    english = _starts(after, r"-?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b")
+    arabic = _starts(after, r"(?:عاماً|عاما|أعوام|سنة|سنوات|سنين|شهراً|شهرا|أشهر|اشهر|يوماً|يوما|أيام|ساعة|ساعات)(?!\w)")
+    return english or arabic
 
 
 def is_time(before: str, after: str, mention: Mention) -> bool:
@@ -83,11 +100,15 @@ def is_ordinal(before: str, after: str, mention: Mention) -> bool:
 
 
 def is_percentage(before: str, after: str, mention: Mention) -> bool:
-    return _starts(after, r"%|per\s*cent\b|percent\b")
+    return _starts(after, r"%|٪|per\s*cent\b|percent\b|بالمئة|بالمائة|في\s+المئة|في\s+المائة")
 
 
 def is_money(before: str, after: str, mention: Mention) -> bool:
-    return _ends(before, r"[$€£]|\bUS\$|\bIQD|\bUSD") or _starts(after, r"(?:us\s+)?(?:dollars|dinars|iqd|usd|euros)\b")
+    return (
+        _ends(before, r"[$€£]|\bUS\$|\bIQD|\bUSD")
+        or _starts(after, r"(?:us\s+)?(?:dollars|dinars|iqd|usd|euros)\b")
+        or _starts(after, r"(?:دولار|دينار|يورو)")
+    )
 
 
 def is_distance(before: str, after: str, mention: Mention) -> bool:
@@ -118,7 +139,10 @@ TRAPS: list[tuple[str, _Rule]] = [
 def phone_spans(sentence: str) -> list[tuple[int, int]]:
     """Runs of digits, spaces and dashes holding nine or more digits, or any run after 'call', 'hotline' ..."""
     spans = [m.span() for m in _PHONE.finditer(sentence) if len(re.sub(r"\D", "", m.group())) >= 9]
-    cues = r"\b(?:call|dial|hotline|helpline|phone|telephone|tel\.|whatsapp|(?:tip|help|counsell?ing)\s+line)\b"
+    cues = (
+        r"(?:\b(?:call|dial|hotline|helpline|phone|telephone|tel\.|whatsapp|(?:tip|help|counsell?ing)\s+line)\b"
+        r"|الرقم\s+الساخن|الخط\s+الساخن|هاتف|الاتصال\s+(?:على|ب))"
+    )
     for cue in re.finditer(cues + r"[^0-9+]{0,20}", sentence, re.IGNORECASE):
         number = re.match(r"\+?\d[\d \-]*\d|\d", sentence[cue.end() :])
         if number:

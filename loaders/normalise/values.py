@@ -129,8 +129,56 @@ class ParsedValue:
 
 
 def normalise_text(text: str) -> str:
-    """Fold Arabic-Indic digits and separators to ASCII, lower-case and collapse spaces."""
-    return " ".join(text.translate(_DIGITS).lower().replace("\u00a0", " ").split())
+    """Fold Arabic-Indic digits and separators to ASCII, Arabic number, scale, mass and qualifier words to their
+    English equivalents ("نحو 5 آلاف" -> "about 5 thousand", "طنان و156 كيلوغراماً" -> "2 t and 156 kg"),
+    lower-case and collapse spaces."""
+    body = " ".join(text.translate(_DIGITS).lower().replace("\u00a0", " ").split())
+    if not _ARABIC_LETTER.search(body):
+        return body
+    for pattern, english in _ARABIC_WORDS:
+        body = pattern.sub(english, body)
+    body = _THOUSANDS_AND.sub(lambda m: _join_scaled(m), body)
+    return " ".join(body.split())
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+# Longest first within each group; each is a whole word (Arabic letters count as word characters).
+_ARABIC_WORD_LIST = [
+    (r"ما يزيد (?:على|عن)|ما يربو على|أزيد من|ازيد من|يزيد (?:على|عن)", "more than"),
+    (r"ما لا يقل عن|لا يقل عن", "at least"),
+    (r"أقل من|اقل من", "less than"),
+    (r"زهاء|ما يقارب|ما يناهز|يقارب|يناهز|تقريباً|تقريبا", "about"),
+    (r"ألفين|ألفان|الفين|الفان", "2 thousand"),
+    (r"مليونين|مليونان", "2 million"),
+    (r"ألفاً|ألفا|ألف|الف|آلاف|الاف|ألوف", "thousand"),
+    (r"مليوناً|مليونا|مليون|ملايين", "million"),
+    (r"ملياراً|مليارا|مليار|مليارات", "billion"),
+    (r"طنان|طنين", "2 t"),
+    (r"نصف", "0.5"),
+    (r"واحد|واحدة", "1"),
+    (r"اثنان|اثنين|اثنتان|اثنتين", "2"),
+    (r"ثلاثة|ثلاث", "3"),
+    (r"أربعة|أربع|اربعة|اربع", "4"),
+    (r"خمسة|خمس", "5"),
+    (r"ستة|ست", "6"),
+    (r"سبعة|سبع", "7"),
+    (r"ثمانية|ثماني|ثمان", "8"),
+    (r"تسعة|تسع", "9"),
+    (r"عشرة|عشر", "10"),
+    (r"أطنان|اطنان|طناً|طنا|طن", "t"),
+    (r"كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كيلو غرام|كيلوجرام|كغم|كغ|كيلو", "kg"),
+    (r"غرامات|غراماً|غراما|غرام|غم", "g"),
+]
+_ARABIC_WORDS = [(re.compile(rf"(?<!\w)(?:{words})(?!\w)"), english) for words, english in _ARABIC_WORD_LIST]
+_ARABIC_WORDS.append((re.compile(r"(?<!\w)و\s*(?=\d)"), "and "))  # "و156" -> "and 156"
+# "14 ألفاً و500" -> 14 thousand and 500 -> 14500
+_THOUSANDS_AND = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)\s+and\s+(\d{1,3}(?:,\d{3})*)(?!\s*(?:t|kg|g)\b)")
+
+
+def _join_scaled(match: re.Match) -> str:
+    scale = 1e3 if match[2] == "thousand" else 1e6
+    total = float(match[1]) * scale + float(match[3].replace(",", ""))
+    return f"{total:,.0f}"
 
 
 @lru_cache(maxsize=65536)
