@@ -34,7 +34,7 @@ class Context:
 
     @property
     def lead_period_only(self) -> bool:
-        return self.arabic and len(self.periods_stated) == 1
+        return len(self.periods_stated) == 1
 
     def new_paragraph(self, paragraph: int) -> None:
         self.paragraph, self.paragraph_period, self.paragraph_place, self.paragraph_last = paragraph, None, None, None

@@ -36,7 +36,7 @@ class PeriodPhrase:
 
 
 _MONTH = r"(" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
-_YEARISH = r"(\d{4}|this year|last year|the current year|the previous year)"
+_YEARISH = r"(\d{4}|this year|last year|the current year|the previous year|the year)"  # "the year": this one
 _YEAR = r"((?:19|20)\d{2})"
 _Resolver = Callable[[re.Match, date], Period | None]
 

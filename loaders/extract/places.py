@@ -46,9 +46,17 @@ _AUTHORITIES = [
     (
         r"Kurdistan\s+Region(?:'s|’s)?\s+(?:General\s+)?(?:Directorate\s+(?:of|for)\s+)?(?:anti-?narcotics|drug|narcotics?)"
         r"(?:[-\s]+(?:combat\w*|control))?\s+directorate|\bKRSC\b|Kurdistan\s+Region\s+Security\s+Council"
+        r"|Kurdistan\s+Regional\s+Government(?:'s|’s)?\s+(?:General\s+)?Directorate\s+(?:of|for)\s+(?:Combat+ing\s+)?"
+        r"(?:Narcotics|Drugs?)|\bKRG(?:'s|’s)?\s+(?:anti-?narcotics|drug)\s+directorate"
         r"|مجلس\s+أمن\s+إقليم\s+كوردستان|مديرية\s+مكافحة\s+المخدرات\s+في\s+إقليم\s+كوردستان",
         "IQ-KR",
         "the Kurdistan Region's directorate",
+    ),
+    (
+        # The Interior Ministry's treatment centres are the federal network: the Kurdistan Region runs its own.
+        r"(?:Interior\s+)?Ministry(?:'s|’s)\s+(?:treatment|rehabilitation)\s+centres|مراكز\s+التأهيل\s+التابعة\s+لوزارة\s+الداخلية",
+        "X-IQ-FED",
+        "the Interior Ministry's centres, outside the Kurdistan Region",
     ),
     (
         r"General\s+Directorate\s+(?:for|of)\s+(?:Narcotics|Drug)\w*(?:\s+(?:and\s+Psychotropic\s+Substances\s+)?Affairs)?"

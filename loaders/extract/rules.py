@@ -45,7 +45,7 @@ RULES = [
     ),
     _rule(
         "convictions",
-        r"\bconvicted\b|\bconvictions?\b|found\s+guilty|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام",
+        r"\bconvicted\b|\bconvictions?\b|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام",
     ),
     _rule(
         "arrests",
@@ -54,7 +54,7 @@ RULES = [
     ),
     _rule(
         "rehab_completed",
-        r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:treatment|rehabilitation|programmes?"
+        r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:drug\s+|addiction\s+)?(?:treatment|rehabilitation|programmes?"
         r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"
         r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل",
     ),
@@ -63,12 +63,17 @@ RULES = [
         r"\badmitted\b|\badmissions?\b|\benrolled\b"
         r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)",
     ),
-    _rule("rehab_inpatients", r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment)|\binpatients\b"),
+    _rule(
+        "rehab_inpatients",
+        r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b",
+    ),
     _rule("patients_treated", r"received\s+treatment|\btreated\b|علاج|معالجة|عولج\w*|تلقوا\s+العلاج"),
     _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"),
     _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
-    _rule("drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|إتلاف|اتلاف|أتلف\w*|حرق"),
+    _rule(
+        "drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|إتلاف|اتلاف|أتلف\w*|حرق"
+    ),
     _rule("seizures", _SEIZE + "|" + _SEIZE_AR),
     _rule("seizures_pills", _SEIZE + "|" + _SEIZE_AR),
 ]
