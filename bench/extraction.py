@@ -1,5 +1,5 @@
-"""Extraction quality per language: on the synthetic English fixtures (tests/fixtures/extract) and on the Arabic
-development set (bench/extraction_dev/ar: texts written from the ledger's real statements), the strict precision
+"""Extraction quality per language: on the synthetic English fixtures (tests/fixtures/extract) and on the English
+and Arabic development sets (bench/extraction_dev/: texts written from the ledger's real statements), the strict precision
 and recall of (value, indicator, period), and per field: value precision and recall, and the share of expected
 figures whose indicator, place and period are right."""
 
@@ -13,6 +13,7 @@ from loaders.reference import read_reference
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "English (synthetic fixtures)": ROOT / "tests" / "fixtures" / "extract",
+    "English (development set)": ROOT / "bench" / "extraction_dev" / "en",
     "Arabic (development set)": ROOT / "bench" / "extraction_dev" / "ar",
 }
 

@@ -1,4 +1,4 @@
-"""Arabic extraction: numbers, masses and qualifiers as Iraqi outlets write them, period phrases, traps, and the
+"""Arabic extraction (and the English development set's guard): numbers, masses and qualifiers as Iraqi outlets write them, period phrases, traps, and the
 development set as a guard against regressions (it was used to tune the rules, so it is no estimate)."""
 
 from datetime import date
@@ -98,3 +98,9 @@ def test_arabic_development_set_does_not_slip(ref):
     score = score_folder(ROOT / "bench" / "extraction_dev" / "ar", ref).field_scores()
     assert score["value precision"] >= 0.95 and score["value recall"] >= 0.95, score
     assert score["indicator right"] >= 0.8 and score["place right"] >= 0.8 and score["period right"] >= 0.9, score
+
+
+def test_english_development_set_does_not_slip(ref):
+    score = score_folder(ROOT / "bench" / "extraction_dev" / "en", ref).field_scores()
+    assert score["value precision"] >= 0.9 and score["value recall"] >= 0.9, score
+    assert score["indicator right"] >= 0.8 and score["place right"] >= 0.75 and score["period right"] >= 0.65, score
