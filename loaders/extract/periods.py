@@ -57,20 +57,23 @@ def _parsed(phrase: str) -> Period | None:
     return Period(phrase, parsed[0], parsed[1], "explicit") if parsed else None
 
 
-def _half(m: re.Match, published: date) -> Period | None:
-    return _parsed(f"{m[1].lower()} half of {_year_of(m[2], published)}")
+def _part_of_year(template: str, word: Callable[[str], str], year: Callable[[str, date], int]) -> _Resolver:
+    """A resolver for 'first half of 2025' and its kin: the phrase's word ('first', 'الأول', 'ten') and its year
+    words ('2025', 'this year', 'العام الماضي') go into an English phrase the period parser reads."""
+
+    def resolve(m: re.Match, published: date) -> Period | None:
+        return _parsed(template.format(word=word(m[1]), year=year(m[2], published)))
+
+    return resolve
+
+
+_half = _part_of_year("{word} half of {year}", str.lower, _year_of)
+_quarter = _part_of_year("{word} quarter of {year}", str.lower, _year_of)
+_first_months = _part_of_year("first {word} months of {year}", str.lower, _year_of)
 
 
 def _short(m: re.Match, published: date) -> Period | None:
     return _parsed(f"{m[1].upper()} {m[2]}")
-
-
-def _quarter(m: re.Match, published: date) -> Period | None:
-    return _parsed(f"{m[1].lower()} quarter of {_year_of(m[2], published)}")
-
-
-def _first_months(m: re.Match, published: date) -> Period | None:
-    return _parsed(f"first {m[1].lower()} months of {_year_of(m[2], published)}")
 
 
 def _month_span(m: re.Match, published: date) -> Period | None:
@@ -164,16 +167,9 @@ def _ar_year(words: str, published: date) -> int:
     return published.year - 1 if "الماضي" in words else published.year
 
 
-def _half_ar(m: re.Match, published: date) -> Period | None:
-    return _parsed(f"{_AR_ORDINAL[m[1]]} half of {_ar_year(m[2], published)}")
-
-
-def _quarter_ar(m: re.Match, published: date) -> Period | None:
-    return _parsed(f"{_AR_ORDINAL[m[1]]} quarter of {_ar_year(m[2], published)}")
-
-
-def _first_months_ar(m: re.Match, published: date) -> Period | None:
-    return _parsed(f"first {_AR_COUNT[m[1]]} months of {_ar_year(m[2], published)}")
+_half_ar = _part_of_year("{word} half of {year}", _AR_ORDINAL.__getitem__, _ar_year)
+_quarter_ar = _part_of_year("{word} quarter of {year}", _AR_ORDINAL.__getitem__, _ar_year)
+_first_months_ar = _part_of_year("first {word} months of {year}", _AR_COUNT.__getitem__, _ar_year)
 
 
 def _since_year_ar(m: re.Match, published: date) -> Period | None:
