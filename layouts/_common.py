@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
+from functools import lru_cache
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -39,27 +38,6 @@ def distinct_texts(values: object, limit: int = MAX_REPEATS) -> list[str]:
     if not isinstance(values, list):
         return []
     return list(dict.fromkeys(v for v in values[:limit] if isinstance(v, str)))
-
-
-MAX_CACHED_QUERY_CHARS = 2000  # longer addresses are computed, not cached, so junk cannot fill the cache
-
-
-def cached_page(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
-    """A page's layout cached per (data version, query): a page load then costs about as much as a
-    cached callback. Safe because layouts read only the tables and the query (no time, no request)."""
-
-    @lru_cache(maxsize=256)
-    def cached(version: str, query: tuple) -> html.Div:
-        return layout(**{key: list(value) if isinstance(value, tuple) else value for key, value in query})
-
-    @wraps(layout)
-    def page(**query: str | list[str]) -> html.Div:
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in query.items()))
-        if len(repr(key)) > MAX_CACHED_QUERY_CHARS:
-            return layout(**query)
-        return cached(snapshot().version, key)
-
-    return page
 
 
 @dataclass

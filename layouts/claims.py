@@ -13,7 +13,7 @@ from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, 
 from data.schema import PREFERENCE_RULE
 from data.store import Snapshot
 from figures.selection import format_value
-from layouts._common import Query, cached_page, current, data_table, notices, place_names, query_string
+from layouts._common import Query, current, data_table, notices, place_names, query_string
 
 dash.register_page(__name__, path="/claims", name="Claims", order=3, title="Claims · Iraq drug-policy figures")
 
@@ -148,7 +148,6 @@ def read_filters(query: Query, view: pd.DataFrame) -> dict:
     }
 
 
-@cached_page
 def layout(**query: str) -> html.Div:
     data, tables = current()
     view = claims_view(data)

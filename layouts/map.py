@@ -29,7 +29,6 @@ from figures.views import View, map_content, map_view
 from layouts._common import (
     DEFAULT_INDICATOR,
     Query,
-    cached_page,
     caption_block,
     chart,
     current,
@@ -101,7 +100,6 @@ def _url(options: MapOptions) -> str:
     return f"{site}/map?{_query(options)}" if site else ""
 
 
-@cached_page
 def layout(**query: str) -> html.Div:
     data, tables = current()
     parsed = Query(query)

@@ -13,7 +13,6 @@ from figures.selection import Tables, coverage, format_value, indicator_rows
 from layouts._common import (
     DEFAULT_INDICATOR,
     Query,
-    cached_page,
     caption_block,
     caption_header,
     current,
@@ -150,7 +149,6 @@ def coverage_table(cells) -> html.Div:  # noqa: ANN001 - the frame figures.selec
     )
 
 
-@cached_page
 def layout(**query: str) -> html.Div:
     data, tables = current()
     parsed = Query(query)

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from data.schema import SOURCE_TYPES
-from layouts._common import cached_page, current, data_table
+from layouts._common import current, data_table
 
 dash.register_page(__name__, path="/sources", name="Sources", order=4, title="Sources · Iraq drug-policy figures")
 
@@ -28,7 +28,6 @@ def sources_rows(sources: pd.DataFrame) -> list[dict]:
     )
 
 
-@cached_page
 def layout(**_query: str) -> html.Div:
     _, tables = current()
     sources = tables.sources

@@ -19,7 +19,6 @@ from layouts._common import (
     DEFAULT_INDICATOR,
     MAX_PLACES,
     Query,
-    cached_page,
     caption_block,
     caption_header,
     chart,
@@ -177,7 +176,6 @@ def _url(indicator: str, drug: str, places: list[str]) -> str:
     return f"{site}/trends?{_query(indicator, drug, places)}" if site else ""
 
 
-@cached_page
 def layout(**query: str) -> html.Div:
     data, tables = current()
     parsed = Query(query)
