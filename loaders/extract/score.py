@@ -23,6 +23,11 @@ from loaders.reference import Reference
 Key = tuple[object, str, str | None, str]
 
 
+def _share(part: int, whole: int) -> float:
+    """A ratio that counts as perfect when there was nothing to get right."""
+    return part / whole if whole else 1.0
+
+
 @dataclass
 class Score:
     expected: int = 0
@@ -36,30 +41,29 @@ class Score:
     right: Counter = field(default_factory=Counter)  # field -> pairs right on it ("indicator", "place", "period")
 
     def field_scores(self) -> dict[str, float]:
-        share = (lambda n: n / self.expected) if self.expected else (lambda n: 1.0)
         return {
-            "value precision": self.value_found / self.extracted if self.extracted else 1.0,
-            "value recall": share(self.value_found),
-            "indicator right": share(self.right["indicator"]),
-            "place right": share(self.right["place"]),
-            "period right": share(self.right["period"]),
+            "value precision": _share(self.value_found, self.extracted),
+            "value recall": _share(self.value_found, self.expected),
+            "indicator right": _share(self.right["indicator"], self.expected),
+            "place right": _share(self.right["place"], self.expected),
+            "period right": _share(self.right["period"], self.expected),
         }
 
     @property
     def precision(self) -> float:
-        return self.found / self.extracted if self.extracted else 1.0
+        return _share(self.found, self.extracted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
+        return _share(self.found, self.expected)
 
     @property
     def place_accuracy(self) -> float:
-        return self.right_place / self.found if self.found else 1.0
+        return _share(self.right_place, self.found)
 
     @property
     def drug_accuracy(self) -> float:
-        return self.right_drug / self.found if self.found else 1.0
+        return _share(self.right_drug, self.found)
 
     def summary(self) -> str:
         return (
