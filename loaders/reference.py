@@ -9,8 +9,8 @@ from loaders.csvio import RawFileError, Record, read_records
 from loaders.errors import InputError, Problem
 from loaders.normalise.places import Gazetteer
 
-INDICATOR_COLUMNS = ("id", "label_en", "label_ar", "unit", "kind", "summable", "description")
-DRUG_COLUMNS = ("id", "label_en", "label_ar", "note")
+INDICATOR_COLUMNS = ("id", "label_en", "label_ar", "label_ckb", "unit", "kind", "summable", "description")
+DRUG_COLUMNS = ("id", "label_en", "label_ar", "label_ckb", "note")
 GEOGRAPHY_COLUMNS = ("code", "name_en", "name_ar", "name_ku", "level", "parent", "members", "note")
 ALIAS_COLUMNS = ("alias", "code", "kind")
 KINDS = ("flow", "stock", "event")

@@ -27,7 +27,10 @@ def make_tables(ref: Reference, ledger: Ledger) -> dict[str, pd.DataFrame]:
         "geographies": _geographies(ref),
         "indicators": _indicators(ref, claims),
         "drugs": pd.DataFrame(
-            [{"drug_id": k, **_pick(r.fields, "label_en", "label_ar", "note")} for k, r in ref.drugs.items()]
+            [
+                {"drug_id": k, **_pick(r.fields, "label_en", "label_ar", "label_ckb", "note")}
+                for k, r in ref.drugs.items()
+            ]
         ),
         "population": _population(observations),
     }
@@ -67,7 +70,7 @@ def _indicators(ref: Reference, claims: pd.DataFrame) -> pd.DataFrame:
     rows = [
         {
             "indicator_id": k,
-            **_pick(r.fields, "label_en", "label_ar", "unit", "kind", "description"),
+            **_pick(r.fields, "label_en", "label_ar", "label_ckb", "unit", "kind", "description"),
             "summable": r.fields["summable"] == "true",
             "n_claims": int(counts.get(k, 0)),
         }

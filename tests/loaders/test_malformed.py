@@ -165,7 +165,7 @@ def test_missing_header_column(good_build):
 
 def test_bad_reference_vocabulary(good_build):
     raw, data_dir, previous = good_build
-    line = append(raw / "indicators.csv", "bogus,Bogus,بوغس,persons,sometimes,true,x\n")
+    line = append(raw / "indicators.csv", "bogus,Bogus,بوغس,بۆگەس,persons,sometimes,true,x\n")
     assert_fails_and_keeps_tables(raw, data_dir, previous, f"indicators.csv:{line}: kind: 'sometimes' is not one of")
 
 
