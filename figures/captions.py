@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from figures.theme import MUTED
+from figures.i18n import DEFAULT, N_, RIGHT_TO_LEFT, gettext_for, number
+from figures.theme import ARABIC_FONT_FAMILY, MUTED
 
 FOOTER_WIDTH = 150  # characters per footer line at the web preset
 
@@ -32,21 +33,33 @@ class Caption:
     version: str = ""
     url: str = ""
     extra: dict = field(default_factory=dict, compare=False)
+    lang: str = DEFAULT
 
     def footer_lines(self, width: int = FOOTER_WIDTH) -> list[str]:
         lines = textwrap.wrap(self.source_line, width) + [w for note in self.notes for w in textwrap.wrap(note, width)]
-        stamp = " · ".join(part for part in (f"Data version {self.version}" if self.version else "", self.url) if part)
+        _ = gettext_for(self.lang)
+        version = _("Data version {version}").format(version=self.version) if self.version else ""
+        stamp = " · ".join(part for part in (version, self.url) if part)
         return lines + ([stamp] if stamp else [])
 
 
-def source_line(publishers: list[str], limit: int = 6) -> str:
-    """'Source: Shafaq News (4), Rudaw (2) and 3 others' — publishers of the figures shown, most used first."""
+def source_line(publishers: list[str], limit: int = 6, lang: str = DEFAULT) -> str:
+    """'Source: Shafaq News (4), Rudaw (2) and 3 other publishers': publishers of the figures shown, most used first."""
+    _ = gettext_for(lang)
     counts = Counter(p for p in publishers if p)
     if not counts:
-        return "Source: no published figure for this selection."
-    named = [f"{name} ({n})" if n > 1 else name for name, n in counts.most_common(limit)]
+        return _(NO_SOURCE)
+    named = [f"{name} ({number(n, lang)})" if n > 1 else name for name, n in counts.most_common(limit)]
     rest = len(counts) - len(named)
-    return "Source: " + ", ".join(named) + (f" and {rest} other publishers" if rest > 0 else "") + "."
+    listed = _(", ").join(named)
+    if rest > 0:
+        return _("Source: {publishers} and {count} other publishers.").format(
+            publishers=listed, count=number(rest, lang)
+        )
+    return _("Source: {publishers}.").format(publishers=listed)
+
+
+NO_SOURCE = N_("Source: no published figure for this selection.")
 
 
 @dataclass(frozen=True)
@@ -59,8 +72,11 @@ class Type:
 
 
 def title_layout(caption: Caption, sizes: Type) -> dict:
-    """Plotly's own title and subtitle, pinned to the top of the image with room above them."""
+    """Plotly's own title and subtitle, pinned to the top of the image with room above them (right-aligned in
+    Arabic and Kurdish, which read from the right)."""
+    side = {"x": 0.99, "xanchor": "right"} if caption.lang in RIGHT_TO_LEFT else {"x": 0.01, "xanchor": "left"}
     return {
+        **side,
         "text": f"<b>{caption.title}</b>",
         "subtitle": {
             "text": caption.subtitle,
@@ -82,6 +98,8 @@ def apply_caption(
     On screen the title and footer are HTML around the chart instead, so they wrap on a phone.
     """
     figure.update_layout(meta={**(figure.layout.meta or {}), "caption": caption.title})
+    if caption.lang in RIGHT_TO_LEFT:
+        figure.update_layout(font={"family": ARABIC_FONT_FAMILY}, hoverlabel={"font": {"family": ARABIC_FONT_FAMILY}})
     if not footer:
         figure.update_layout(margin={"t": 40, "b": 40})
         return figure
@@ -90,16 +108,17 @@ def apply_caption(
         title=title_layout(caption, sizes),
         margin={"t": round(sizes.title * 3.6), "b": round(sizes.label * 3 + sizes.note * 1.3 * len(lines))},
     )
+    right = caption.lang in RIGHT_TO_LEFT
     figure.add_annotation(
         text="<br>".join(lines),
         xref="paper",
         yref="paper",
-        x=0,
+        x=1 if right else 0,
         y=0,
         yshift=-round(sizes.label * 2.6),
-        xanchor="left",
+        xanchor="right" if right else "left",
         yanchor="top",
-        align="left",
+        align="right" if right else "left",
         showarrow=False,
         font={"size": sizes.note, "color": MUTED},
         name="footer",

@@ -6,7 +6,8 @@ Renders are bounded per process: EXPORT_CONCURRENCY at once, EXPORT_QUEUE waitin
 (served as 503 with Retry-After), so an export storm queues briefly or is turned away instead of starving pages.
 Chromium runs at a lower CPU priority (nice EXPORT_NICE) than the threads serving pages.
 Command line: python -m figures.export --page map --indicator arrests --year 2024 --format png --out FILE
-              python -m figures.export --all --out DIR
+              python -m figures.export --lang ar --page map --out FILE.svg --format svg
+              python -m figures.export --all --lang all --out DIR
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import plotly.graph_objects as go
 
 from figures.bars import with_ranked_bars
 from figures.captions import Type, apply_caption
-from figures.maps import side_keys
+from figures.i18n import LANGUAGES, N_, RIGHT_TO_LEFT, gettext_for, number
+from figures.maps import mirror_keys, side_keys
 from figures.views import View
 
 TIMEOUT_SECONDS = 20
@@ -104,24 +106,28 @@ def export_figure(view: View, preset: str) -> go.Figure:
     chosen = PRESETS[preset]
     sizes = chosen.type
     figure = go.Figure(copy.deepcopy(view.figure.to_dict()))
+    lang = view.caption.lang
     if "outline_traces" in (figure.layout.meta or {}):
         if view.values is not None and preset != "square":
-            with_ranked_bars(figure, view.values, view.scale_title)
+            with_ranked_bars(figure, view.values, view.scale_title, lang)
         else:
             side_keys(figure)
-    caption = replace(view.caption, notes=_notes_that_fit(view.caption.notes, chosen))
+            if lang in RIGHT_TO_LEFT:
+                mirror_keys(figure)
+    caption = replace(view.caption, notes=_notes_that_fit(view.caption.notes, chosen, lang))
     apply_caption(figure, caption, footer=True, width=chosen.footer_width, sizes=sizes)
     figure.update_layout(width=chosen.width, height=chosen.height)
     _scale_type(figure, sizes)
     return figure
 
 
-def _notes_that_fit(notes: tuple[str, ...], preset: Preset) -> tuple[str, ...]:
+def _notes_that_fit(notes: tuple[str, ...], preset: Preset, lang: str = "en") -> tuple[str, ...]:
     """The first notes, and a pointer to the rest, so a small image keeps legible type instead of every note."""
     if len(notes) <= preset.max_notes:
         return notes
     left = len(notes) - preset.max_notes
-    return (*notes[: preset.max_notes], f"{left} more note(s) with the figure online.")
+    more = gettext_for(lang)(N_("More notes with the figure online: {count}.")).format(count=number(left, lang))
+    return (*notes[: preset.max_notes], more)
 
 
 def _scale_type(figure: go.Figure, sizes: Type) -> None:
@@ -250,12 +256,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--places", default="IQ,IQ-KR", help="comma-separated codes (trends only)")
     parser.add_argument("--per-capita", action="store_true", help="per 100,000 people (map only)")
     parser.add_argument("--format", choices=FORMATS, default="png")
+    parser.add_argument(
+        "--lang", choices=(*LANGUAGES, "all"), default="en", help="the image's language ('all' with --all: each)"
+    )
     parser.add_argument("--preset", choices=tuple(PRESETS), default="web")
     parser.add_argument("--out", type=Path, required=True, help="output file, or a folder with --all")
     parser.add_argument(
         "--all", action="store_true", help="every indicator's map for its latest year and every trend, PNG and SVG"
     )
     args = parser.parse_args(argv)
+    if args.lang == "all" and not args.all:
+        parser.error("--lang all needs --all (one file per language)")
     try:
         for path in run(args):
             print(path)

@@ -6,8 +6,13 @@ to PNG and SVG as they look on screen.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
+
+from figures.i18n import DEFAULT, N_, gettext_for
 
 # Halabja town (geoBoundaries has no Halabja polygon; its territory lies inside IQ-SU).
 HALABJA = "X-IQ-HAL"
@@ -50,6 +55,12 @@ class Geometry:
     def codes(self) -> list[str]:
         return sorted(set(self.outlines) | set(self.anchors))
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """Names this geometry in URLs: a browser may cache the outlines for as long as the fingerprint holds."""
+        text = json.dumps([self.kind, sorted(self.outlines.items())], separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
 
 def from_boundaries(document: dict) -> Geometry:
     """Polygons from the document written by loaders.importers.boundaries; Halabja becomes a marked point."""
@@ -59,7 +70,7 @@ def from_boundaries(document: dict) -> Geometry:
         outlines[code] = rings
         anchors[code] = _centroid(max(rings, key=lambda r: len(r[0])))
     anchors[HALABJA] = _project([list(HALABJA_POINT)])[0][0], _project([list(HALABJA_POINT)])[1][0]
-    note = "Halabja has no polygon in geoBoundaries: it is drawn as a circle inside Sulaymaniyah's outline."
+    note = N_("Halabja has no polygon in geoBoundaries: it is drawn as a circle inside Sulaymaniyah's outline.")
     return Geometry("geoboundaries", outlines, anchors, document["credit"], note)
 
 
@@ -70,7 +81,7 @@ def tile_grid() -> Geometry:
         x0, y0 = col * 1.0, -row * 1.0
         outlines[code] = [([x0, x0 + 0.94, x0 + 0.94, x0, x0], [y0, y0, y0 - 0.94, y0 - 0.94, y0])]
         anchors[code] = (x0 + 0.47, y0 - 0.47)
-    note = "Tile map: one equal square per governorate, placed roughly where it lies (boundaries not downloaded)."
+    note = N_("Tile map: one equal square per governorate, placed roughly where it lies (boundaries not downloaded).")
     return Geometry("tiles", outlines, anchors, "", note)
 
 
@@ -90,3 +101,10 @@ def _centroid(ring: tuple[list[float], list[float]]) -> tuple[float, float]:
     if abs(area) < 1e-12:
         return sum(xs) / len(xs), sum(ys) / len(ys)
     return round(cx / (3 * area), 4), round(cy / (3 * area), 4)
+
+
+def credit_text(geometry: Geometry, lang: str = DEFAULT) -> str:
+    """The outlines' credit line in the page's language; the dataset's own name and licence stay as published."""
+    if not geometry.credit or lang == DEFAULT:
+        return geometry.credit
+    return gettext_for(lang)(N_("Boundaries: {source}")).format(source=geometry.credit.removeprefix("Boundaries: "))

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from figures import theme
 from figures.captions import Caption, apply_caption, source_line
 from figures.geometry import HALABJA, Geometry
-from figures.selection import NO_POPULATION
+from figures.i18n import DEFAULT, N_, RIGHT_TO_LEFT, gettext_for, number, unit_text, year
 
-NO_FIGURE = "No published figure"
-NOT_COMPARABLE = "Not a full year: off the scale"
-NO_POPULATION_KEY = "No population figure"
+NO_FIGURE = N_("No published figure")
+NO_FIGURE_SHORT = N_("no published figure")
+NOT_COMPARABLE = N_("Not a full year: off the scale")
+NO_POPULATION_KEY = N_("No population figure")
+COMBINED_KEY = N_("Combined figure")
 
 
 def make_map_figure(
-    values: pd.DataFrame, geometry: Geometry, caption: Caption, scale_title: str, footer: bool = False
+    values: pd.DataFrame,
+    geometry: Geometry,
+    caption: Caption,
+    scale_title: str,
+    footer: bool = False,
+    lang: str = DEFAULT,
 ) -> go.Figure:
-    """The full map (outlines travel once); later changes go through map_updates as a patch."""
-    styles = map_styles(values)
+    """The full map (outlines travel once); later changes go through map_state, applied in the browser."""
+    _ = gettext_for(lang)
+    styles = map_styles(values, lang)
     figure = go.Figure(layout={"template": theme.TEMPLATE_NAME})
     for code in sorted(geometry.outlines):
         xs, ys = _joined_rings(geometry.outlines[code])
@@ -43,11 +49,11 @@ def make_map_figure(
         figure.add_trace(_halabja_marker(geometry, styles[HALABJA]))
     figure.add_trace(_labels(geometry, styles))
     figure.add_trace(_colour_bar(values, scale_title))
-    figure.add_trace(theme.legend_key(NO_FIGURE, theme.NO_DATA_FILL))
-    figure.add_trace(theme.legend_key("Combined figure", theme.MUTED, "square-x-open"))
-    figure.add_trace(theme.legend_key(NOT_COMPARABLE, theme.NOT_COMPARABLE_FILL, "square-dot"))
+    figure.add_trace(theme.legend_key(_(NO_FIGURE), theme.NO_DATA_FILL))
+    figure.add_trace(theme.legend_key(_(COMBINED_KEY), theme.MUTED, "square-x-open"))
+    figure.add_trace(theme.legend_key(_(NOT_COMPARABLE), theme.NOT_COMPARABLE_FILL, "square-dot"))
     if "population_note" in values:
-        figure.add_trace(theme.legend_key(NO_POPULATION_KEY, theme.NO_POPULATION_FILL, "square-x"))
+        figure.add_trace(theme.legend_key(_(NO_POPULATION_KEY), theme.NO_POPULATION_FILL, "square-x"))
     figure.update_layout(
         xaxis={"visible": False, "range": _span(geometry, 0)},
         yaxis={
@@ -66,7 +72,18 @@ def make_map_figure(
         # width; side_keys() moves them beside it for the wide export images.
         legend={"orientation": "v", "y": 0, "x": 0.5, "yanchor": "bottom", "xanchor": "left", "font": {"size": 11}},
     )
+    if lang in RIGHT_TO_LEFT:
+        mirror_keys(figure)
     return apply_caption(figure, caption, footer)
+
+
+def mirror_keys(figure: go.Figure) -> None:
+    """Right to left: the colour bar starts on the right and the keys sit on the left of the band under the map,
+    where a right-to-left reader ends the line (the map itself is geography: never mirrored)."""
+    figure.update_layout(legend={"x": 0.5, "xanchor": "right"})
+    for trace in figure.data:
+        if trace.name == "scale":
+            trace.marker.colorbar.update(x=1, xanchor="right")
 
 
 def side_keys(figure: go.Figure) -> go.Figure:
@@ -113,7 +130,7 @@ def _span(geometry: Geometry, axis: int) -> list[float]:
     return [low - pad, high + pad]
 
 
-def map_styles(values: pd.DataFrame) -> dict[str, dict]:
+def map_styles(values: pd.DataFrame, lang: str = DEFAULT) -> dict[str, dict]:
     """Per governorate: fill style of its outline and its hover text; the only thing a year change alters."""
     low, high = _range(values)
     styles = {}
@@ -128,11 +145,11 @@ def map_styles(values: pd.DataFrame) -> dict[str, dict]:
             "solidity": 0.25,
         }
         styles[row.code] = {
-            "shape": {"fillcolor": colour, "fillpattern": pattern, "text": hover_text(row)},
+            "shape": {"fillcolor": colour, "fillpattern": pattern, "text": hover_text(row, lang)},
             "colour": colour,
-            "hover": hover_text(row),
+            "hover": hover_text(row, lang),
             "ink": theme.ink_on(colour),
-            "label": _label(row),
+            "label": _label(row, lang),
         }
     return styles
 
@@ -148,27 +165,34 @@ def _fill(row, low: float, high: float) -> tuple[str, str]:  # noqa: ANN001 - a 
     return _colour(row.display, low, high), "/" if row.status == "combined" else ""
 
 
-def _label(row) -> str:  # noqa: ANN001 - a values row
-    """The short name, the value shown (rate or count) and, outside a single year, the figure's year."""
-    short = _short(row.code)
+def _label(row, lang: str = DEFAULT) -> str:  # noqa: ANN001 - a values row
+    """The short name, the value shown (rate or count) and, outside a single year, the figure's year.
+
+    In English the short name is the ISO code's letters; in Arabic and Kurdish the governorate's name
+    (a Latin code means nothing there)."""
+    short = _short(row.code) if lang == DEFAULT else row.name
     if row.status == "none":
         return short
     value = row.display if row.display is not None and not pd.isna(row.display) else row.value
-    text = f"{short}<br>{_compact(value)}" if value is not None and not pd.isna(value) else short
+    text = f"{short}<br>{_compact(value, lang)}" if value is not None and not pd.isna(value) else short
     text = text if row.comparable and row.is_full_year else f"{text}*"
-    year = getattr(row, "label_year", None)
-    return f"{text}<br>{int(year)}" if year is not None and not pd.isna(year) else text
+    label_year = getattr(row, "label_year", None)
+    return f"{text}<br>{year(label_year, lang)}" if label_year is not None and not pd.isna(label_year) else text
 
 
-def _compact(value: float) -> str:
-    """1,133 · 14.4k · 2.2M · 3.5: short enough to sit inside a governorate."""
+COMPACT = {"million": N_("{value}M"), "thousand": N_("{value}k")}
+
+
+def _compact(value: float, lang: str = DEFAULT) -> str:
+    """1,133 · 14.4k · 2.2M · 3.5: short enough to sit inside a governorate (the suffix is a message)."""
+    _ = gettext_for(lang)
     if value >= 1_000_000:
-        return f"{value / 1_000_000:.1f}M"
+        return _(COMPACT["million"]).format(value=number(round(value / 1_000_000, 1), lang, 1))
     if value >= 10_000:
-        return f"{value / 1000:.1f}k"
+        return _(COMPACT["thousand"]).format(value=number(round(value / 1000, 1), lang, 1))
     if value >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
+        return number(round(value), lang, 0)
+    return number(float(f"{value:.3g}"), lang)
 
 
 def _colour(value: float | None, low: float, high: float) -> str:
@@ -177,24 +201,35 @@ def _colour(value: float | None, low: float, high: float) -> str:
     return theme.colour_for((value - low) / (high - low) if high > low else 1.0)
 
 
-def hover_text(row) -> str:  # noqa: ANN001 - a values row (namedtuple)
+def hover_text(row, lang: str = DEFAULT) -> str:  # noqa: ANN001 - a values row (namedtuple)
     """Value with qualifier, period, publisher and a conflict marker; never a bare number."""
+    _ = gettext_for(lang)
     if row.status == "none":
-        return f"<b>{row.name}</b><br>{NO_FIGURE}"
+        return f"<b>{row.name}</b><br>{_(NO_FIGURE)}"
     lines = [f"<b>{row.name}</b>", row.value_text]
     rate_note = getattr(row, "population_note", "")
     if rate_note and row.display is not None and not pd.isna(row.display):
-        lines[1] = f"{row.display:,.1f} {rate_note}<br>({row.value_text})"
+        lines[1] = f"{number(round(row.display, 1), lang, 1)} {rate_note}<br>({row.value_text})"
     elif rate_note:
         lines.append(rate_note)
-    period = row.period_label + ("" if row.is_full_year else " — partial period, not a full year")
+    period = (
+        row.period_label
+        if row.is_full_year
+        else _("{period}: partial period, not a full year").format(period=row.period_label)
+    )
     lines.append(period)
     if row.status == "combined":
-        lines.append(f"Combined figure for {row.combined_name}")
-    lines.append(f"Source: {row.publisher}")
+        lines.append(_("Combined figure for {place}").format(place=row.combined_name))
+    lines.append(_("Source: {publisher}").format(publisher=row.publisher))
     if row.in_conflict:
-        lines.append("⚠ Sources disagree: see the Claims page")
+        lines.append(_("⚠ Sources disagree: see the Claims page"))
     return "<br>".join(lines)
+
+
+def outline_paths(geometry: Geometry) -> dict[str, list[list]]:
+    """Each outline's coordinates as its figure trace draws them ([xs, ys], rings split by None): what the page
+    fetches once to complete the map figure it receives without them."""
+    return {code: list(_joined_rings(rings)) for code, rings in geometry.outlines.items()}
 
 
 def _joined_rings(rings: list[tuple[list[float], list[float]]]) -> tuple[list, list]:
@@ -274,13 +309,13 @@ def _colour_bar(values: pd.DataFrame, scale_title: str) -> go.Scatter:
     )
 
 
-def map_state(values: pd.DataFrame, scale_title: str) -> dict:
+def map_state(values: pd.DataFrame, scale_title: str, lang: str = DEFAULT) -> dict:
     """The few arrays a change of indicator, year or per-capita alters, aligned with meta.codes.
 
     The browser applies them to the figure it already has (layouts/assets/map.js), so the outlines
     travel once per page load and an interaction moves a couple of kilobytes.
     """
-    styles = map_styles(values)
+    styles = map_styles(values, lang)
     codes = sorted(styles)
     low, high = _range(values)
     return {
@@ -301,13 +336,25 @@ def _range(values: pd.DataFrame) -> tuple[float, float]:
     return (0.0, float(shown.max())) if len(shown) and shown.max() > 0 else (0.0, 1.0)
 
 
-def _population_note(values: pd.DataFrame) -> str:
+def _population_note(values: pd.DataFrame, lang: str = DEFAULT) -> str:
     """Which population years divide the counts, and which places have none (crossed)."""
-    years = sorted({m for note in values["population_note"] for m in re.findall(r"population (\d{4})", str(note))})
-    missing = values.loc[values["population_note"] == NO_POPULATION, "name"]
-    text = "Rates per 100,000 use each place's population of the year nearest the figure's (COSIT projections; KRG registry for the Kurdistan Region)"
-    text += f": population year(s) {', '.join(years)}." if years else "."
-    return text + (f" No population figure (crossed): {', '.join(missing)}." if len(missing) else "")
+    _ = gettext_for(lang)
+    years = sorted({int(y) for y in values["population_year"].dropna()})
+    missing = values.loc[values["population_year"].isna() & values["value"].notna(), "name"]
+    text = (
+        _(
+            "Rates per 100,000 use each place's population of the year nearest the figure's (COSIT projections; "
+            "KRG registry for the Kurdistan Region): population years {years}."
+        ).format(years=_(", ").join(year(y, lang) for y in years))
+        if years
+        else _(
+            "Rates per 100,000 use each place's population of the year nearest the figure's (COSIT projections; "
+            "KRG registry for the Kurdistan Region)."
+        )
+    )
+    if len(missing):
+        text += " " + _("No population figure (crossed): {places}.").format(places=_(", ").join(missing))
+    return text
 
 
 def map_caption(
@@ -319,34 +366,47 @@ def map_caption(
     credit: str,
     version: str = "",
     url: str = "",
+    lang: str = DEFAULT,
 ) -> Caption:
     """Title, unit and period, the publishers shown, and what the map does not cover."""
+    _ = gettext_for(lang)
     shown = values[values["status"] != "none"]
     notes = [
-        f"Published figures cover {len(shown)} of {len(values)} governorates; grey means no published figure, not zero."
+        _("Published figures cover {shown} of {total} governorates; grey means no published figure, not zero.").format(
+            shown=number(len(shown), lang), total=number(len(values), lang)
+        )
     ]
     combined = sorted({n for n in shown["combined_name"].dropna()})
     if combined:
-        notes.append(f"Hatched: one combined figure for {' and '.join(combined)}, drawn over each member.")
+        notes.append(
+            _("Hatched: one combined figure for {places}, drawn over each member.").format(
+                places=_(" and ").join(combined)
+            )
+        )
     partial = shown[~shown["comparable"].astype(bool)]
     if len(partial):
-        listed = [f"{r.name} {r.value_text} ({r.period_label})" for r in partial.head(6).itertuples()]
-        more = f" and {len(partial) - 6} more" if len(partial) > 6 else ""
+        listed = _("; ").join(f"{r.name} {r.value_text} ({r.period_label})" for r in partial.head(6).itertuples())
+        if len(partial) > 6:
+            listed = _("{listed} and {count} more").format(listed=listed, count=number(len(partial) - 6, lang))
         notes.append(
-            "Marked * and dotted, off the colour scale (part of a year or a one-day count): "
-            + "; ".join(listed)
-            + more
-            + "."
+            _("Marked * and dotted, off the colour scale (part of a year or a one-day count): {listed}.").format(
+                listed=listed
+            )
         )
     if "population_note" in values:
-        notes.append(_population_note(values))
+        notes.append(_population_note(values, lang))
     if shown["in_conflict"].any():
         site = url.split("/map")[0]
-        where = f"{site}/claims" if site else "the Claims page"
-        notes.append(f"Where sources disagree the most official source is shown; all figures and why at {where}.")
+        notes.append(
+            _("Where sources disagree the most official source is shown; all figures and why at {where}.").format(
+                where=f"{site}/claims" if site else _("the Claims page")
+            )
+        )
     if credit:
         notes.append(credit)
-    subtitle = f"{'per 100,000 people' if per_capita else unit} · by governorate · {period_text}"
-    return Caption(
-        f"{label}, {period_text}", subtitle, source_line(list(shown["publisher"])), tuple(notes), version, url
+    subtitle = _("{unit} · by governorate · {period}").format(
+        unit=_("per 100,000 people") if per_capita else unit_text(unit, lang), period=period_text
     )
+    title = _("{indicator}, {period}").format(indicator=label, period=period_text)
+    sources = source_line(list(shown["publisher"]), lang=lang)
+    return Caption(title, subtitle, sources, tuple(notes), version, url, lang=lang)

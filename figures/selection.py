@@ -7,17 +7,22 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from data.schema import OBSERVATIONS
+from figures.i18n import (
+    DEFAULT,
+    LABEL_COLUMN,
+    N_,
+    NAME_COLUMN,
+    QUALIFIERS,
+    gettext_for,
+    number,
+    period_text,
+    unit_text,
+    year,
+)
 
 LATEST = "latest"
-NO_POPULATION = "no population figure for this place"
-_QUALIFIER_WORDS = {
-    "about": "about ",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "less_than": "less than ",
-    "at_most": "up to ",
-    "exact": "",
-}
+NO_POPULATION = N_("no population figure for this place")
+NO_FIGURE_TEXT = N_("no published figure")
 
 
 @dataclass(frozen=True)
@@ -44,24 +49,34 @@ class MapOptions:
     drug: str = "all"
     year: int | str = LATEST
     per_capita: bool = False
+    lang: str = DEFAULT
 
 
 def format_value(
-    value: float | None, qualifier: str, low: float | None = None, high: float | None = None, unit: str = ""
+    value: float | None,
+    qualifier: str,
+    low: float | None = None,
+    high: float | None = None,
+    unit: str = "",
+    lang: str = DEFAULT,
 ) -> str:
-    """'about 14,500 persons', 'at least 454 sentences', '950,000–1,000,000 persons'."""
-    suffix = f" {unit}" if unit else ""
+    """'about 14,500 persons', 'at least 454 sentences', '950,000–1,000,000 persons' (in `lang`)."""
+    suffix = f" {unit_text(unit, lang)}" if unit else ""
     if qualifier == "range":
-        return f"{_number(low)}–{_number(high)}{suffix}"
-    return f"{_QUALIFIER_WORDS.get(qualifier, '')}{_number(value)}{suffix}"
+        return f"{format_number(low, lang)}–{format_number(high, lang)}{suffix}"
+    words = gettext_for(lang)(QUALIFIERS.get(qualifier, "{value}"))
+    return words.format(value=format_number(value, lang)) + suffix
 
 
-def _number(value: float | None) -> str:
+def format_number(value: float | None, lang: str = DEFAULT) -> str:
+    """14,438 · 2.5 · 0.706: whole numbers grouped, others to one decimal (three significant digits below 10)."""
     if value is None or pd.isna(value):
-        return "no figure"
+        return gettext_for(lang)(N_("no figure"))
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.3g}"
+        return number(int(value), lang)
+    if abs(value) >= 10:
+        return number(round(value, 1), lang, 1)
+    return number(float(f"{value:.3g}"), lang)
 
 
 def reference_year(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.Series:
@@ -128,22 +143,26 @@ def map_values(tables: Tables, options: MapOptions) -> pd.DataFrame:
     rows = indicator_rows(tables, options.indicator, options.drug).dropna(subset=["ref_year"])
     governorates, composites = map_places(tables.geographies)
     chosen = _pick_per_place(rows, options.year)
-    names = tables.geographies.set_index("code")["name_en"]
+    names = tables.geographies.set_index("code")[NAME_COLUMN[options.lang]]
+    lang = options.lang
     records = []
     for code in governorates:
         own = chosen.get(code)
         combined = next((c for c, members in composites.items() if code in members and c in chosen), None)
         if combined and (own is None or (options.year == LATEST and chosen[combined]["ref_year"] > own["ref_year"])):
             records.append(
-                _map_record(code, names[code], chosen[combined], "combined", names[combined], composites[combined])
+                _map_record(
+                    code, names[code], chosen[combined], "combined", names[combined], composites[combined], lang
+                )
             )
         else:
-            records.append(_map_record(code, names[code], own, "figure" if own is not None else "none", None, None))
+            status = "figure" if own is not None else "none"
+            records.append(_map_record(code, names[code], own, status, None, None, lang))
     frame = pd.DataFrame(records)
     frame["comparable"] = frame["granularity"].isin(comparable_kinds(kind)) & frame["value"].notna()
     # In "latest available" each place may show another year: its label says which.
     frame["label_year"] = frame["ref_year"] if options.year == LATEST else None
-    frame = _with_rates(frame, tables.population) if options.per_capita else frame.assign(display=frame["value"])
+    frame = _with_rates(frame, tables.population, lang) if options.per_capita else frame.assign(display=frame["value"])
     return frame.assign(display=frame["display"].where(frame["comparable"]))
 
 
@@ -156,7 +175,7 @@ def _pick_per_place(rows: pd.DataFrame, year: int | str) -> dict[str, pd.Series]
     return {code: group.iloc[0] for code, group in ordered.groupby("geo_code", sort=False)}
 
 
-def _map_record(code, name, pick, status, combined_name, members) -> dict:
+def _map_record(code, name, pick, status, combined_name, members, lang) -> dict:  # noqa: ANN001
     base = {
         "code": code,
         "name": name,
@@ -167,7 +186,7 @@ def _map_record(code, name, pick, status, combined_name, members) -> dict:
     if pick is None:
         return base | {
             "value": None,
-            "value_text": "no published figure",
+            "value_text": gettext_for(lang)(NO_FIGURE_TEXT),
             "period_label": "",
             "is_full_year": False,
             "publisher": "",
@@ -177,12 +196,12 @@ def _map_record(code, name, pick, status, combined_name, members) -> dict:
             "geo_code": None,
             "granularity": "",
         }
-    text = format_value(pick["value"], pick["qualifier"], pick["value_low"], pick["value_high"], pick["unit"])
+    text = format_value(pick["value"], pick["qualifier"], pick["value_low"], pick["value_high"], pick["unit"], lang)
     value = pick["value"] if pd.notna(pick["value"]) else None
     return base | {
         "value": value,
         "value_text": text,
-        "period_label": pick["period_label"],
+        "period_label": period_text(pick["period_label"], lang),
         "is_full_year": bool(pick["is_full_year"]),
         "publisher": pick["publisher"],
         "claim_id": pick["claim_id"],
@@ -193,19 +212,25 @@ def _map_record(code, name, pick, status, combined_name, members) -> dict:
     }
 
 
-def _with_rates(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+def _with_rates(frame: pd.DataFrame, population: pd.DataFrame, lang: str = DEFAULT) -> pd.DataFrame:
     """Per 100,000 people, using each place's population of the nearest year with a figure (members summed)."""
-    rates, notes = [], []
+    _ = gettext_for(lang)
+    rates, notes, years = [], [], []
     for row in frame.itertuples():
         members = row.members.split("|") if isinstance(row.members, str) else [row.code]
         pop, pop_year = _population(population, members, row.ref_year)
+        years.append(pop_year if pop is not None else None)
         if pd.isna(row.value) or pop is None:
             rates.append(None)
-            notes.append("" if pd.isna(row.value) else NO_POPULATION)
+            notes.append("" if pd.isna(row.value) else _(NO_POPULATION))
         else:
             rates.append(row.value / pop * 100_000)
-            notes.append(f"per 100,000 people (population {pop_year}: {pop:,.0f})")
-    return frame.assign(display=rates, population_note=notes)
+            notes.append(
+                _("per 100,000 people (population {year}: {population})").format(
+                    year=year(pop_year, lang), population=number(round(pop), lang)
+                )
+            )
+    return frame.assign(display=rates, population_note=notes, population_year=years)
 
 
 def _population(population: pd.DataFrame, codes: list[str], year: int | None) -> tuple[float | None, int | None]:
@@ -239,7 +264,7 @@ def trend_rows(tables: Tables, indicator: str, drug: str, codes: list[str], scop
 assert {"period_end", "is_full_year", "group_min"} <= set(OBSERVATIONS.column_names), "selection expects these columns"
 
 
-def coverage(tables: Tables, by: str, indicator: str | None = None) -> pd.DataFrame:
+def coverage(tables: Tables, by: str, indicator: str | None = None, lang: str = DEFAULT) -> pd.DataFrame:
     """Per row (indicator or place) and year: 2 = a full-year or dated figure, 1 = partial periods only, and claims."""
     obs = (
         tables.observations
@@ -253,9 +278,9 @@ def coverage(tables: Tables, by: str, indicator: str | None = None) -> pd.DataFr
     cells = grouped.agg(status=("complete", "max"), claims=("n_claims", "sum")).reset_index()
     cells["status"] = cells["status"].astype(int) + 1
     labels = (
-        tables.indicators.set_index("indicator_id")["label_en"]
+        tables.indicators.set_index("indicator_id")[LABEL_COLUMN[lang]]
         if by == "indicator"
-        else tables.geographies.set_index("code")["name_en"]
+        else tables.geographies.set_index("code")[NAME_COLUMN[lang]]
     )
     return cells.assign(row=cells[key].map(labels), year=cells["ref_year"].astype(int))[
         ["row", "year", "status", "claims"]

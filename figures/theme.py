@@ -7,6 +7,9 @@ import plotly.io as pio
 
 TEMPLATE_NAME = "iraq_figures"
 FONT_FAMILY = "Noto Sans, Noto Naskh Arabic, DejaVu Sans, Arial, sans-serif"
+# Arabic and Kurdish figures name an Arabic-script font first (Debian's fonts-noto-core, installed by `make system`),
+# so exports shape Arabic with a font made for it rather than whichever fallback Chromium finds.
+ARABIC_FONT_FAMILY = "Noto Sans Arabic, Noto Naskh Arabic, Noto Sans, DejaVu Sans, sans-serif"
 
 INK = "#1f2933"
 MUTED = "#616e7c"

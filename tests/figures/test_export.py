@@ -173,3 +173,22 @@ def test_exports_never_print_a_local_address(tables, monkeypatch):
     ):
         svg = render(shown, "svg", "web").decode()
         assert "127.0.0.1" not in svg and "localhost" not in svg and "http" not in svg.split("</defs>")[-1]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb"])
+def test_arabic_script_svg_names_the_indicator_and_places_in_an_arabic_font(tables, boundary_document, lang):
+    """The exported map in Arabic or Kurdish: the indicator's title and the governorates' names in that language,
+    drawn in the Arabic-script font the export names first (Chromium shapes the text with it)."""
+    from figures.geometry import from_boundaries
+    from figures.i18n import LABEL_COLUMN, NAME_COLUMN
+
+    options = MapOptions("arrests", year=2024, lang=lang)
+    svg = render(map_view(tables, options, from_boundaries(boundary_document), "v-test", ""), "svg", "web").decode()
+    title = tables.indicators.set_index("indicator_id").loc["arrests", LABEL_COLUMN[lang]]
+    governorates = tables.geographies[tables.geographies["level"] == "governorate"]
+    assert title in svg
+    assert sum(name in svg for name in governorates[NAME_COLUMN[lang]]) >= 2
+    fonts = set(re.findall(r"font-family:\s*&quot;?([^;&\"]+)", svg)) | set(
+        re.findall(r"font-family: ?'?([^;']+)", svg)
+    )
+    assert fonts and all(f.strip().startswith(("Noto Sans Arabic", '"Noto Sans Arabic"')) for f in fonts), fonts

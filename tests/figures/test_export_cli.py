@@ -47,3 +47,30 @@ def test_single_chart_and_clear_errors(built, tmp_path):
         timeout=120,
     )
     assert bad.returncode == 1 and "unknown indicator 'bogus'" in bad.stderr
+
+
+def test_one_chart_in_arabic_and_every_language_with_all(built, tables, tmp_path):
+    """`--lang ar` writes the image in Arabic; `--lang all` needs `--all` (one file per view and language);
+    file names stay ASCII, the language code at their end."""
+    from figures.batch import every_view
+    from figures.geometry import tile_grid
+
+    env = dict(os.environ, IRAQ_DRUGS_DATA_DIR=str(built.path.parent.parent))
+    out = tmp_path / "basra-ar.svg"
+    args = ["--lang", "ar", "--page", "trends", "--places", "IQ,IQ-BA", "--format", "svg", "--out", str(out)]
+    assert (
+        subprocess.run([sys.executable, "-m", "figures.export", *args], cwd=ROOT, env=env, timeout=120).returncode == 0
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "البصرة" in text and "Basra" not in text
+    refused = subprocess.run(
+        [sys.executable, "-m", "figures.export", "--lang", "all", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 2 and "--lang all needs --all" in refused.stderr
+    names = [name for name, _ in every_view(tables, tile_grid(), "v", "ckb")]
+    assert names and all(name.endswith("-ckb") and name.isascii() for name in names)
