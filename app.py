@@ -15,23 +15,31 @@ from importlib.metadata import version
 from importlib.resources import files
 
 import dash
-import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, callback, dcc, html
+from dash import Dash, Input, Output, callback, clientside_callback, dcc, html
 from dash.exceptions import CallbackException, DependencyException
-from flask import Response, jsonify, request, send_file
+from flask import Response, jsonify, redirect, request, send_file
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from data.store import DATA_DIR, DataUnavailable, check_all
 from figures.captions import site_url
-from layouts._vendor import PLOTLY_URL, serve_light_plotly
+from figures.i18n import N_, RIGHT_TO_LEFT, direction, gettext_for, known, negotiate
+from layouts._vendor import BOOTSTRAP_RTL, PLOTLY_URL, serve_light_plotly
 
 BOOTSTRAP_CSS = f"/vendor/bootstrap/{version('bootstrap-flask')}/bootstrap.min.css"  # Versioned URL: cached for a year.
+BOOTSTRAP_RTL_CSS = f"/vendor/bootstrap/{version('bootstrap-flask')}/bootstrap.rtl.min.css"
+STYLESHEET = {
+    "href": BOOTSTRAP_CSS,
+    "rel": "stylesheet",
+    "data-bootstrap": "",
+    "data-ltr": BOOTSTRAP_CSS,
+    "data-rtl": BOOTSTRAP_RTL_CSS,
+}
 MAX_REQUEST_BYTES = 256 * 1024
 # Who may embed the dashboard in a frame: only this site by default; set FRAME_ANCESTORS (e.g. "'self' https://news.example")
 FRAME_ANCESTORS = os.environ.get("FRAME_ANCESTORS", "'self'")
 CHART_PAGES = ("/map", "/trends")
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Iraq's published drug-policy figures (arrests, seizures, sentences, treatment), each traced to its source "
     "and period, with conflicts kept and explained."
 )
@@ -47,22 +55,32 @@ class Site(Dash):
     the request's Host header; without SITE_URL no absolute address is printed."""
 
     def interpolate_index(self, **kwargs: str) -> str:
+        lang = known(request.args.get("lang"))
+        _ = gettext_for(lang)
         page = next((p for p in dash.page_registry.values() if p["path"] == request.path), None)
-        title = html_escape(page["title"] if page else self.title)
+        title = html_escape(_(page["title"] if page else self.title))
         tags = [
             '<meta property="og:type" content="website">',
             '<meta name="twitter:card" content="summary">',
             f'<meta property="og:title" content="{title}">',
-            f'<meta name="description" content="{html_escape(DESCRIPTION)}">',
+            f'<meta name="description" content="{html_escape(_(DESCRIPTION))}">',
         ]
         if site_url() and page:
-            address = html_escape(site_url() + page["path"])
+            address = html_escape(f"{site_url()}{page['path']}?lang={lang}")
             tags += [f'<meta property="og:url" content="{address}">', f'<link rel="canonical" href="{address}">']
         if request.path in CHART_PAGES:  # fetch plotly.js alongside the other scripts, not after the graph mounts
             tags.append(f'<link rel="preload" as="script" href="{PLOTLY_URL}">')
+        if request.path == "/map":  # and the outlines, which the map fetches as soon as its figure arrives
+            from layouts.map import geometry, geometry_url
+
+            tags.append(f'<link rel="preload" as="fetch" href="{geometry_url(geometry())}" crossorigin="anonymous">')
         kwargs["metas"] = "\n".join(tags) + kwargs.get("metas", "")
-        # The page's language and direction, for screen readers, hyphenation and right-to-left scripts later.
-        return super().interpolate_index(**kwargs).replace("<html>", '<html lang="en" dir="ltr">', 1)
+        kwargs["title"] = title
+        index = super().interpolate_index(**kwargs)
+        if lang in RIGHT_TO_LEFT:  # the first paint already right to left; layouts/assets/lang.js keeps it in step
+            index = index.replace(f'href="{BOOTSTRAP_CSS}"', f'href="{BOOTSTRAP_RTL_CSS}"', 1)
+        # The page's language and direction, for screen readers, hyphenation and right-to-left scripts.
+        return index.replace("<html>", f'<html lang="{lang}" dir="{direction(lang)}">', 1)
 
 
 def create_app() -> Dash:
@@ -72,8 +90,8 @@ def create_app() -> Dash:
         include_pages_meta=False,  # Dash's page meta tags print request.url, i.e. whatever Host the client sent
         pages_folder="layouts",
         assets_folder="layouts/assets",
-        external_stylesheets=[BOOTSTRAP_CSS],
-        title="Iraq drug-policy figures",
+        external_stylesheets=[STYLESHEET],
+        title=N_("Iraq drug-policy figures"),
         compress=False,  # Flask-Compress below handles every response, not only Dash's.
         # Pages would otherwise ship every page's full layout (maps included) in each index page as a
         # "validation layout"; tests/layouts checks the callback ids instead.
@@ -83,11 +101,14 @@ def create_app() -> Dash:
     serve_light_plotly(server)  # the basic plotly.js bundle (layouts/_vendor.py), about a quarter of the full one
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.add_url_rule(BOOTSTRAP_CSS, "bootstrap_css", _bootstrap_css)
+    server.add_url_rule(BOOTSTRAP_RTL_CSS, "bootstrap_rtl_css", _bootstrap_rtl_css)
     server.add_url_rule("/healthz", "healthz", _healthz)
-    from layouts._downloads import downloads  # Imported after the pages are registered: it reuses their parsing.
+    server.before_request(_language_from_browser)
+    from layouts._downloads import downloads, geometry_files  # After the pages are registered: reuses their parsing.
     from layouts._responses import ResponseCache
 
     server.register_blueprint(downloads)
+    server.register_blueprint(geometry_files)
     server.register_error_handler(Exception, _error)
     server.after_request(_security_headers(app))
     server.after_request(_unknown_page_is_404)
@@ -113,6 +134,33 @@ def _bootstrap_css():
     """Bootstrap 5 CSS from the installed Bootstrap-Flask package, so no request leaves the machine."""
     css = files("flask_bootstrap") / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
     return send_file(str(css), mimetype="text/css", max_age=31_536_000)
+
+
+def _bootstrap_rtl_css():
+    """Bootstrap's right-to-left CSS, installed at set-up from npm (`make npm`); 404 with a reason if it is not."""
+    if not BOOTSTRAP_RTL.exists():
+        log.error("%s is missing: run `make npm`", BOOTSTRAP_RTL.name)
+        return Response("Right-to-left stylesheet not installed (make npm).", status=404, mimetype="text/plain")
+    return send_file(str(BOOTSTRAP_RTL), mimetype="text/css", max_age=31_536_000)
+
+
+def _language_from_browser():
+    """A first visit without `lang` follows the browser's Accept-Language among our languages: Arabic and Kurdish
+    readers are sent to the same page with `lang` in the address (so links, caches and shared addresses all carry
+    it); English, the default, needs no redirect. Only page addresses are redirected, never data or assets."""
+    if request.method != "GET" or "lang" in request.args or request.path not in _page_paths():
+        return None
+    lang = negotiate(list(request.accept_languages))
+    if lang == "en":
+        return None
+    query = request.query_string.decode("latin-1")
+    response = redirect(f"{request.path}?{query + '&' if query else ''}lang={lang}", code=302)
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+def _page_paths() -> set[str]:
+    return {page["path"] for page in dash.page_registry.values()}
 
 
 def _healthz():
@@ -189,14 +237,17 @@ def _security_headers(app: Dash):
 
 
 def _shell() -> html.Div:
-    links = [
-        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
-        for page in dash.page_registry.values()
-    ]
-    navbar = dbc.NavbarSimple(links, brand="Iraq drug-policy figures", brand_href="/", color="dark", dark=True)
+    """Each page renders its own navigation bar in its language (layouts/_common.py: page_frame)."""
     # The no-op pair is the floor the benchmarks compare real interactions against (bench/).
     floor = [dcc.Store(id="noop-in"), dcc.Store(id="noop-out")]
-    return html.Div([navbar, dbc.Container(dash.page_container, fluid=True, className="py-3"), *floor])
+    return html.Div([dash.page_container, dcc.Store(id="lang-applied"), *floor])
+
+
+clientside_callback(
+    "function(marker) { return window.dash_clientside.page.apply(marker); }",
+    Output("lang-applied", "data"),
+    Input("page-lang", "data"),
+)
 
 
 @callback(Output("noop-out", "data"), Input("noop-in", "data"), prevent_initial_call=True)

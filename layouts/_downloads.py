@@ -6,6 +6,7 @@ anyone, costs nothing. A render refused because every renderer is busy answers 5
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from flask import Blueprint, Response, request
@@ -13,12 +14,14 @@ from flask import Blueprint, Response, request
 from data import schema
 from data.package import evidence_pack, table_csv
 from figures.export import PRESETS, ExportBusy, ExportError, render, safe_filename
+from figures.maps import outline_paths
 from figures.views import View
 from layouts import map as map_page
 from layouts import trends as trends_page
 from layouts._common import Query, current
 
 downloads = Blueprint("downloads", __name__, url_prefix="/download")
+geometry_files = Blueprint("geometry", __name__, url_prefix="/geometry")
 MIMETYPES = {
     "json": "application/json",
     "png": "image/png",
@@ -37,7 +40,9 @@ def _attachment(payload: bytes, fmt: str, name: str) -> Response:
 def _send(page: str, fmt: str) -> Response:
     """The page's view as CSV, JSON or an image; the view options come from the query string."""
     data, _ = current()
-    args = tuple(sorted((key, tuple(request.args.getlist(key))) for key in request.args))
+    # Data files are never localised (plain values, English names): the language only changes images.
+    keys = [key for key in request.args if fmt in ("png", "svg") or key != "lang"]
+    args = tuple(sorted((key, tuple(request.args.getlist(key))) for key in keys))
     if fmt in ("csv", "json"):
         view, name = _view(page, args, data.version)
         if fmt == "csv":
@@ -71,7 +76,7 @@ def _view(page: str, args: tuple, version: str) -> tuple[View, str]:
     if page == "map":
         options = map_page.read_options(query, tables)
         view = map_page.view(tables, options, version, map_page.geometry())
-        suffix = "-per-100k" if options.per_capita else ""
+        suffix = ("-per-100k" if options.per_capita else "") + ("" if options.lang == "en" else f"-{options.lang}")
         return view, f"iraq-{options.indicator}-{options.drug}-{options.year}{suffix}"
     indicator, drug, places = trends_page.read_options(query, tables)
     url = trends_page._url(indicator, drug, places)
@@ -105,3 +110,21 @@ def table_download(name: str) -> Response:
         return Response("unknown table", status=404, mimetype="text/plain")
     data, _ = current()
     return _attachment(table_csv(data.table(name)), "csv", f"iraq-drug-figures-{name}-{data.version}")
+
+
+@geometry_files.route("/<fingerprint>.json")
+def outlines(fingerprint: str) -> Response:
+    """The map's outlines, named by their fingerprint: fetched once, then kept by the browser for a year."""
+    shape = map_page.geometry()
+    if fingerprint != shape.fingerprint:
+        return Response("No such geometry.", status=404, mimetype="text/plain")
+    response = Response(_outlines_json(shape.fingerprint), mimetype="application/json")
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@lru_cache(maxsize=2)
+def _outlines_json(fingerprint: str) -> bytes:
+    shape = map_page.geometry()
+    assert shape.fingerprint == fingerprint, "outlines are served for the geometry they are named after"
+    return json.dumps(outline_paths(shape), separators=(",", ":")).encode()

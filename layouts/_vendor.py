@@ -26,6 +26,9 @@ BUNDLE = Path(
     os.environ.get("PLOTLY_BUNDLE", ROOT / ".venv" / "npm" / "node_modules" / "plotly.js-basic-dist-min" / BUNDLE_NAME)
 )
 PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"  # Dash's own (unversioned) address
+# Bootstrap's right-to-left stylesheet (Arabic and Kurdish pages), from the npm package at the version
+# Bootstrap-Flask ships for left to right, so both directions are the same Bootstrap.
+BOOTSTRAP_RTL = ROOT / ".venv" / "npm" / "node_modules" / "bootstrap" / "dist" / "css" / "bootstrap.rtl.min.css"
 DAY = 86_400  # the address carries no version, so browsers revalidate daily (ETag) instead of keeping it a year
 
 

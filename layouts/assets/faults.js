@@ -8,12 +8,15 @@
     box.id = "server-fault";
     box.className = "alert alert-danger position-fixed bottom-0 start-0 end-0 m-2 mb-3 shadow";
     box.setAttribute("role", "alert");
-    box.textContent = "The server could not compute this view (error " + status + "). " +
+    // The message in the page's language (layouts/_common.py: page_frame); English before any page rendered.
+    const page = window.irqPage || {};
+    const text = page.fault || "The server could not compute this view (error {status}). " +
       "The fault has been logged; please try again in a moment.";
+    box.textContent = text.replace("{status}", String(status));
     const close = document.createElement("button");
     close.type = "button";
     close.className = "btn-close float-end";
-    close.setAttribute("aria-label", "Close");
+    close.setAttribute("aria-label", page.close || "Close");
     close.addEventListener("click", function () { box.remove(); });
     box.prepend(close);
     document.body.appendChild(box);

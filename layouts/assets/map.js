@@ -2,6 +2,27 @@
    The outlines never travel again: only colours, hatching, hover texts and captions change. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   irqMap: {
+    /* The page sends the map without its outlines; they come once from /geometry/<fingerprint>.json (kept by
+       the browser, and by this page across language changes) and are put back into each outline trace. */
+    draw: function (skeleton) {
+      if (!skeleton || !skeleton.layout || !skeleton.layout.meta) { return window.dash_clientside.no_update; }
+      const meta = skeleton.layout.meta, url = meta.geometry_url;
+      const cache = window.irqGeometry = window.irqGeometry || {};
+      if (!cache[url]) {
+        cache[url] = fetch(url, {credentials: "same-origin"}).then(function (response) {
+          if (!response.ok) { delete cache[url]; throw new Error("map outlines: HTTP " + response.status); }
+          return response.json();
+        });
+      }
+      return cache[url].then(function (paths) {
+        const data = skeleton.data.slice();
+        Object.keys(meta.outline_traces).forEach(function (code) {
+          const t = meta.outline_traces[code];
+          data[t] = Object.assign({}, data[t], {x: paths[code][0], y: paths[code][1]});
+        });
+        return Object.assign({}, skeleton, {data: data});
+      });
+    },
     /* Spread the server's one small state over the figure, captions, URL store and controls. Controls are
        only touched when the server corrected them (a value the data does not have), so no loop starts. */
     distribute: function (state, figure, year, drug) {
@@ -42,7 +63,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         text: gaps.map(function (r) { return r.text; })
       });
       const layout = Object.assign({}, figure.layout, {
-        xaxis: Object.assign({}, figure.layout.xaxis, {range: [0, b.top]}),
+        // Right to left the bars grow leftwards: the range runs from the top value down to zero.
+        xaxis: Object.assign({}, figure.layout.xaxis, {range: figure.layout.xaxis.range[0] > 0 ? [b.top, 0] : [0, b.top]}),
         yaxis: Object.assign({}, figure.layout.yaxis, {categoryorder: "array", categoryarray: ranked.map(function (r) { return names[r.code]; })})
       });
       return Object.assign({}, figure, {data: [bars, empty], layout: layout});

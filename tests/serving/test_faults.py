@@ -151,7 +151,7 @@ def test_a_callback_failing_on_the_server_answers_5xx_not_400(built, monkeypatch
         "output": dependency["output"],
         "outputs": [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts],
         "inputs": [{**i, "value": {"trends-places": ["IQ"]}.get(i["id"], "arrests")} for i in dependency["inputs"]],
-        "state": [],
+        "state": [{**s, "value": "en"} for s in dependency["state"]],
         "changedPropIds": ["trends-places.value"],
     }
     answer = client.post("/_dash-update-component", json=body)
