@@ -2,20 +2,57 @@
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 from functools import lru_cache
 
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
 from data.schema import PREFERENCE_RULE
 from data.store import Snapshot
+from figures.i18n import (
+    DEFAULT,
+    LABEL_COLUMN,
+    N_,
+    date_text,
+    digits,
+    gettext_for,
+    number,
+    period_text,
+    year,
+)
 from figures.selection import format_value
-from layouts._common import Query, current, data_table, notices, place_names, query_string
+from layouts._common import (
+    Query,
+    current,
+    href,
+    labelled_dropdown,
+    lang_store,
+    notices,
+    page_frame,
+    place_names,
+    query_string,
+    tables_of,
+)
+from layouts._grid import (
+    column,
+    grid,
+    md_link,
+    own_words,
+    page_status,
+    pager,
+    pager_disabled,
+    pager_ids,
+    sort_of,
+    turned_page,
+)
 
-dash.register_page(__name__, path="/claims", name="Claims", order=3, title="Claims · Iraq drug-policy figures")
+dash.register_page(__name__, path="/claims", name=N_("Claims"), order=3, title=N_("Claims · Iraq drug-policy figures"))
 
 INDICATOR, PLACE, YEAR, SOURCE, STATUS, SEARCH = (
     "claims-indicator",
@@ -25,47 +62,274 @@ INDICATOR, PLACE, YEAR, SOURCE, STATUS, SEARCH = (
     "claims-status",
     "claims-search",
 )
-TABLE, COUNT, QUERY, SYNCED, NOTICES, GROUP = (
+TABLE, COUNT, QUERY, SYNCED, NOTICES, GROUP, VIEW, LANG = (
     "claims-table",
     "claims-count",
     "claims-query",
     "claims-url-synced",
     "claims-notices",
     "claims-group",
+    "claims-view",
+    "claims-lang",
 )
+PAGER = "claims-pager"
+PAGE_STATUS = f"{PAGER}-page-status"
 STATUSES = {
-    "all": "All claims",
-    "preferred": "Preferred only",
-    "conflicts": "In conflicting groups",
-    "review": "Needing review",
+    "all": N_("All claims"),
+    "preferred": N_("Preferred only"),
+    "conflicts": N_("In conflicting groups"),
+    "review": N_("Needing review"),
 }
 PAGE_SIZE = 25
+# (field, header, how the cell is shown): "link" cells are markdown links opening in a new tab; "own" cells hold
+# the source's words or ids and keep their own direction inside a right-to-left page (layouts._grid.own_words).
 COLUMNS = [
-    ("indicator", "Indicator", "text"),
-    ("place", "Place", "text"),
-    ("period", "Period", "text"),
-    ("value_as_written", "Value as written", "text"),
-    ("normalised", "Normalised", "text"),
-    ("status", "Status", "text"),
-    ("scope", "Scope", "text"),
-    ("reason", "Why preferred or not", "text"),
-    ("source", "Source", "markdown"),
-    ("source_type", "Source type", "text"),
-    ("published", "Published", "text"),
-    ("note", "Note", "text"),
-    ("claim_id", "Claim", "text"),
-    ("group", "Group", "markdown"),
+    ("indicator", N_("Indicator"), ""),
+    ("place", N_("Place"), ""),
+    ("period", N_("Period"), ""),
+    ("value_as_written", N_("Value as written"), "own"),
+    ("normalised", N_("Normalised"), ""),
+    ("status", N_("Status"), ""),
+    ("scope", N_("Scope"), ""),
+    ("reason", N_("Why preferred or not"), ""),
+    ("source", N_("Source"), "link"),
+    ("source_type", N_("Source type"), ""),
+    ("published", N_("Published"), ""),
+    ("note", N_("Note"), ""),
+    ("claim_id", N_("Claim"), "own"),
+    ("group", N_("Group"), "link"),
 ]
+FIELDS = [name for name, _header, _how in COLUMNS]
+OWN_WORDS = [name for name, _header, how in COLUMNS if how == "own"]
+SORTABLE = set(FIELDS)
+ORDERS = ("asc", "desc")
+# Written in English by the ledger's editors: the note, and the value as transcribed from the source (its words
+# rendered in English: "more than 1,000 persons"). Other languages show the normalised value, translated.
+ENGLISH_ONLY = ("note", "value_as_written")
+WIDE = {"reason": 360, "source": 200, "indicator": 200, "note": 360}
+
+# The preference rule (data.schema.PREFERENCE_RULE, English) as messages, step for step, for the other languages.
+RULE_STEPS = (
+    N_(
+        "A claim about part of a place (one district, court, centre or crossing) is never compared with the whole "
+        "place's figure: it forms its own group."
+    ),
+    N_("A second transcription of a fact already in the ledger (same_as) is kept for the record and never counted."),
+    N_("Reviewed claims rank above machine-extracted candidates awaiting review."),
+    N_(
+        "Source type: a statistical release, then an international dataset, an official statement, media relaying an "
+        "official, an NGO compilation, and a media report."
+    ),
+    N_("Exactness: an exact figure, then an approximate one, then a range, then a bound (more than, at least)."),
+    N_("The finer figure: 14,438 ranks above 14,500."),
+    N_("The later publication: a later statement may correct an earlier one; unknown dates rank last."),
+    N_("The claim id, so the choice never changes between builds."),
+)
+SOURCE_TYPE_NAMES = {
+    "statistical_release": N_("statistical release"),
+    "international_dataset": N_("international dataset"),
+    "official_statement": N_("official statement"),
+    "media_relaying_official": N_("media relaying official"),
+    "ngo_compilation": N_("ngo compilation"),
+    "media_report": N_("media report"),
+}
+STATUS_TEXT = {
+    "review": N_("needs review"),
+    "copy": N_("second copy · not counted"),
+    "preferred": N_("preferred"),
+    "other": N_("other claim"),
+    "preferred_conflict": N_("preferred · conflict"),
+    "other_conflict": N_("other claim · conflict"),
+}
+UNKNOWN_DATE = N_("unknown")
 
 
-@lru_cache(maxsize=4)
-def claims_view(data: Snapshot) -> pd.DataFrame:
-    """Claims joined with names, publishers and links, ready to filter (one copy per data version)."""
+# --- The build's preference reasons (English, loaders/reconcile.py) in the reader's language -------------------
+
+# The criteria's phrases as the build writes them (loaders/reconcile.py _SOURCE_TYPE_WORDS, _QUALIFIER_WORDS).
+SOURCE_TYPE_PHRASES = {
+    "a statistical release": N_("a statistical release"),
+    "an international dataset": N_("an international dataset"),
+    "an official statement": N_("an official statement"),
+    "media relaying an official": N_("media relaying an official"),
+    "an NGO compilation": N_("an NGO compilation"),
+    "a media report": N_("a media report"),
+}
+EXACTNESS_PHRASES = {
+    "an exact figure": N_("an exact figure"),
+    "an approximate figure": N_("an approximate figure"),
+    "a range": N_("a range"),
+    "a bound (more than, at least ...)": N_("a bound (more than, at least …)"),
+}
+
+
+def _either(phrases: dict[str, str]) -> str:
+    return "(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+# One message per criterion of the rule; groups are the values put into the message's placeholders.
+RULE_SHAPES = (
+    (
+        re.compile(r"^a reviewed claim ranks above a machine-extracted candidate$"),
+        N_("a reviewed claim ranks above a machine-extracted candidate"),
+        (),
+    ),
+    (
+        re.compile(f"^{_either(SOURCE_TYPE_PHRASES)} ranks above {_either(SOURCE_TYPE_PHRASES)}$"),
+        N_("by source type, {winner} ranks above {loser}"),
+        ("winner:type", "loser:type"),
+    ),
+    (
+        re.compile(f"^{_either(EXACTNESS_PHRASES)} ranks above {_either(EXACTNESS_PHRASES)}$"),
+        N_("by exactness, {winner} ranks above {loser}"),
+        ("winner:exactness", "loser:exactness"),
+    ),
+    (
+        re.compile(r"^the finer figure \((.+)\) ranks above the rounder \((.+)\)$"),
+        N_("the finer figure ({finer}) ranks above the rounder ({rounder})"),
+        ("finer:own", "rounder:own"),
+    ),
+    (
+        re.compile(r"^same source type and exactness; the later publication wins \(published (.+), later than (.+)\)$"),
+        N_("same source type and exactness; the later publication wins (published {later}, later than {earlier})"),
+        ("later:date", "earlier:date"),
+    ),
+    (
+        re.compile(
+            r"^same source type and exactness; the later publication wins \(dated (.+); the other's date is unknown\)$"
+        ),
+        N_("same source type and exactness; the later publication wins (dated {date}; the other's date is unknown)"),
+        ("date:date",),
+    ),
+    (
+        re.compile(r"^nothing else separates them; the lower claim id is taken so the choice is stable$"),
+        N_("nothing else separates them; the lower claim id is taken so the choice is stable"),
+        (),
+    ),
+)
+# The reason's own shapes; a "why" group is a rule phrase above.
+REASON_SHAPES = (
+    (
+        re.compile(r"^preferred: the only claim for this place, period and scope$"),
+        N_("preferred: the only claim for this place, period and scope"),
+        (),
+    ),
+    (re.compile(r"^lost to (\S+): (.+)$"), N_("lost to {claim}: {why}"), ("claim:own", "why:why")),
+    (
+        re.compile(
+            r"^not counted: the same published fact as (\S+), transcribed a second time \(kept for the record\)$"
+        ),
+        N_("not counted: the same published fact as {claim}, transcribed a second time (kept for the record)"),
+        ("claim:own",),
+    ),
+    (
+        re.compile(r"^preferred over (\d+) other claim\(s\); against the next, (\S+): (.+)$"),
+        N_("preferred; other claims in the group: {count}; against the next, {claim}: {why}"),
+        ("count:number", "claim:own", "why:why"),
+    ),
+    (
+        re.compile(r"^not preferred: a machine-extracted candidate awaiting review$"),
+        N_("not preferred: a machine-extracted candidate awaiting review"),
+        (),
+    ),
+)
+
+
+def _value(kind: str, text: str, lang: str) -> str | None:
+    _ = gettext_for(lang)
+    if kind == "type":
+        return _(SOURCE_TYPE_PHRASES[text])
+    if kind == "exactness":
+        return _(EXACTNESS_PHRASES[text])
+    if kind == "date":
+        return published_text(text, lang)
+    if kind == "number":
+        return number(int(text), lang)
+    if kind == "why":
+        return _translated(RULE_SHAPES, text, lang)
+    return own_words(text, lang)
+
+
+def _translated(shapes: tuple, text: str, lang: str) -> str | None:
+    """`text` matched against `shapes` and rebuilt from the matching message; None when no shape matches."""
+    for pattern, message, slots in shapes:
+        found = pattern.match(text)
+        if not found:
+            continue
+        values = {}
+        for slot, group in zip(slots, found.groups(), strict=True):
+            name, kind = slot.split(":")
+            values[name] = _value(kind, group, lang)
+            if values[name] is None:
+                return None
+        return gettext_for(lang)(message).format(**values)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def reason_text(reason: str, lang: str) -> str:
+    """The build's English preference reason in `lang`; a shape this page does not know is shown in English."""
+    if lang == DEFAULT or not isinstance(reason, str) or not reason:
+        return reason
+    translated = _translated(REASON_SHAPES, reason, lang)
+    return reason if translated is None else translated
+
+
+def reason_is_known(reason: str) -> bool:
+    """Whether reason_text translates `reason` (rather than falling back to its English)."""
+    return not reason or _translated(REASON_SHAPES, reason, "ar") is not None
+
+
+# --- Values shown in the table ---------------------------------------------------------------------------------
+
+
+def published_text(published: object, lang: str) -> str:
+    """A publication date as stored (2024-08-28, 2025-11, 2024) in the language; missing dates say so."""
+    if not isinstance(published, str) or not published:
+        return gettext_for(lang)(UNKNOWN_DATE)
+    if lang == DEFAULT:
+        return published
+    if len(published) == 10:
+        try:
+            return date_text(datetime.date.fromisoformat(published), lang)
+        except ValueError:
+            pass
+    return digits(published, lang)
+
+
+def source_type_text(source_type: str, lang: str) -> str:
+    message = SOURCE_TYPE_NAMES.get(source_type)
+    return gettext_for(lang)(message) if message else source_type.replace("_", " ")
+
+
+def _status(row, lang: str = DEFAULT) -> str:  # noqa: ANN001 - a claims row
+    if row.review == "needs_review":
+        key = "review"
+    elif isinstance(row.same_as, str):
+        key = "copy"
+    else:
+        key = ("preferred" if row.is_preferred else "other") + ("_conflict" if row.in_conflict else "")
+    return gettext_for(lang)(STATUS_TEXT[key])
+
+
+def _scope(row, lang: str) -> str:  # noqa: ANN001 - a claims row
+    _ = gettext_for(lang)
+    if row.scope == "whole":
+        return _("whole place")
+    # The scope note is English editorial text: the other languages say only that the claim is about a part.
+    return _("part: {note}").format(note=row.scope_note) if lang == DEFAULT else _("part of the place")
+
+
+@lru_cache(maxsize=8)
+def claims_view(data: Snapshot, lang: str = DEFAULT) -> pd.DataFrame:
+    """Claims joined with names, publishers and links in `lang`, ready to filter (one copy per data version)."""
+    _ = gettext_for(lang)
     claims = data.table("claims")
     sources = data.table("sources").set_index("source_id")
-    labels = data.table("indicators").set_index("indicator_id")["label_en"]
-    drugs = data.table("drugs").set_index("drug_id")["label_en"]
-    names = dict(zip(data.table("geographies")["code"], data.table("geographies")["name_en"], strict=True))
+    labels = data.table("indicators").set_index("indicator_id")[LABEL_COLUMN[lang]]
+    drugs = data.table("drugs").set_index("drug_id")[LABEL_COLUMN[lang]]
+    names = place_names(tables_of(data), lang)
+    with_drug = _("{indicator} — {drug}")
     view = pd.DataFrame(
         {
             "claim_id": claims["claim_id"],
@@ -74,49 +338,45 @@ def claims_view(data: Snapshot) -> pd.DataFrame:
             "year": claims["year"].fillna(pd.to_datetime(claims["period_end"]).dt.year.astype("Int64")),
             "source_id": claims["source_id"],
             "group_id": claims["group_id"],
-            "indicator": claims["indicator_id"].map(labels)
-            + claims["drug_id"].map(lambda d: "" if d == "all" else f" — {drugs[d]}"),
+            "indicator": [
+                labels[i] if d == "all" else with_drug.format(indicator=labels[i], drug=drugs[d])
+                for i, d in zip(claims["indicator_id"], claims["drug_id"], strict=True)
+            ],
             "place": claims["geo_code"].map(names),
-            "period": claims["period_label"],
+            "period": [period_text(p, lang) for p in claims["period_label"]],
             "value_as_written": claims["value_as_written"] + " " + claims["unit_as_written"],
             "normalised": [
-                format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit) for r in claims.itertuples()
+                format_value(r.value, r.qualifier, r.value_low, r.value_high, r.unit, lang) for r in claims.itertuples()
             ],
-            "status": [_status(r) for r in claims.itertuples()],
-            "scope": ["whole place" if r.scope == "whole" else f"part: {r.scope_note}" for r in claims.itertuples()],
-            "reason": claims["preference_reason"],
-            "source": [f"[{sources.loc[s, 'publisher']}]({sources.loc[s, 'url']})" for s in claims["source_id"]],
-            "source_type": claims["source_id"].map(sources["source_type"]).str.replace("_", " "),
-            "published": claims["source_id"].map(sources["published"]).fillna("unknown"),
+            "status": [_status(r, lang) for r in claims.itertuples()],
+            "scope": [_scope(r, lang) for r in claims.itertuples()],
+            "reason": [reason_text(r, lang) for r in claims["preference_reason"]],
+            "source": [
+                md_link(own_words(sources.loc[s, "publisher"], lang), sources.loc[s, "url"])
+                for s in claims["source_id"]
+            ],
+            "source_type": [source_type_text(sources.loc[s, "source_type"], lang) for s in claims["source_id"]],
+            "published": [published_text(sources.loc[s, "published"], lang) for s in claims["source_id"]],
             "note": claims["note"],
             "is_preferred": claims["is_preferred"],
             "in_conflict": claims["in_conflict"],
             "review": claims["review"],
-            "group": [f"[{g[:8]}…](/claims?group={g})" for g in claims["group_id"]],
+            "group": [md_link(f"{g[:8]}…", href("/claims", lang, group=g)) for g in claims["group_id"]],
         }
     )
     return view
 
 
-def _status(row) -> str:  # noqa: ANN001 - a claims row
-    if row.review == "needs_review":
-        return "needs review"
-    if isinstance(row.same_as, str):
-        return "second copy · not counted"
-    mark = "preferred" if row.is_preferred else "other claim"
-    return f"{mark} · conflict" if row.in_conflict else mark
-
-
 def filter_claims(view: pd.DataFrame, filters: dict) -> pd.DataFrame:
     rows = view
-    for column, key in (
+    for column_name, key in (
         ("indicator_id", "indicator"),
         ("geo_code", "place"),
         ("source_id", "source"),
         ("group_id", "group"),
     ):
         if filters.get(key):
-            rows = rows[rows[column] == filters[key]]
+            rows = rows[rows[column_name] == filters[key]]
     if filters.get("year"):
         rows = rows[rows["year"] == int(filters["year"])]
     status = filters.get("status", "all")
@@ -148,134 +408,209 @@ def read_filters(query: Query, view: pd.DataFrame) -> dict:
     }
 
 
+def read_order(query: Query, rows: pd.DataFrame) -> tuple[str, bool, int]:
+    """The sort column, its direction and the 0-based page the address asks for (a shared link's view)."""
+    column_name = query.choice("sort", sorted(SORTABLE), "")
+    descending = query.choice("order", list(ORDERS), "asc") == "desc" if column_name else False
+    page = query.choice("page", list(range(1, _pages(rows) + 1)), 1, cast=int) - 1
+    return column_name, descending, page
+
+
+def _query(filters: dict, column_name: str, descending: bool, page: int, lang: str) -> str:
+    """The address's query for this view: filters, sort and page (the first page and no sort are left out)."""
+    chosen = {k: v for k, v in filters.items() if v and v != "all"}
+    order = "desc" if column_name and descending else None
+    return query_string(**chosen, sort=column_name or None, order=order, page=page + 1 if page else None, lang=lang)
+
+
 def layout(**query: str) -> html.Div:
     data, tables = current()
-    view = claims_view(data)
     parsed = Query(query)
+    lang = parsed.lang
+    _ = gettext_for(lang)
+    view = claims_view(data, lang)
     filters = read_filters(parsed, view)
     rows = filter_claims(view, filters)
-    names = place_names(tables)
-    indicators = [{"label": r.label_en, "value": r.indicator_id} for r in tables.indicators.itertuples() if r.n_claims]
-    return html.Div(
-        [
-            html.H1("Claims", className="h3"),
-            html.P(
-                "Every published figure as its source wrote it, with the normalised value, the period the source states "
-                "and whether it is the preferred figure of its group. Filters are kept in the address, so a filtered "
-                "view can be shared.",
-                className="text-muted small",
+    column_name, descending, page = read_order(parsed, rows)
+    rows = _sorted(rows, column_name, descending)
+    names = place_names(tables, lang)
+    indicators = [
+        {"label": label, "value": code}
+        for code, label, n in zip(
+            tables.indicators["indicator_id"],
+            tables.indicators[LABEL_COLUMN[lang]],
+            tables.indicators["n_claims"],
+            strict=True,
+        )
+        if n
+    ]
+    years = sorted({int(y) for y in view["year"].dropna()})
+    pages = _pages(rows)
+    content = [
+        html.H1(_("Claims"), className="h3"),
+        html.P(
+            _(
+                "Every published figure as its source wrote it, with the normalised value, the period the source "
+                "states and whether it is the preferred figure of its group. Filters, sorting and the page are "
+                "kept in the address, so a view can be shared."
             ),
-            html.Div(notices(parsed.notices), id=NOTICES),
-            group_panel(data, filters["group"]),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dcc.Dropdown(
-                            id=INDICATOR,
-                            options=indicators,
-                            value=filters["indicator"] or None,
-                            placeholder="Indicator",
-                        ),
-                        md=3,
-                    ),
-                    dbc.Col(
-                        dcc.Dropdown(
-                            id=PLACE,
-                            options=[
-                                {"label": names[c], "value": c} for c in sorted(set(view["geo_code"]), key=names.get)
-                            ],
-                            value=filters["place"] or None,
-                            placeholder="Place",
-                        ),
-                        md=2,
-                    ),
-                    dbc.Col(
-                        dcc.Dropdown(
-                            id=YEAR,
-                            options=sorted({int(y) for y in view["year"].dropna()}),
-                            value=filters["year"] or None,
-                            placeholder="Year",
-                        ),
-                        md=1,
-                    ),
-                    dbc.Col(
-                        dcc.Dropdown(
-                            id=STATUS,
-                            options=[{"label": v, "value": k} for k, v in STATUSES.items()],
-                            value=filters["status"],
-                            clearable=False,
-                        ),
-                        md=2,
-                    ),
-                    dbc.Col(
+            className="text-muted small",
+        ),
+        html.Div(notices(parsed.notices), id=NOTICES),
+        group_panel(data, filters["group"], lang),
+        dbc.Row(
+            [
+                labelled_dropdown(
+                    _("Indicator"),
+                    INDICATOR,
+                    3,
+                    lang=lang,
+                    options=indicators,
+                    value=filters["indicator"] or None,
+                    placeholder=_("All indicators"),
+                ),
+                labelled_dropdown(
+                    _("Place"),
+                    PLACE,
+                    2,
+                    lang=lang,
+                    options=[{"label": names[c], "value": c} for c in sorted(set(view["geo_code"]), key=names.get)],
+                    value=filters["place"] or None,
+                    placeholder=_("All places"),
+                ),
+                labelled_dropdown(
+                    _("Year"),
+                    YEAR,
+                    1,
+                    lang=lang,
+                    options=[{"label": year(y, lang), "value": y} for y in years],
+                    value=filters["year"] or None,
+                    placeholder=_("All years"),
+                ),
+                labelled_dropdown(
+                    _("Status"),
+                    STATUS,
+                    2,
+                    lang=lang,
+                    options=[{"label": _(v), "value": k} for k, v in STATUSES.items()],
+                    value=filters["status"],
+                    clearable=False,
+                ),
+                dbc.Col(
+                    [
+                        dbc.Label(_("Search text"), html_for=SEARCH, class_name="mb-0"),
                         dbc.Input(
-                            id=SEARCH, value=filters["q"], placeholder="Search text", debounce=True, type="search"
+                            id=SEARCH,
+                            value=filters["q"],
+                            placeholder=_("Search text"),
+                            debounce=True,
+                            type="search",
                         ),
-                        md=2,
-                    ),
-                    dbc.Col(
-                        dcc.Dropdown(
-                            id=SOURCE,
-                            options=sorted(set(view["source_id"])),
-                            value=filters["source"] or None,
-                            placeholder="Source id",
-                        ),
-                        md=2,
-                    ),
-                ],
-                class_name="g-2 mb-2",
-            ),
-            html.Div(_count(rows, view, filters), id=COUNT, className="small mb-1"),
-            data_table(
-                TABLE,
-                [{"id": c, "name": n, "presentation": p} for c, n, p in COLUMNS],
-                _records(rows.iloc[:PAGE_SIZE]),
-                max_width=320,
-                page_action="custom",
-                page_current=0,
-                page_size=PAGE_SIZE,
-                page_count=_pages(rows),
-                sort_action="custom",
-                sort_mode="single",
-                sort_by=[],
-            ),
-            flag_panel(data),
-            dcc.Store(id=GROUP, data=filters["group"]),
-            dcc.Store(id=QUERY, data=query_string(**{k: v for k, v in filters.items() if v and v != "all"})),
-            dcc.Store(id=SYNCED),
-        ]
+                    ],
+                    md=2,
+                ),
+                labelled_dropdown(
+                    _("Source id"),
+                    SOURCE,
+                    2,
+                    lang=lang,
+                    options=sorted(set(view["source_id"])),
+                    value=filters["source"] or None,
+                    placeholder=_("All sources"),
+                ),
+            ],
+            class_name="g-2 mb-2",
+        ),
+        html.Div(_count(rows, view, filters, lang), id=COUNT, className="small mb-1"),
+        html.P(_notes_notice(lang), className="small text-muted mb-1") if lang != DEFAULT else None,
+        grid(
+            TABLE,
+            _("Claims, one page"),
+            _columns(lang, column_name, descending),
+            _records(rows.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], lang),
+            lang,
+        ),
+        pager(PAGER, lang, page, pages),
+        flag_panel(data, lang),
+        dcc.Store(id=GROUP, data=filters["group"]),
+        dcc.Store(id=VIEW, data={"page": page, "sort": column_name, "descending": descending}),
+        dcc.Store(id=QUERY, data=_query(filters, column_name, descending, page, lang)),
+        dcc.Store(id=SYNCED),
+        lang_store("claims", lang),
+    ]
+    return page_frame(lang, "/claims", parsed.raw, content)
+
+
+def _notes_notice(lang: str) -> str:
+    return gettext_for(lang)(
+        N_(
+            "The editors' notes and each value as transcribed from its source are in English: they are shown in the "
+            "English view and in the CSV."
+        )
     )
 
 
-def group_panel(data: Snapshot, group: str) -> html.Div:
+def _columns(lang: str, column_name: str = "", descending: bool = False) -> list[dict]:
+    """The grid's columns in `lang`, the sorted one marked; the English-only columns are hidden in other languages."""
+    _ = gettext_for(lang)
+    columns = []
+    for name, header, how in COLUMNS:
+        options: dict = {"markdown": how == "link"}
+        if name == column_name:
+            options["sort"] = "desc" if descending else "asc"
+        if name in ENGLISH_ONLY and lang != DEFAULT:
+            options["hide"] = True
+        if name in WIDE:
+            options["minWidth"] = WIDE[name]
+        columns.append(column(name, _(header), **options))
+    return columns
+
+
+def group_panel(data: Snapshot, group: str, lang: str = DEFAULT) -> html.Div:
     """One group: what it is about, the written rule, and each claim with the reason it was or was not preferred."""
     if not group:
         return html.Div()
-    view = claims_view(data).set_index("claim_id")
+    _ = gettext_for(lang)
+    view = claims_view(data, lang).set_index("claim_id")
     claims = data.table("claims")
     members = claims[claims["group_id"] == group].sort_values(["is_preferred", "claim_id"], ascending=[False, True])
     first = view.loc[members["claim_id"].iloc[0]]
+    value_column = "value_as_written" if lang == DEFAULT else "normalised"
     rows = [
         html.Tr(
             [
-                html.Td(r.claim_id),
-                html.Td(view.loc[r.claim_id, "value_as_written"], dir="auto"),
+                html.Td(r.claim_id, dir="auto"),
+                html.Td(view.loc[r.claim_id, value_column], dir="auto"),
                 html.Td(dcc.Markdown(view.loc[r.claim_id, "source"], link_target="_blank", className="mb-0")),
                 html.Td(view.loc[r.claim_id, "source_type"]),
                 html.Td(view.loc[r.claim_id, "published"]),
                 html.Td(view.loc[r.claim_id, "status"]),
-                html.Td(r.preference_reason),
+                html.Td(view.loc[r.claim_id, "reason"]),
             ]
         )
         for r in members.itertuples()
     ]
-    header = ["Claim", "Value as written", "Source", "Source type", "Published", "Status", "Why"]
+    header = [
+        N_("Claim"),
+        N_("Value as written") if lang == DEFAULT else N_("Value"),
+        N_("Source"),
+        N_("Source type"),
+        N_("Published"),
+        N_("Status"),
+        N_("Why"),
+    ]
+    steps = PREFERENCE_RULE if lang == DEFAULT else [_(step) for step in RULE_STEPS]
     return html.Section(
         [
-            html.H2(f"Group {group}", className="h5"),
-            html.P(f"{first['indicator']} · {first['place']} · {first['period']} · {first['scope']}", className="mb-1"),
+            html.H2(_("Group {group}").format(group=group), className="h5"),
+            html.P(
+                _("{indicator} · {place} · {period} · {scope}").format(
+                    indicator=first["indicator"], place=first["place"], period=first["period"], scope=first["scope"]
+                ),
+                className="mb-1",
+            ),
             dbc.Table(
-                [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody(rows)],
+                [html.Thead(html.Tr([html.Th(_(h), scope="col") for h in header])), html.Tbody(rows)],
                 bordered=True,
                 size="sm",
                 responsive=True,
@@ -283,84 +618,159 @@ def group_panel(data: Snapshot, group: str) -> html.Div:
             ),
             html.Details(
                 [
-                    html.Summary("The preference rule, in the order it is applied"),
-                    html.Ol([html.Li(step) for step in PREFERENCE_RULE], className="small"),
+                    html.Summary(_("The preference rule, in the order it is applied")),
+                    html.Ol([html.Li(step) for step in steps], className="small"),
                 ],
                 open=True,
             ),
         ],
         className="group-panel mb-3",
-        **{"aria-label": f"Claim group {group}"},
+        **{"aria-label": _("Claim group {group}").format(group=group)},
     )
 
 
-def flag_panel(data: Snapshot) -> html.Details:
+FLAG_TEMPLATES = {
+    "part_exceeds_whole": N_(
+        "{indicator}, {place}, {year}: {parts}, for part of the year, is larger than the preferred figure for the "
+        "whole year, {whole}."
+    ),
+    "members_exceed_composite": N_(
+        "{indicator}, {place}, {year}: the member figures {parts} add up to more than the figure for the whole, "
+        "{whole}."
+    ),
+}
+FLAG_FALLBACK = N_("{indicator}, {place}, {year}: claims {parts} and {whole} cannot all be true.")
+
+
+def flag_text(flag, data: Snapshot, lang: str) -> str:  # noqa: ANN001 - a flags row
+    """A flag in `lang`: the build's English message, or in other languages its claims, indicator, place and year."""
+    if lang == DEFAULT:
+        return flag.message
+    _ = gettext_for(lang)
+    labels = dict(
+        zip(data.table("indicators")["indicator_id"], data.table("indicators")[LABEL_COLUMN[lang]], strict=True)
+    )
+    names = place_names(tables_of(data), lang)
+    parts = "، ".join(own_words(p, lang) for p in str(flag.part_claim_ids).split("|"))
+    return _(FLAG_TEMPLATES.get(flag.kind, FLAG_FALLBACK)).format(
+        indicator=labels.get(flag.indicator_id, flag.indicator_id),
+        place=names.get(flag.geo_code, flag.geo_code),
+        year=year(flag.year, lang) if pd.notna(flag.year) else "",
+        parts=parts,
+        whole=own_words(flag.whole_claim_id, lang),
+    )
+
+
+def flag_panel(data: Snapshot, lang: str = DEFAULT) -> html.Details:
     """Every consistency flag of the build, each with a link to the group of the figure it contradicts."""
+    _ = gettext_for(lang)
     flags = data.table("flags")
     group_of = dict(zip(data.table("claims")["claim_id"], data.table("claims")["group_id"], strict=True))
     items = [
-        html.Li([f.message + " ", dcc.Link("Open the group", href=f"/claims?group={group_of[f.whole_claim_id]}")])
+        html.Li(
+            [
+                flag_text(f, data, lang) + " ",
+                dcc.Link(_("Open the group"), href=href("/claims", lang, group=group_of[f.whole_claim_id])),
+            ]
+        )
         for f in flags.itertuples()
     ]
+    notice = (
+        [html.P(_("The flags' full messages are in English: in the English view and in the CSV."), className="small")]
+        if lang != DEFAULT
+        else []
+    )
     return html.Details(
         [
-            html.Summary(f"Consistency flags: {len(flags)} (figures that cannot all be true; kept, not deleted)"),
+            html.Summary(
+                _("Consistency flags: {count} (figures that cannot all be true; kept, not deleted)").format(
+                    count=number(len(flags), lang)
+                )
+            ),
+            *notice,
             html.Ul(items, className="small"),
         ],
         className="mt-3",
     )
 
 
-def _records(rows: pd.DataFrame) -> list[dict]:
-    return rows[[c for c, _, _ in COLUMNS]].astype(str).to_dict("records")
+def _records(rows: pd.DataFrame, lang: str = DEFAULT) -> list[dict]:
+    records = rows[FIELDS].astype(str).to_dict("records")
+    for record in records:
+        for name in OWN_WORDS:
+            record[name] = own_words(record[name], lang)
+    return records
 
 
-def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict) -> str:
-    group = f" in group {filters['group']}" if filters.get("group") else ""
-    return f"{len(rows):,} of {len(view):,} claims{group}."
+def _count(rows: pd.DataFrame, view: pd.DataFrame, filters: dict, lang: str = DEFAULT) -> str:
+    _ = gettext_for(lang)
+    values = {"count": number(len(rows), lang), "total": number(len(view), lang)}
+    if filters.get("group"):
+        return _("{count} of {total} claims in group {group}.").format(**values, group=filters["group"])
+    return _("{count} of {total} claims.").format(**values)
 
 
+def _sorted(rows: pd.DataFrame, column_name: str, descending: bool) -> pd.DataFrame:
+    # By the text shown, as AG Grid's own comparator orders it: the grid re-sorts the page it is given by the same
+    # column, so the server's order and the grid's agree and the page never reshuffles on arrival.
+    if not column_name:
+        return rows
+    return rows.sort_values(column_name, ascending=not descending, kind="stable", key=lambda c: c.astype(str))
+
+
+# Server-side paging and sorting with a client-side grid fed one page (not AG Grid's infinite row model): the
+# filters, sort and page all live in the address and on the server, so one callback answers every change in one
+# round trip, a shared link reopens the same page at once (the infinite model would have to load, then jump), and
+# an outside filter needs no JavaScript to purge the infinite model's block cache.
 @callback(
-    Output(TABLE, "data"),
-    Output(TABLE, "page_count"),
-    Output(TABLE, "page_current"),
+    Output(TABLE, "rowData"),
     Output(COUNT, "children"),
     Output(QUERY, "data"),
+    Output(VIEW, "data"),
+    Output(PAGE_STATUS, "children"),
+    *[Output(button, "disabled") for button in pager_ids(PAGER)],
     Input(INDICATOR, "value"),
     Input(PLACE, "value"),
     Input(YEAR, "value"),
     Input(STATUS, "value"),
     Input(SEARCH, "value"),
     Input(SOURCE, "value"),
-    Input(TABLE, "page_current"),
-    Input(TABLE, "sort_by"),
+    Input(TABLE, "columnState"),
+    *[Input(button, "n_clicks") for button in pager_ids(PAGER)],
+    State(VIEW, "data"),
     State(GROUP, "data"),
+    State(LANG, "data"),
     prevent_initial_call=True,
 )
-def update_claims(indicator, place, year, status, search, source, page, sort_by, group):  # noqa: ANN001, ANN201
+def update_claims(indicator, place, year_, status, search, source, column_state, *rest):  # noqa: ANN001, ANN201
     """Filter, sort and page on the server: the browser receives one page of rows, not the whole ledger."""
-    data, _ = current()
-    raw = {"indicator": indicator, "place": place, "year": year, "status": status, "q": search, "source": source}
+    *_clicks, state, group, lang = rest
+    lang = lang if isinstance(lang, str) else DEFAULT
+    state = state if isinstance(state, dict) else {}
+    data, _tables = current()
+    raw = {"indicator": indicator, "place": place, "year": year_, "status": status, "q": search, "source": source}
     raw["group"] = group
     filters = tuple((k, str(v)) for k, v in raw.items() if v not in (None, ""))
-    column, descending = _sort_key(sort_by)
-    rows, count, query = _filtered(data, filters, column, descending)
-    page = page if isinstance(page, int) and ctx.triggered_id == TABLE else 0
-    page = min(max(page, 0), _pages(rows) - 1)
-    return _page(data, filters, column, descending, page), _pages(rows), page, count, query
+    column_name, descending = sort_of(column_state, SORTABLE)
+    trigger = ctx.triggered_id
+    sort_changed = (column_name, descending) != (state.get("sort", ""), bool(state.get("descending")))
+    if trigger == TABLE and not sort_changed:
+        raise PreventUpdate  # The grid reports its columns (sized, shown) without a new sort: nothing to fetch.
+    rows, count, query = _filtered(data, filters, column_name, descending, lang)
+    pages = _pages(rows)
+    page = state.get("page", 0) if isinstance(state.get("page"), int) else 0
+    page = turned_page(trigger.rsplit("-", 1)[-1], page, pages) if trigger in pager_ids(PAGER) else 0
+    query = _query(dict(query), column_name, descending, page, lang)
+    view = {"page": page, "sort": column_name, "descending": descending}
+    status_text = page_status(page, pages, lang)
+    records = _page(data, filters, column_name, descending, page, lang)
+    return records, count, query, view, status_text, *pager_disabled(page, pages)
 
 
 @lru_cache(maxsize=2048)
-def _page(data: Snapshot, filters: tuple, column: str, descending: bool, page: int) -> list[dict]:
-    rows = _filtered(data, filters, column, descending)[0]
-    return _records(rows.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
-
-
-def _sort_key(sort_by: object) -> tuple[str, bool]:
-    known = {c for c, _, _ in COLUMNS}
-    if isinstance(sort_by, list) and sort_by and isinstance(sort_by[0], dict) and sort_by[0].get("column_id") in known:
-        return sort_by[0]["column_id"], sort_by[0].get("direction") == "desc"
-    return "", False
+def _page(data: Snapshot, filters: tuple, column_name: str, descending: bool, page: int, lang: str) -> list[dict]:
+    rows = _filtered(data, filters, column_name, descending, lang)[0]
+    return _records(rows.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], lang)
 
 
 def _pages(rows: pd.DataFrame) -> int:
@@ -368,14 +778,12 @@ def _pages(rows: pd.DataFrame) -> int:
 
 
 @lru_cache(maxsize=512)
-def _filtered(data: Snapshot, raw: tuple[tuple[str, str], ...], column: str, descending: bool) -> tuple:
-    """Filtered and sorted rows, count text and query for one data version and set of filters, computed once."""
-    view = claims_view(data)
+def _filtered(data: Snapshot, raw: tuple[tuple[str, str], ...], column_name: str, descending: bool, lang: str) -> tuple:
+    """Filtered and sorted rows, count text and chosen filters for one data version, language and set of filters."""
+    view = claims_view(data, lang)
     filters = read_filters(Query(dict(raw)), view)
-    rows = filter_claims(view, filters)
-    if column:
-        rows = rows.sort_values(column, ascending=not descending, kind="stable", key=lambda c: c.astype(str))
-    return rows, _count(rows, view, filters), query_string(**{k: v for k, v in filters.items() if v and v != "all"})
+    rows = _sorted(filter_claims(view, filters), column_name, descending)
+    return rows, _count(rows, view, filters, lang), tuple(filters.items())
 
 
 clientside_callback(

@@ -1,11 +1,8 @@
 /* Accessibility repairs for Dash's own components, checked by axe-core in tests/browser:
    - Dash 4 dropdowns take keyboard focus on a hidden, readonly input marked aria-hidden, so a keyboard user
      lands on an element screen readers are told to ignore: un-hide it and name it by the field's label and
-     current value (the visible button it stands for is not focusable).
-   - DataTable's paging buttons are icons without names: give them names. */
+     current value (the visible button it stands for is not focusable). */
 (function () {
-  const PAGING = {"first-page": "First page", "previous-page": "Previous page",
-                  "next-page": "Next page", "last-page": "Last page"};
   function nameDropdowns(root) {
     root.querySelectorAll(".dash-dropdown-focus-target[aria-hidden='true']").forEach(function (input) {
       const button = input.parentElement && input.parentElement.querySelector("button.dash-dropdown");
@@ -22,18 +19,10 @@
       else { input.setAttribute("aria-label", button.getAttribute("aria-label") || "Choose a value"); }
     });
   }
-  function namePagingButtons(root) {
-    Object.keys(PAGING).forEach(function (cls) {
-      root.querySelectorAll("button." + cls + ":not([aria-label])").forEach(function (b) {
-        b.setAttribute("aria-label", PAGING[cls]);
-      });
-    });
-  }
   let queued = false;
   function repair() {
     queued = false;
     nameDropdowns(document);
-    namePagingButtons(document);
   }
   new MutationObserver(function () {
     if (!queued) { queued = true; window.requestAnimationFrame(repair); }

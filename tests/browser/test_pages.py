@@ -171,10 +171,19 @@ def test_invalid_query_shows_a_notice_not_an_error(watched):
     assert "Unknown indicator 'bogus'" in watched.page.inner_text("#map-notices")
 
 
+def grid_text(page: Watched, grid_id: str) -> str:
+    """The grid's cells once AG Grid has drawn them."""
+    page.page.wait_for_selector(f"#{grid_id} .ag-cell")
+    return page.page.inner_text(f"#{grid_id} .ag-body")
+
+
+def first_claim(page: Watched) -> str:
+    return page.page.inner_text("#claims-table .ag-row[row-index='0'] [col-id='claim_id']").strip()
+
+
 def test_claims_filters_live_in_the_url(watched):
     watched.open("/claims?source=tnr-3925")
-    watched.page.wait_for_selector("#claims-table td")
-    text = watched.page.inner_text("#claims-table")
+    text = grid_text(watched, "claims-table")
     for figure in (
         "16 centres",
         "three centres",
@@ -185,8 +194,63 @@ def test_claims_filters_live_in_the_url(watched):
     ):
         assert figure in text
     assert "The New Region" in text
+    assert watched.page.get_attribute("#claims-table [col-id='source'] a", "target") == "_blank"
     choose(watched, "claims-status", "Preferred only")
     wait_until(watched.page, "() => window.location.search.includes('status=preferred')")
+
+
+def test_claims_page_and_sort_are_served_one_page_at_a_time_and_kept_in_the_url(watched):
+    watched.open("/claims")
+    grid_text(watched, "claims-table")
+    assert watched.page.locator("#claims-table .ag-row").count() == 25
+    first = first_claim(watched)
+    with watched.page.expect_response(lambda r: "_dash-update-component" in r.url) as update:
+        watched.page.click("#claims-pager-next")
+    wait_until(watched.page, "() => window.location.search.includes('page=2')")
+    assert len(update.value.body()) < 60 * 1024, "one page of rows, not the ledger"
+    wait_until(
+        watched.page,
+        "old => document.querySelector(\"#claims-table [row-index='0'] [col-id='claim_id']\").innerText.trim() !== old",
+        first,
+    )
+    watched.page.click("#claims-table .ag-header-cell[col-id='claim_id'] .ag-header-cell-label")
+    wait_until(watched.page, "() => window.location.search.includes('sort=claim_id')")
+    assert "page=" not in watched.page.url, "a new sort starts at its first page"
+    watched.page.click("#claims-table .ag-header-cell[col-id='claim_id'] .ag-header-cell-label")
+    wait_until(watched.page, "() => window.location.search.includes('order=desc')")
+    watched.page.click("#claims-pager-next")
+    wait_until(watched.page, "() => window.location.search.includes('page=2')")
+    wait_until(
+        watched.page,
+        "() => document.querySelector('#claims-pager-page-status').innerText.includes('2')",
+    )
+    shown = first_claim(watched)
+    watched.page.reload()
+    watched.page.wait_for_load_state("networkidle")
+    grid_text(watched, "claims-table")
+    assert first_claim(watched) == shown, "a shared link reopens the same page and sort"
+    assert "Page 2 of" in watched.page.inner_text("#claims-pager-page-status")
+
+
+def test_claims_in_arabic_lay_the_grid_out_right_to_left(watched):
+    watched.open("/claims?lang=ar&source=tnr-3925")
+    grid_text(watched, "claims-table")
+    assert watched.page.locator("#claims-table .ag-rtl").count() == 1
+    assert "lang=ar" in watched.page.get_attribute("#claims-table [col-id='group'] a", "href")
+
+
+def test_sources_filter_runs_in_the_browser_and_links_open_in_a_new_tab(watched):
+    watched.open("/sources")
+    grid_text(watched, "sources-table")
+    before = watched.requests[:]
+    watched.page.fill("#sources-filter", "tnr-3925")
+    watched.page.press("#sources-filter", "Enter")
+    wait_until(
+        watched.page, "() => document.querySelectorAll('#sources-table .ag-center-cols-container .ag-row').length === 1"
+    )
+    assert not [u for u in watched.requests[len(before) :] if "_dash-update-component" in u], "no round trip"
+    link = watched.page.locator("#sources-table [col-id='claims'] a").first
+    assert link.get_attribute("target") == "_blank" and "source=tnr-3925" in link.get_attribute("href")
 
 
 def test_trend_partial_periods_are_drawn_apart(watched):
@@ -297,3 +361,45 @@ def test_map_png_and_csv_downloads(watched, tmp_path):
     content = text.read_bytes()
     assert content.startswith(b"\xef\xbb\xbfcode,name,status") and b"no published figure" in content
     assert csv_file.value.suggested_filename == "iraq-arrests-all-2024-data.csv"
+
+
+ARABIC_OVERLAPS = """() => {
+    const boxes = [...document.querySelectorAll('#trends-graph .annotation-text, #trends-graph .ytick text')]
+        .map(e => ({box: e.getBoundingClientRect(), label: e.closest('.annotation') !== null}))
+        .filter(b => b.box.width > 0);
+    const hits = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (!a.label && !b.label) return;  // the axis's own numbers are Plotly's business
+        if (a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom)
+            hits.push([a.box.toJSON(), b.box.toJSON()]);
+    }));
+    return {count: boxes.length, hits: hits};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_arabic_trends_put_the_axis_right_and_labels_clear_of_it(browser, server, size):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = Watched(context.new_page(), server)
+    page.open("/trends?lang=ar&indicator=arrests&places=IQ,IQ-KR,IQ-BA&scale=shared")
+    graph_ready(page, "trends-graph")
+    graph_ready(page, "ytd-graph")
+    layout = page.page.evaluate("document.querySelector('#trends-graph .js-plotly-plot')._fullLayout.yaxis.side")
+    found = page.page.evaluate(ARABIC_OVERLAPS)
+    months = page.page.evaluate("[...document.querySelectorAll('#ytd-graph .xtick text')].map(e => e.textContent)")
+    context.close()
+    assert layout == "right"
+    assert found["count"] >= 3 and not found["hits"], found
+    assert months and not any(m in ("Jan", "Apr", "Jul", "Oct") for m in months), months
+    assert not page.errors, page.errors
+
+
+def test_arabic_trends_keep_the_language_in_the_address(watched):
+    watched.open("/trends?lang=ar&indicator=arrests&places=IQ")
+    graph_ready(watched, "trends-graph")
+    watched.page.click("label[for='_dbcprivate_radioitems_trends-scale_input_log']")
+    wait_until(watched.page, "() => window.location.search.includes('scale=log')")
+    assert "lang=ar" in watched.page.url
+    side = watched.page.evaluate("document.querySelector('#trends-graph .js-plotly-plot')._fullLayout.yaxis.side")
+    assert side == "right", "the redrawn chart is still right to left"
