@@ -1,7 +1,7 @@
 """Extraction quality per language: on the synthetic English fixtures (tests/fixtures/extract) and on the English
 and Arabic development sets (bench/extraction_dev/: texts written from the ledger's real statements), the strict precision
 and recall of (value, indicator, period), and per field: value precision and recall, and the share of expected
-figures whose indicator, place and period are right."""
+figures whose unit, indicator, place and period are right (values in the indicator's unit: a mass in kg)."""
 
 from __future__ import annotations
 

@@ -9,11 +9,12 @@ from datetime import date
 @dataclass(frozen=True)
 class Candidate:
     value: str  # as written, qualifier included
-    number: float | None  # None for a range (see low, high)
+    number: float | None  # in `unit` (a mass in kg); None for a range (see low, high)
     low: float | None
     high: float | None
     qualifier: str
-    unit: str  # as the ledger's unit column takes it
+    unit: str  # the indicator's unit, which number, low and high are in: a mass is always kg
+    unit_as_written: str  # as the ledger's unit column takes it beside `value` (t, kg, g; people, traffickers)
     indicator: str
     indicator_why: str
     drug: str

@@ -18,7 +18,10 @@ from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, o
 from loaders.extract.rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
 from loaders.extract.traps import phone_spans, trap_reason
+from loaders.normalise.values import WEIGHT_UNITS, ParsedValue
 from loaders.reference import Reference
+
+MASS_SYMBOLS = ("t", "kg", "g", "mg")  # the ledger's mass units, which the build converts to kg
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,11 @@ def _candidate(
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
     place, place_why = choose_place(owned, scope, mention.start, context, ref)
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
+    if indicator["unit"] == "kg" and mention.parsed and mention.parsed.unit_hint in MASS_SYMBOLS:
+        unit = (
+            mention.parsed.unit_hint
+        )  # the mass the figure's own words carry ("ثلاثة أطنان": t), as the build reads it
+    factor = mass_factor(mention.parsed, unit, indicator["unit"])
     drug = (
         nearest_drug(window_text, _relative(figure), figure.unit.end, figure.unit.unit_class in ("weight", "pills"))
         if indicator["unit"] in ("kg", "pills")
@@ -212,10 +220,11 @@ def _candidate(
     why = guess.why + (f"; the text counts {figure.unit.word}, written as {unit}" if unit_from_indicator else "")
     return Candidate(
         mention.text,
-        parsed.value,
-        parsed.low,
-        parsed.high,
+        _scaled(parsed.value, factor),
+        _scaled(parsed.low, factor),
+        _scaled(parsed.high, factor),
         parsed.qualifier,
+        indicator["unit"],
         unit,
         guess.indicator,
         why,
@@ -233,6 +242,19 @@ def _candidate(
         sentence.start + mention.start,
         sentence.start + mention.end,
     )
+
+
+def mass_factor(parsed: ParsedValue | None, written: str, canonical: str) -> float:
+    """What one written unit is in kilograms, for an indicator measured in kg ("3 tons": 1000); 1 otherwise.
+
+    A compound mass ("2 tons and 156 kg") is already read in kg, which its unit hint says."""
+    if canonical != "kg" or parsed is None:
+        return 1.0
+    return WEIGHT_UNITS.get(parsed.unit_hint or written, 1.0)
+
+
+def _scaled(number: float | None, factor: float) -> float | None:
+    return None if number is None else round(number * factor, 6)
 
 
 def _comma_segment(text: str, figure: _Figure) -> tuple[int, int]:

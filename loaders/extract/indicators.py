@@ -202,6 +202,8 @@ def ledger_unit(unit: UnitWord, canonical: str) -> tuple[str, bool]:
     if unit.word and unit.unit_class == _CANONICAL_CLASS.get(canonical):
         if unit.word in WEIGHT_UNITS:
             return _MASS_SYMBOL[WEIGHT_UNITS[unit.word]], False
+        if unit.word in _ARABIC_MASS:  # "13 طناً" is 13 t: never 13 kg
+            return _ARABIC_MASS[unit.word], False
         if unit.word in _LEDGER_UNITS:
             return unit.word, False
         return canonical, False
@@ -209,6 +211,11 @@ def ledger_unit(unit: UnitWord, canonical: str) -> tuple[str, bool]:
 
 
 _MASS_SYMBOL = {1000.0: "t", 1.0: "kg", 0.001: "g", 0.000001: "mg"}
+_ARABIC_MASS = {
+    **dict.fromkeys(("طن", "طناً", "طنا", "أطنان", "اطنان"), "t"),
+    **dict.fromkeys(("كيلوغرام", "كيلوغراماً", "كيلوغراما", "كيلوغرامات", "كغم", "كغ"), "kg"),
+    **dict.fromkeys(("غرام", "غراماً", "غراما", "غرامات", "غم"), "g"),
+}
 
 
 def compatible(unit_class: str | None, canonical: str) -> bool:

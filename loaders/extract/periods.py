@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from babel import Locale
+
 from loaders.normalise.periods import MONTHS, parse_period_text
 
 SAME_PERIOD = "same period"  # kind of a phrase that points back at the period stated before
@@ -184,41 +186,22 @@ def _past_months_ar(m: re.Match, published: date) -> Period:
     return Period(f"{months} months to {_day(published)}", start, published, "explicit")
 
 
-_AR_MONTH_NUMBERS = {
-    "كانون الثاني": 1,
-    "شباط": 2,
-    "آذار": 3,
-    "اذار": 3,
-    "نيسان": 4,
-    "أيار": 5,
-    "ايار": 5,
-    "حزيران": 6,
-    "تموز": 7,
-    "آب": 8,
-    "اب": 8,
-    "أيلول": 9,
-    "ايلول": 9,
-    "تشرين الأول": 10,
-    "تشرين الاول": 10,
-    "تشرين الثاني": 11,
-    "كانون الأول": 12,
-    "كانون الاول": 12,
-    "يناير": 1,
-    "فبراير": 2,
-    "مارس": 3,
-    "أبريل": 4,
-    "ابريل": 4,
-    "مايو": 5,
-    "يونيو": 6,
-    "يوليو": 7,
-    "أغسطس": 8,
-    "اغسطس": 8,
-    "سبتمبر": 9,
-    "أكتوبر": 10,
-    "اكتوبر": 10,
-    "نوفمبر": 11,
-    "ديسمبر": 12,
-}
+def _arabic_month_numbers() -> dict[str, int]:
+    """Month names as Arabic news write them, from CLDR (Babel): Iraq's Syriac names (كانون الثاني … كانون الأول,
+    locale ar_IQ) and the Egyptian and Gulf ones (يناير … ديسمبر, ar_EG), each also without the hamza outlets often
+    drop (ايلول، تشرين الاول). dateparser was tried first: its Arabic data (1.5.0) knows only يناير … ديسمبر."""
+    names: dict[str, int] = {}
+    for locale in ("ar_IQ", "ar_EG"):
+        for number, name in Locale.parse(locale).months["format"]["wide"].items():
+            names[name] = names[_without_hamza(name)] = number
+    return names
+
+
+def _without_hamza(text: str) -> str:
+    return text.translate(str.maketrans("أإآ", "ااا"))
+
+
+_AR_MONTH_NUMBERS = _arabic_month_numbers()
 _AR_MONTH = "(" + "|".join(sorted(_AR_MONTH_NUMBERS, key=len, reverse=True)) + ")"
 _AR_THIS = r"(?:\s+(?:الماضي|الجاري|الحالي|المنصرم|من\s+العام\s+(?:الماضي|الجاري|الحالي)))?"
 _AR_PART_OF_YEAR = {  # the day a part of a year ends on, and its name in the ledger's period column

@@ -2,9 +2,10 @@
 
 Strict: a candidate counts as found when its (number, indicator, period start, period end) equals an expected
 claim's; place and drug are scored apart, over the claims found. Per field: candidates are paired with expected
-claims by value alone, then each pair is checked for indicator, place and period, so a report can say which part
-of the reading fails (value precision and recall; indicator, place and period right as a share of the expected
-figures). An annotation's `published` may be null (an undated text). Benchmarks call score_folder().
+claims by value alone, then each pair is checked for unit, indicator, place and period, so a report can say which
+part of the reading fails (value precision and recall; unit, indicator, place and period right as a share of the
+expected figures). Values compare in the indicator's unit: a mass in kilograms ("3 tons" is 3,000), whatever the
+text wrote. An annotation's `published` may be null (an undated text). Benchmarks call score_folder().
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from loaders.extract.candidate import Candidate
 from loaders.extract.engine import extract_claims
-from loaders.normalise.values import parse_value
+from loaders.normalise.values import WEIGHT_UNITS, parse_value
 from loaders.reference import Reference
 
 Key = tuple[object, str, str | None, str]
@@ -44,6 +45,7 @@ class Score:
         return {
             "value precision": _share(self.value_found, self.extracted),
             "value recall": _share(self.value_found, self.expected),
+            "unit right": _share(self.right["unit"], self.expected),
             "indicator right": _share(self.right["indicator"], self.expected),
             "place right": _share(self.right["place"], self.expected),
             "period right": _share(self.right["period"], self.expected),
@@ -74,12 +76,22 @@ class Score:
 
 
 def _number(value: str) -> object:
+    """The value as written, in the indicator's unit (a mass in kg, as the candidates give it)."""
     parsed = parse_value(value)
-    return parsed.value if parsed.qualifier != "range" else (parsed.low, parsed.high)
+    factor = WEIGHT_UNITS.get(parsed.unit_hint, 1.0) if parsed.unit_hint else 1.0
+    if parsed.qualifier == "range":
+        return (round(parsed.low * factor, 6), round(parsed.high * factor, 6))
+    return round(parsed.value * factor, 6)
+
+
+def expected_unit(claim: dict, ref: Reference) -> str:
+    """The unit the figure is in: the annotation's, else its indicator's (a mass is always kg)."""
+    return claim.get("unit") or ref.indicators[claim["indicator"]].fields["unit"]
 
 
 def expected_key(claim: dict) -> Key:
-    return (_number(claim["value"]), claim["indicator"], claim["period_start"], claim["period_end"])
+    number = claim.get("number") if claim.get("number") is not None else _number(claim["value"])
+    return (number, claim["indicator"], claim["period_start"], claim["period_end"])
 
 
 def candidate_key(candidate: Candidate) -> Key:
@@ -92,7 +104,7 @@ def candidate_key(candidate: Candidate) -> Key:
 def score_text(name: str, text: str, annotation: dict, ref: Reference, score: Score) -> None:
     published = date.fromisoformat(annotation["published"]) if annotation.get("published") else None
     candidates = extract_claims(text, published, ref).candidates
-    _score_fields(annotation["claims"], candidates, score)
+    _score_fields(annotation["claims"], candidates, score, ref)
     expected = {expected_key(c): c for c in annotation["claims"]}
     matched = Counter(expected_key(c) for c in annotation["claims"]) & Counter(candidate_key(c) for c in candidates)
     score.expected += len(annotation["claims"])
@@ -111,11 +123,11 @@ def score_text(name: str, text: str, annotation: dict, ref: Reference, score: Sc
     ]
 
 
-def _score_fields(claims: list[dict], candidates: list[Candidate], score: Score) -> None:
+def _score_fields(claims: list[dict], candidates: list[Candidate], score: Score, ref: Reference) -> None:
     """Pair expected claims and candidates by value (preferring the same indicator), then check each field."""
     unused = list(candidates)
     for claim in claims:
-        number = _number(claim["value"])
+        number = expected_key(claim)[0]
         same = [c for c in unused if candidate_key(c)[0] == number]
         if not same:
             continue
@@ -123,6 +135,7 @@ def _score_fields(claims: list[dict], candidates: list[Candidate], score: Score)
         unused.remove(match)
         key = candidate_key(match)
         score.value_found += 1
+        score.right["unit"] += match.unit == expected_unit(claim, ref)
         score.right["indicator"] += match.indicator == claim["indicator"]
         score.right["place"] += match.place_code == claim["place"]
         score.right["period"] += (key[2], key[3]) == (claim["period_start"], claim["period_end"])

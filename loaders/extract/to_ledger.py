@@ -44,7 +44,7 @@ def claim_row(candidate: Candidate, claim_id: str, source_id: str) -> dict[str, 
         "drug_id": candidate.drug,
         "place": candidate.place,
         "value": candidate.value,
-        "unit": candidate.unit,
+        "unit": candidate.unit_as_written,  # beside the value as written; the build converts it (t -> kg)
         "period": candidate.period,
         "period_start": candidate.period_start.isoformat() if candidate.period_start else "",
         "period_end": candidate.period_end.isoformat(),

@@ -257,6 +257,7 @@ def test_figures_in_a_period_phrase_are_not_figures(ref):
         ("In 2024, 31 others were sentenced to life.", "life_sentences", "sentences"),
         ("Customs seized 212 kilograms of crystal meth in 2024.", "seizures", "kg"),  # mass in the ledger's symbols
         ("Customs seized 1.5 tons of hashish in 2024.", "seizures", "t"),
+        ("Customs seized 500 grams of heroin in 2024.", "seizures", "g"),
         ("Customs seized 22,000 captagon pills in 2024.", "seizures_pills", "pills"),
         ("Police seized 1.2 million captagon pills hidden in a truck.", "seizure_event_pills", "pills"),
         ("Police destroyed 1.5 tons of seized drugs in 2024.", "drugs_destroyed", "t"),
@@ -271,7 +272,24 @@ def test_figures_in_a_period_phrase_are_not_figures(ref):
 )
 def test_indicator_and_unit(text, indicator, unit, ref):
     (candidate,) = extract(text, ref).candidates
-    assert (candidate.indicator, candidate.unit) == (indicator, unit)
+    assert (candidate.indicator, candidate.unit_as_written) == (indicator, unit)
+    assert candidate.unit == ref.indicators[indicator].fields["unit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "written"),
+    [
+        ("Customs seized 1.5 tons of hashish in 2024.", 1500.0, "t"),
+        ("Customs seized 212 kilograms of crystal meth in 2024.", 212.0, "kg"),
+        ("Customs seized 500 grams of heroin in 2024.", 0.5, "g"),
+        ("Customs seized between 3 and 4 tonnes of hashish in 2024.", None, "t"),
+    ],
+)
+def test_a_mass_is_given_in_kilograms_and_kept_as_written_for_the_ledger(text, number, written, ref):
+    (candidate,) = extract(text, ref).candidates
+    assert (candidate.unit, candidate.unit_as_written, candidate.number) == ("kg", written, number)
+    if number is None:
+        assert (candidate.low, candidate.high) == (3000.0, 4000.0)
 
 
 @pytest.mark.parametrize(
