@@ -24,6 +24,7 @@ from werkzeug.exceptions import HTTPException
 from data.store import DATA_DIR, DataUnavailable, check_all
 from figures.captions import site_url
 from figures.i18n import N_, RIGHT_TO_LEFT, direction, gettext_for, known, negotiate
+from layouts._common import GRID_PAGES
 from layouts._vendor import BOOTSTRAP_RTL, PLOTLY_URL, serve_light_plotly
 
 BOOTSTRAP_CSS = f"/vendor/bootstrap/{version('bootstrap-flask')}/bootstrap.min.css"  # Versioned URL: cached for a year.
@@ -39,6 +40,7 @@ MAX_REQUEST_BYTES = 256 * 1024
 # Who may embed the dashboard in a frame: only this site by default; set FRAME_ANCESTORS (e.g. "'self' https://news.example")
 FRAME_ANCESTORS = os.environ.get("FRAME_ANCESTORS", "'self'")
 CHART_PAGES = ("/map", "/trends")
+GRID_SCRIPT = re.compile(r'<script src="[^"]*/dash_ag_grid/dash_ag_grid[^"]*\.js"></script>\s*')
 DESCRIPTION = N_(
     "Iraq's published drug-policy figures (arrests, seizures, sentences, treatment), each traced to its source "
     "and period, with conflicts kept and explained."
@@ -75,6 +77,8 @@ class Site(Dash):
 
             tags.append(f'<link rel="preload" as="fetch" href="{geometry_url(geometry())}" crossorigin="anonymous">')
         kwargs["metas"] = "\n".join(tags) + kwargs.get("metas", "")
+        if request.path not in GRID_PAGES:  # AG Grid's script (280 KB with brotli) only where a grid is drawn
+            kwargs["scripts"] = GRID_SCRIPT.sub("", kwargs.get("scripts", ""))
         kwargs["title"] = title
         index = super().interpolate_index(**kwargs)
         if lang in RIGHT_TO_LEFT:  # the first paint already right to left; layouts/assets/lang.js keeps it in step

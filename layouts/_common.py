@@ -119,6 +119,17 @@ def href(path: str, lang: str, **values: object) -> str:
     return f"{path}?{query_string(**values, lang=lang)}"
 
 
+# Pages with an AG Grid: only they load its 280 KB script (app.py leaves it out of the others), so a link to one
+# loads the page afresh rather than rendering it in place on a page that lacks the script.
+GRID_PAGES = ("/claims", "/sources")
+
+
+def link(text: str, path: str, lang: str, class_name: str | None = None, **values: object) -> dcc.Link:
+    """A link within the site that keeps the language (and reloads into a grid page, see GRID_PAGES)."""
+    options = {"className": class_name} if class_name else {}
+    return dcc.Link(text, href=href(path, lang, **values), refresh=path in GRID_PAGES, **options)
+
+
 def lang_store(prefix: str, lang: str) -> dcc.Store:
     """The page's language, for its callbacks to read as State (id `<prefix>-lang`)."""
     return dcc.Store(id=f"{prefix}-lang", data=lang)
@@ -303,7 +314,15 @@ def navbar(lang: str, path: str, raw: dict) -> dbc.Navbar:
     other parameter of the address; layouts/assets/lang.js switches in place (no page reload)."""
     _ = gettext_for(lang)
     pages = [
-        dbc.NavItem(dbc.NavLink(_(name), href=href(page, lang), active=page == path, class_name="px-2"))
+        dbc.NavItem(
+            dbc.NavLink(
+                _(name),
+                href=href(page, lang),
+                active=page == path,
+                class_name="px-2",
+                external_link=page in GRID_PAGES and path not in GRID_PAGES,
+            )
+        )
         for page, name in NAVIGATION
     ]
     # Every other parameter is kept, except values no page accepts (a hostile address is not echoed in the links).

@@ -40,6 +40,7 @@ from layouts._common import (
     indicator_row,
     labelled_dropdown,
     lang_store,
+    link,
     notices,
     page_frame,
     query_string,
@@ -227,9 +228,7 @@ def year_options(tables: Tables, options: MapOptions) -> list[dict]:
 def _panel(tables: Tables, options: MapOptions, shape: Geometry) -> list:
     """What the map shows, and the national and regional figures for the same selection (which it cannot draw)."""
     _ = gettext_for(options.lang)
-    claims_link = dcc.Link(
-        _("All claims behind this map"), href=href("/claims", options.lang, indicator=options.indicator)
-    )
+    claims_link = link(_("All claims behind this map"), "/claims", options.lang, indicator=options.indicator)
     return [
         html.P([_(shape.note), " ", credit_text(shape, options.lang)]),
         html.Div(

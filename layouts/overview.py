@@ -17,10 +17,10 @@ from layouts._common import (
     caption_block,
     caption_header,
     current,
-    href,
     indicator_options,
     labelled_dropdown,
     lang_store,
+    link,
     notices,
     page_frame,
     query_string,
@@ -82,9 +82,9 @@ def _card(tables: Tables, indicator: str, lang: str = DEFAULT) -> dbc.Col:
                     className="small text-muted",
                 )
             )
-    link = dcc.Link(_("claims"), href=href("/claims", lang, indicator=indicator, place="IQ"), className="small")
+    claims = link(_("claims"), "/claims", lang, "small", indicator=indicator, place="IQ")
     return dbc.Col(
-        dbc.Card(dbc.CardBody([html.H2(label, className="h6"), *body, link]), class_name="headline-card h-100"),
+        dbc.Card(dbc.CardBody([html.H2(label, className="h6"), *body, claims]), class_name="headline-card h-100"),
         xs=12,
         sm=6,
         lg=4,

@@ -29,10 +29,10 @@ from layouts._common import (
     download_bar,
     dropdown_labels,
     drug_options,
-    href,
     indicator_options,
     labelled_dropdown,
     lang_store,
+    link,
     notices,
     page_frame,
     place_names,
@@ -141,9 +141,7 @@ def _why_list(rows, names: dict[str, str], lang: str = DEFAULT) -> html.Div:  # 
             html.Li(
                 [
                     _("{place}, {period}: sources disagree;").format(**where) + " ",
-                    dcc.Link(
-                        _("see every claim and why one was preferred"), href=href("/claims", lang, group=r.group_id)
-                    ),
+                    link(_("see every claim and why one was preferred"), "/claims", lang, group=r.group_id),
                 ]
             )
         )
@@ -155,7 +153,7 @@ def _why_list(rows, names: dict[str, str], lang: str = DEFAULT) -> html.Div:  # 
             if lang == DEFAULT
             else _("{place}, {period}: part of the place only;").format(**where)
         )
-        items.append(html.Li([text + " ", dcc.Link(_("claims"), href=href("/claims", lang, group=r.group_id))]))
+        items.append(html.Li([text + " ", link(_("claims"), "/claims", lang, group=r.group_id)]))
     if not items:
         return html.Div()
     return html.Div([html.Strong(_("Conflicts and part-of-place figures in this chart:") + " "), html.Ul(items)])
@@ -171,7 +169,7 @@ def _flag_list(flags, tables: Tables, names: dict[str, str], lang: str = DEFAULT
         html.Li(
             [
                 _flag_text(f, names, lang) + " ",
-                dcc.Link(_("group"), href=href("/claims", lang, group=group_of.get(f.whole_claim_id, ""))),
+                link(_("group"), "/claims", lang, group=group_of.get(f.whole_claim_id, "")),
             ]
         )
         for f in flags.itertuples()
@@ -334,7 +332,7 @@ def layout(**query: str) -> html.Div:
         chart(YTD_GRAPH, ytd_figure, "ytd-graph", "55vh", "380px"),
         html.Div(ytd_caption, id=YTD_CAPTION, className="small text-muted"),
         html.P(
-            dcc.Link(_("All claims for this indicator"), href=href("/claims", lang, indicator=indicator)),
+            link(_("All claims for this indicator"), "/claims", lang, indicator=indicator),
             className="small",
         ),
         dcc.Store(id=QUERY, data=_query(indicator, drug, places, scale, lang)),

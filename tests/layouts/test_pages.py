@@ -411,3 +411,28 @@ def test_claims_in_arabic_name_flags_by_their_claims_and_hide_the_english_notes(
         assert flag.message not in text
         assert flag.whole_claim_id in text
     assert claims._notes_notice("ar") in text
+
+
+@pytest.mark.parametrize(("path", "loads_grid"), [("/", False), ("/map", False), ("/trends", False), ("/claims", True)])
+def test_only_the_grid_pages_load_ag_grids_script(path, loads_grid):
+    """AG Grid's script is 280 KB with brotli: pages without a grid leave it out..."""
+    body = app_module.server.test_client().get(path).get_data(as_text=True)
+    assert ("/dash_ag_grid/dash_ag_grid" in body) is loads_grid
+
+
+@pytest.mark.parametrize("module", [map_page, overview, trends])
+def test_links_into_a_grid_page_load_it_afresh(module):
+    """...so a link from them to Claims reloads the page (with the script) instead of rendering it in place."""
+    links = claims_links(module.layout())
+    assert links and all(link.refresh is True for link in links)
+
+
+def claims_links(node) -> list:  # noqa: ANN001 - a Dash component tree
+    from dash import dcc
+
+    found = [node] if isinstance(node, dcc.Link) and str(node.href).startswith("/claims") else []
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if isinstance(child, Component):
+            found += claims_links(child)
+    return found
