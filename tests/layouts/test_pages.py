@@ -436,3 +436,11 @@ def claims_links(node) -> list:  # noqa: ANN001 - a Dash component tree
         if isinstance(child, Component):
             found += claims_links(child)
     return found
+
+
+def test_an_unknown_address_is_told_in_the_readers_language():
+    from layouts import not_found_404
+
+    page = str(not_found_404.layout(lang="ar"))
+    assert "الصفحة غير موجودة" in page and "Page not found" not in page
+    assert app_module.server.test_client().get("/no-such-page?lang=ar").status_code == 404
