@@ -11,7 +11,7 @@ from data.schema import SOURCE_TYPES
 from figures.i18n import DEFAULT, N_, gettext_for, number
 from layouts._common import Query, current, href, lang_store, page_frame
 from layouts._grid import column, grid, md_link, own_words
-from layouts.claims import published_text, source_type_text
+from layouts._ledger_text import published_text, source_type_text
 
 dash.register_page(
     __name__, path="/sources", name=N_("Sources"), order=4, title=N_("Sources · Iraq drug-policy figures")

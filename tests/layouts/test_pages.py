@@ -6,6 +6,7 @@ from dash.exceptions import PreventUpdate
 
 import app as app_module
 from data.store import snapshot
+from layouts import _ledger_text as ledger_text
 from layouts import claims, overview, sources, trends
 from layouts import map as map_page
 from layouts._common import page_frame
@@ -357,8 +358,8 @@ def test_sources_grid_links_to_the_claims_of_each_source_in_the_same_language():
 def test_the_rule_steps_mirror_the_written_rule():
     from data.schema import PREFERENCE_RULE
 
-    assert len(claims.RULE_STEPS) == len(PREFERENCE_RULE)
-    assert claims.RULE_STEPS == PREFERENCE_RULE, "the messages are the rule's English, word for word"
+    assert len(ledger_text.RULE_STEPS) == len(PREFERENCE_RULE)
+    assert ledger_text.RULE_STEPS == PREFERENCE_RULE, "the messages are the rule's English, word for word"
 
 
 @pytest.mark.parametrize(
@@ -389,18 +390,18 @@ def test_the_rule_steps_mirror_the_written_rule():
     ],
 )
 def test_reason_text_knows_each_shape_of_the_builds_reasons(reason, parts):
-    assert claims.reason_text(reason, "en") == reason
-    assert claims.reason_is_known(reason)
-    shown = claims.reason_text(reason, "ar")
+    assert ledger_text.reason_text(reason, "en") == reason
+    assert ledger_text.reason_is_known(reason)
+    shown = ledger_text.reason_text(reason, "ar")
     assert all(part in shown for part in parts), shown
 
 
 def test_reason_text_translates_every_reason_in_the_data_and_falls_back_to_english_otherwise():
     reasons = set(snapshot().table("claims")["preference_reason"].dropna())
-    assert [r for r in reasons if not claims.reason_is_known(r)] == []
-    assert all(claims.reason_text(r, "ar") for r in reasons if r)
+    assert [r for r in reasons if not ledger_text.reason_is_known(r)] == []
+    assert all(ledger_text.reason_text(r, "ar") for r in reasons if r)
     odd = "preferred because the moon was full"
-    assert claims.reason_text(odd, "ar") == odd and not claims.reason_is_known(odd)
+    assert ledger_text.reason_text(odd, "ar") == odd and not ledger_text.reason_is_known(odd)
 
 
 def test_claims_in_arabic_name_flags_by_their_claims_and_hide_the_english_notes():
