@@ -6,6 +6,7 @@ needs to start, import and read the same CSV rows without normalising them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -37,15 +38,24 @@ print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.ge
 def _run(raw: Path, mode: str) -> dict:
     with tempfile.TemporaryDirectory() as data:
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(raw), data, mode], cwd=ROOT, capture_output=True, text=True, check=True
+            [sys.executable, "-c", _CHILD, str(raw), data, mode], cwd=ROOT, capture_output=True, text=True
         )
+    if done.returncode:
+        raise RuntimeError(f"{mode} of {raw} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def fingerprint() -> str:
+    """What a synthetic ledger is made from (the reference tables it copies and the generator): a change to either
+    writes the ledgers anew, so a cached one never lags behind the schema."""
+    parts = sorted((ROOT / "data" / "raw").glob("*.csv")) + [ROOT / "bench" / "synthetic.py"]
+    return hashlib.sha256(b"".join(p.read_bytes() for p in parts)).hexdigest()[:12]
 
 
 def measure(sizes: tuple[int, ...] = SIZES) -> dict[str, dict]:
     results = {"real": _row(ROOT / "data" / "raw")}
     for size in sizes:
-        raw = CACHE / f"synthetic-{size}"
+        raw = CACHE / f"synthetic-{size}-{fingerprint()}"
         if not (raw / "claims" / "synthetic.csv").exists():
             write_ledger(size, raw)
         results[f"{size:,}"] = _row(raw)

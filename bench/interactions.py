@@ -38,9 +38,9 @@ def scenarios(deps: dict[str, dict]) -> dict[str, list[bytes]]:
     """Request bodies for each interaction, cycling through realistic values."""
     map_dep = next(d for k, d in deps.items() if "map-state.data" in k)
     click_dep = next(d for k, d in deps.items() if k == "map-selected.children")
-    claims_dep = next(d for k, d in deps.items() if "claims-table.data" in k)
+    claims_dep = next(d for k, d in deps.items() if "claims-table.rowData" in k)
     noop_dep = deps["noop-out.data"]
-    base = {"map-indicator": "arrests", "map-drug": "all", "map-year": 2024, "map-per-capita": False}
+    base = {"map-indicator": "arrests", "map-drug": "all", "map-year": 2024, "map-per-capita": False, "map-lang": "en"}
     years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, "latest"]
     indicators = ["arrests", "seizures", "convictions", "rehab_centres", "arrests_traffickers"]
     return {
@@ -64,7 +64,7 @@ def scenarios(deps: dict[str, dict]) -> dict[str, list[bytes]]:
         "claims-table filter": [
             _payload(
                 claims_dep,
-                {"claims-indicator": i, "claims-status": "all", "claims-place": None, "claims-table": 0},
+                {"claims-indicator": i, "claims-status": "all", "claims-place": None, "claims-lang": "en"},
                 "claims-indicator.value",
             )
             for i in indicators

@@ -89,7 +89,27 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         if index == lede:
             context.lede_place = unique_place(places)
         _read_sentence(sentence, places, published, ref, context, result)
+    if lede and sentences[0].paragraph < sentences[lede].paragraph:
+        _drop_headline_repeats(result, sentences[0])
     return result
+
+
+def _drop_headline_repeats(result: Extraction, headline: Sentence) -> None:
+    """A headline that states a figure the text then gives is one fact, not two: the body's copy is kept (it
+    has the context), the headline's is set aside with the reason."""
+    in_headline = [c for c in result.candidates if c.sentence_start == headline.start]
+    body = {(c.number, c.low, c.high, c.unit) for c in result.candidates if c.sentence_start != headline.start}
+    for candidate in in_headline:
+        if (candidate.number, candidate.low, candidate.high, candidate.unit) in body:
+            result.candidates.remove(candidate)
+            result.skipped.append(
+                Skipped(
+                    candidate.value,
+                    "the headline repeats a figure the text gives",
+                    candidate.value_start,
+                    candidate.value_end,
+                )
+            )
 
 
 def _read_sentence(
@@ -193,6 +213,8 @@ def _candidate(
     own_phrases = [p for p in phrases if figure.window[0] <= p.start and p.end <= figure.window[1]]
     segment = _comma_segment(text, figure)
     stock_phrases = [p for p in own_phrases if segment[0] <= p.start and p.end <= segment[1]]
+    if figure.unit.unit_class == "objects":
+        return _skipped(sentence, mention, f"counts {figure.unit.word}, which no drug-policy indicator measures")
     guess = _indicator(text, figure, previous, ref)
     if guess is None:
         return _skipped(sentence, mention, "no indicator fits the words around it")
@@ -273,6 +295,9 @@ def _first_stop(text: str, start: int, end: int) -> int:
     return start + stop.start() if stop else end
 
 
+_OWN_VERB = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\b", re.IGNORECASE)
+
+
 def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Reference) -> Guess | None:
     """By the unit alone, else the nearest keyword in the figure's own stretch, else as the figure before it,
     else (for a figure that names what it counts) the nearest keyword in its clause."""
@@ -283,8 +308,13 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     clause = text[figure.clause[0] : figure.clause[1]]
     window = text[figure.window[0] : figure.window[1]]
     guess = None
-    if _ARABIC.search(window):  # Arabic describes a figure after it ("20 حكماً بالإعدام و50 حكماً بالمؤبد")
-        after = re.split(r"[،,؛;]", text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
+    after = re.split(r"[،,؛;]", text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
+    # Arabic describes a figure after it ("20 حكماً بالإعدام و50 حكماً بالمؤبد"); so does English when the figure is
+    # the subject of its own verb ("four were killed and 24 were wounded", "915 of them have been sentenced").
+    verb = _OWN_VERB.search(after)
+    if verb and not _ARABIC.search(window):  # the verb names what was done to them: "were burned", "were wounded"
+        guess = nearest_rule(after[verb.start() :], (0, 0), clause, allowed)
+    if guess is None and (_ARABIC.search(window) or verb):
         guess = nearest_rule(after, (0, figure.mention.end - figure.mention.start), clause, allowed)
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:

@@ -107,13 +107,17 @@ def nearest_rule(window: str, figure: tuple[int, int], clause: str, allowed: set
 
 
 _TRAFFICKERS = re.compile(
-    r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|مروج\w*|مهرب\w*)",
+    r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|مروج\w*|مهرب\w*)"
+    r"|\b(?:suspicion\s+of|charged\s+with|for|on)\s+(?:drug\s+)?(?:trafficking|dealing)\b",  # held on suspicion of ...
     re.IGNORECASE,
 )
 _USERS = re.compile(
-    r"\b(?:users?|addicts?|consumers?)\b|متعاط\w*|مدمن\w*", re.IGNORECASE
-)  # "users and dealers" is all arrests
-_FOREIGN = re.compile(r"\b(?:foreign\w*|nationals|non-Iraqis?)\b|أجنب\w*|اجانب|أجانب", re.IGNORECASE)
+    r"\b(?:users?|addicts?|consumers?)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?تعاطي", re.IGNORECASE
+)  # "users and dealers" (بالاتجار والتعاطي) is all arrests
+# The indicator counts foreign or international traffickers ("144 تاجراً دولياً", "international dealers").
+_FOREIGN = re.compile(
+    r"\b(?:foreign\w*|nationals|non-Iraqis?|international)\b|أجنب\w*|اجانب|أجانب|دولي\w*", re.IGNORECASE
+)
 _EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
     r"|one\s+operation|a\s+raid|hidden|concealed|stashed|smuggling\s+attempt)\b"

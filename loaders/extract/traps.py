@@ -26,6 +26,7 @@ _UNIT_AHEAD = re.compile(
 )
 _PHONE = re.compile(r"(?:\+|00)?\d[\d \-]{7,}\d")
 _Rule = Callable[[str, str, Mention], bool]
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _ends(before: str, pattern: str) -> bool:
@@ -43,21 +44,28 @@ def _is_plain_integer(mention: Mention) -> bool:
 def is_year(before: str, after: str, mention: Mention) -> bool:
     """'2024', '1965 law', '2023-2024': four digits in the years people write, unless a count follows."""
     year = r"(?:19|20)\d{2}"
-    years = re.fullmatch(
-        rf"(?:(?:between|from)\s+)?{year}(?:\s*(?:[-–]|and|to)\s*{year})?", mention.text, re.IGNORECASE
-    )
+    text = mention.text.translate(_WESTERN_DIGITS)  # "٢٠١٧" is a year too
+    years = re.fullmatch(rf"(?:(?:between|from)\s+)?{year}(?:\s*(?:[-–]|and|to)\s*{year})?", text, re.IGNORECASE)
     return years is not None and not _UNIT_AHEAD.match(after)
 
 
 def is_date(before: str, after: str, mention: Mention) -> bool:
-    """'14 February', 'February 14', '14th of May', '14/02/2025': a day of a month."""
-    if not _is_plain_integer(mention) or not 1 <= int(mention.text) <= 31:
+    """'14 February', 'February 14', '14th of May', '14/02/2025', 'around 26 June': a day of a month."""
+    day = re.search(r"(?:^|\s)([0-9]{1,2})$", mention.text)
+    if not day or not 1 <= int(day.group(1)) <= 31:
         return False
     return (
         _ends(before, rf"\b{_MONTH}")
         or _starts(after, rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b|/\d")
         or _starts(after, rf"(?:من\s+)?(?:شهر\s+)?(?:{_AR_MONTHS})(?!\w)")
     )
+
+
+def is_one_as_a_word(before: str, after: str, mention: Mention) -> bool:
+    """'one of those detained', 'in one of the largest hauls', 'in one case': 'one' that counts nothing."""
+    if mention.text.lower() != "one":
+        return False
+    return _starts(after, r"of\b|another\b") or _ends(before, r"\bin")
 
 
 def is_law_number(before: str, after: str, mention: Mention) -> bool:
@@ -67,8 +75,13 @@ def is_law_number(before: str, after: str, mention: Mention) -> bool:
         r"\b(?:articles?|art\.|paragraphs?|para\.|clauses?|sections?|items?|chapters?|no\.|nos\.|number|law|"
         r"resolutions?|decisions?|decrees?)"
     )
-    arabic = r"(?:المادة|مادة|المواد|الفقرة|فقرة|البند|رقم|القانون|قانون|القرار|قرار)"
-    return _ends(before, words + r"\s*" + listed) or _ends(before, arabic + r"\s*(?:\(\s*)?") or _starts(after, r"لسنة")
+    arabic = r"(?:المادتين|المادتان|المادة|مادة|المواد|الفقرتين|الفقرة|فقرة|البند|رقم|القانون|قانون|القرار|قرار)"
+    arabic_listed = r"(?:[0-9\u0660-\u0669]+\s*(?:،|,|و|أو)\s*)*"  # "المادتين 28 و32": the second number too
+    return (
+        _ends(before, words + r"\s*" + listed)
+        or _ends(before, arabic + r"\s*(?:\(\s*)?" + arabic_listed)
+        or _starts(after, r"لسنة")
+    )
 
 
 def is_age(before: str, after: str, mention: Mention) -> bool:
@@ -125,6 +138,7 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("a year", is_year),
     ("a day of a date", is_date),
     ("a law or article number", is_law_number),
+    ("'one' used as a word, not a count", is_one_as_a_word),
     ("an age", is_age),
     ("a duration or sentence length", is_duration),
     ("a time of day", is_time),

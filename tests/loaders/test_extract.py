@@ -477,3 +477,32 @@ def test_bad_publication_date_is_refused(capsys):
     with pytest.raises(SystemExit):
         main(["extract", str(shared_file(*SEED)), "--published", "27/11/2025"])
     assert "is not a date YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police impounded five vehicles and recovered two pistols in 2024.",
+        "Officers stopped a convoy of nine cars in 2024.",
+        "Agents searched 13 farm buildings in 2024.",
+        "One of those detained was carrying three mobile phones in 2024.",
+        "The ministry hosts a conference around 26 June every year.",
+    ],
+)
+def test_counts_of_things_no_indicator_measures_are_set_aside(text, ref):
+    assert not extract(text, ref).candidates
+
+
+def test_the_verb_after_a_figure_names_what_it_counts(ref):
+    result = extract("In 2024, four policemen were killed and 24 were wounded in anti-drug operations.", ref)
+    assert [(c.value, c.indicator) for c in result.candidates] == [
+        ("four", "security_killed"),
+        ("24", "security_wounded"),
+    ]
+
+
+def test_a_headline_repeating_a_figure_is_one_fact(ref):
+    text = "Basra police seized 500 kg of hashish in 2024\n\nBASRA — Police seized 500 kg of hashish in 2024, officials said."
+    result = extract_claims(text, date(2025, 1, 5), ref)
+    assert len(result.candidates) == 1 and result.candidates[0].sentence_start > 0
+    assert any(s.reason == "the headline repeats a figure the text gives" for s in result.skipped)

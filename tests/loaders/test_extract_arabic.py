@@ -119,3 +119,21 @@ def test_english_development_set_does_not_slip(ref):
 def test_an_arabic_mass_is_never_read_as_kilograms_it_is_not(text, number, written, ref):
     (candidate,) = extract_claims(text, date(2025, 1, 5), ref).candidates
     assert (candidate.number, candidate.unit, candidate.unit_as_written) == (number, "kg", written)
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        ("صدرت الأحكام وفق المادتين 28 و32 من قانون المخدرات خلال عام 2024.", {"28", "32"}),
+        ("أصدرت المحاكم أحكاماً خلال عام ٢٠١٧ بحق المتهمين.", {"٢٠١٧"}),
+    ],
+)
+def test_article_numbers_and_arabic_indic_years_are_not_figures(text, skipped, ref):
+    result = extract_claims(text, date(2025, 1, 5), ref)
+    assert not result.candidates and skipped <= {s.value for s in result.skipped}
+
+
+def test_international_traffickers_are_the_foreign_indicator(ref):
+    text = "ألقت الأجهزة الأمنية القبض على 19135 متهماً خلال عام 2023، من بينهم 144 تاجراً دولياً."
+    result = extract_claims(text, date(2024, 1, 5), ref)
+    assert [(c.value, c.indicator) for c in result.candidates] == [("19135", "arrests"), ("144", "arrests_foreign")]
