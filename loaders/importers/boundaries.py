@@ -16,6 +16,11 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
+from data.store import DATA_DIR
+
+# Where the app reads the outlines (data.store.boundaries): the data folder, IRQ_DRUGS_DATA_DIR when set.
+OUT_DIR = DATA_DIR / "boundaries"
+
 PINNED_URL = (
     "https://github.com/wmgeolab/geoBoundaries/raw/9469f09/releaseData/gbOpen/IRQ/ADM1/geoBoundaries-IRQ-ADM1.geojson"
 )
@@ -88,7 +93,7 @@ def write(document: dict, out_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders.boundaries", description=__doc__)
     parser.add_argument("--source", default=PINNED_URL, help="URL, file:// URL or path of the geoBoundaries file")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "boundaries")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="where the app reads them (data/boundaries)")
     args = parser.parse_args(argv)
     try:
         target = write(normalise(fetch(args.source)), args.out)

@@ -32,3 +32,11 @@ def test_refuses_bytes_that_are_not_the_pinned_release(tmp_path):
 def test_unreachable_source_is_a_clear_error(tmp_path):
     with pytest.raises(BoundaryError, match="cannot read"):
         fetch(str(tmp_path / "missing.geojson"))
+
+
+def test_the_importer_writes_where_the_app_reads():
+    """A move of the importer once sent the outlines to loaders/data/: on a fresh machine the map drew tiles."""
+    from data.store import DATA_DIR
+    from loaders.importers.boundaries import OUT_DIR
+
+    assert OUT_DIR == DATA_DIR / "boundaries"
