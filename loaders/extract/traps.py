@@ -93,14 +93,29 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
     ):
         return True
     person = r"\b(?:man|woman|boy|girl|driver|suspect|dealer|trafficker|defendant|student|agent|[A-Z][a-z]+),"
-    return _is_plain_integer(mention) and re.search(person + r"\s*$", before) is not None and _starts(after, ",")
+    if _is_plain_integer(mention) and re.search(person + r"\s*$", before) is not None and _starts(after, ","):
+        return True
+    # "the youngest suspect arrested was 16.", "a courier who was just 17,": a person's age, closing its clause
+    small = _is_plain_integer(mention) and int(mention.text.translate(_WESTERN_DIGITS)) < 100
+    return small and _ends(before, r"\b(?:was|is)\s+(?:just|only|barely|aged)?") and _starts(after, r"[.,;]|$")
+
+
+_ENGLISH_SPANS = r"-?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
+_ARABIC_SPANS = (
+    r"(?:عاماً|عاما|أعوام|سنة|سنوات|سنين|شهراً|شهرا|أشهر|اشهر|أسابيع|اسابيع|أسبوعاً|يوماً|يوما|أيام|ساعة|ساعات)(?!\w)"
+)
 
 
 def is_duration(before: str, after: str, mention: Mention) -> bool:
-    """'20 years', 'six months', 'a three-year term', '45 days'."""
-    english = _starts(after, r"-?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b")
-    arabic = _starts(after, r"(?:عاماً|عاما|أعوام|سنة|سنوات|سنين|شهراً|شهرا|أشهر|اشهر|يوماً|يوما|أيام|ساعة|ساعات)(?!\w)")
-    return english or arabic
+    """'20 years', 'six months', 'a three-year term', '45 days', and the first number of a span of them
+    ('between 18 and 30 years', 'بين 3 و8 أسابيع')."""
+    then = r"\s*(?:and|to|-|–|و|إلى|الى)\s*[0-9\u0660-\u0669]+\s*"
+    return (
+        _starts(after, _ENGLISH_SPANS)
+        or _starts(after, _ARABIC_SPANS)
+        or _starts(after, then + _ENGLISH_SPANS)
+        or (_starts(after, then + _ARABIC_SPANS))
+    )
 
 
 def is_time(before: str, after: str, mention: Mention) -> bool:

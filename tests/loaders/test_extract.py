@@ -506,3 +506,14 @@ def test_a_headline_repeating_a_figure_is_one_fact(ref):
     result = extract_claims(text, date(2025, 1, 5), ref)
     assert len(result.candidates) == 1 and result.candidates[0].sentence_start > 0
     assert any(s.reason == "the headline repeats a figure the text gives" for s in result.skipped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The youngest suspect arrested in 2024 was 16.",
+        "Most of those arrested in 2024 were aged between 18 and 30 years.",
+    ],
+)
+def test_ages_and_spans_of_years_are_not_figures(text, ref):
+    assert not extract(text, ref).candidates

@@ -137,3 +137,8 @@ def test_international_traffickers_are_the_foreign_indicator(ref):
     text = "ألقت الأجهزة الأمنية القبض على 19135 متهماً خلال عام 2023، من بينهم 144 تاجراً دولياً."
     result = extract_claims(text, date(2024, 1, 5), ref)
     assert [(c.value, c.indicator) for c in result.candidates] == [("19135", "arrests"), ("144", "arrests_foreign")]
+
+
+def test_the_first_number_of_a_span_of_weeks_is_not_a_figure(ref):
+    text = "قالت الوزارة إن مدة العلاج تمتد عادة بين 3 و8 أسابيع في مراكز التأهيل خلال عام 2024."
+    assert not extract_claims(text, date(2025, 1, 5), ref).candidates
