@@ -20,6 +20,8 @@ FLAGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+AXE = ROOT / ".venv" / "npm" / "node_modules" / "axe-core" / "axe.min.js"  # installed by `make npm`
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 
 
@@ -83,3 +85,16 @@ def watched(browser, server, request):
     context.close()
     assert not page.errors, page.errors
     assert not page.foreign_requests(), page.foreign_requests()
+
+
+def axe_violations(page) -> list[dict]:  # noqa: ANN001 - a Playwright page
+    """axe-core's WCAG 2.1 A and AA rules on the page as rendered, after the accessibility repairs have run."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make npm` installs axe-core")
+    page.wait_for_timeout(300)  # let the accessibility repairs (layouts/assets/a11y.js) run
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated by the DevTools protocol, not as page script
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
+        "v => ({rule: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))",
+        WCAG_21_AA,
+    )

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from data.store import boundaries, snapshot
-from tests.browser.conftest import SCREENSHOTS, SIZES, Watched, wait_until
-from tests.browser.test_pages import AXE, PAGES, WCAG_21_AA, graph_ready
+from tests.browser.conftest import SCREENSHOTS, SIZES, Watched, axe_violations, wait_until
+from tests.browser.test_pages import PAGES, graph_ready
 
 RIGHT_TO_LEFT = ("ar", "ckb")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -88,13 +88,7 @@ def test_page_reads_right_to_left_in_its_language(browser, server, exempt, lang,
 @pytest.mark.parametrize("size", SIZES)
 def test_every_language_passes_axe_wcag_21_aa(browser, server, lang, name, size):
     page, context = open_page(browser, server, f"{PAGES[name]}?lang={lang}", size)
-    page.page.wait_for_timeout(300)  # let the accessibility repairs (layouts/assets/a11y.js) run
-    page.page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
-        "v => ({rule: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))",
-        WCAG_21_AA,
-    )
+    violations = axe_violations(page.page)
     context.close()
     assert violations == [], violations
 

@@ -6,11 +6,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, SIZES, Watched, wait_until
-from tests.conftest import ROOT
-
-AXE = ROOT / ".venv" / "npm" / "node_modules" / "axe-core" / "axe.min.js"  # installed by `make npm`
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from tests.browser.conftest import SCREENSHOTS, SIZES, Watched, axe_violations, wait_until
 
 PAGES = {"overview": "/", "map": "/map", "trends": "/trends", "claims": "/claims", "sources": "/sources"}
 
@@ -66,20 +62,12 @@ def test_page_loads_cleanly_and_is_screenshotted(browser, server, name, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_every_page_passes_axe_wcag_21_aa(browser, server, name, size):
     """axe-core's WCAG 2.1 A and AA rules on the rendered page: zero violations."""
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: `make npm` installs axe-core")
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height})
     page = Watched(context.new_page(), server)
     page.open(PAGES[name])
     page.page.wait_for_selector("#_pages_content *")
-    page.page.wait_for_timeout(300)  # let the accessibility repairs (layouts/assets/a11y.js) run
-    page.page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated by the DevTools protocol, not as page script
-    violations = page.page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
-        "v => ({rule: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))",
-        WCAG_21_AA,
-    )
+    violations = axe_violations(page.page)
     context.close()
     assert violations == [], violations
 
