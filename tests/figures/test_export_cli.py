@@ -34,18 +34,9 @@ def test_single_chart_and_clear_errors(built, tmp_path):
     env = dict(os.environ, IRAQ_DRUGS_DATA_DIR=str(built.path.parent.parent))
     out = tmp_path / "basra.svg"
     args = ["--page", "trends", "--indicator", "arrests", "--places", "IQ,IQ-BA", "--format", "svg", "--out", str(out)]
-    assert (
-        subprocess.run([sys.executable, "-m", "figures.export", *args], cwd=ROOT, env=env, timeout=120).returncode == 0
-    )
+    assert export(env, *args).returncode == 0
     assert "Basra" in out.read_text(encoding="utf-8")
-    bad = subprocess.run(
-        [sys.executable, "-m", "figures.export", "--indicator", "bogus", "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    bad = export(env, "--indicator", "bogus", "--out", str(out))
     assert bad.returncode == 1 and "unknown indicator 'bogus'" in bad.stderr
 
 
@@ -58,19 +49,16 @@ def test_one_chart_in_arabic_and_every_language_with_all(built, tables, tmp_path
     env = dict(os.environ, IRAQ_DRUGS_DATA_DIR=str(built.path.parent.parent))
     out = tmp_path / "basra-ar.svg"
     args = ["--lang", "ar", "--page", "trends", "--places", "IQ,IQ-BA", "--format", "svg", "--out", str(out)]
-    assert (
-        subprocess.run([sys.executable, "-m", "figures.export", *args], cwd=ROOT, env=env, timeout=120).returncode == 0
-    )
+    assert export(env, *args).returncode == 0
     text = out.read_text(encoding="utf-8")
     assert "البصرة" in text and "Basra" not in text
-    refused = subprocess.run(
-        [sys.executable, "-m", "figures.export", "--lang", "all", "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    refused = export(env, "--lang", "all", "--out", str(out))
     assert refused.returncode == 2 and "--lang all needs --all" in refused.stderr
     names = [name for name, _ in every_view(tables, tile_grid(), "v", "ckb")]
     assert names and all(name.endswith("-ckb") and name.isascii() for name in names)
+
+
+def export(env: dict, *args: str) -> subprocess.CompletedProcess:
+    """`python -m figures.export ARGS` on the test's data, its output and errors captured."""
+    command = [sys.executable, "-m", "figures.export", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
