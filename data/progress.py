@@ -4,7 +4,7 @@ for short work. Shared by the ledger build and the image batch, so it sits in th
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -25,3 +25,23 @@ def progress(items: Iterable[Item], total: int, what: str, at_least: int = LONG)
         yield item
         if done % step == 0 or done == total:
             print(f"{what}: {done:,} of {total:,} ({done / total:.0%})", file=sys.stderr, flush=True)
+
+
+def stages(names: Sequence[str], what: str, items: int, at_least: int = LONG) -> Iterator[str]:
+    """Name each step of long work as it starts (a bar over the steps on a terminal, one plain line per step in
+    logs): for work done in a few big column-wise steps rather than item by item."""
+    if items < at_least:
+        yield from names
+        return
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        with tqdm(total=len(names), desc=what, unit=" steps", file=sys.stderr) as bar:
+            for name in names:
+                bar.set_postfix_str(name)
+                yield name
+                bar.update()
+        return
+    for done, name in enumerate(names, start=1):
+        print(f"{what}: {name} (step {done} of {len(names)})", file=sys.stderr, flush=True)
+        yield name

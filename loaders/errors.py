@@ -27,3 +27,8 @@ class BuildError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class NeedsRecords(Exception):
+    """The columnar build will not vouch for an input (odd quoting, a value it cannot check in bulk, any problem
+    at all): the build reads it record by record instead, which reads it or names every problem by file and line."""

@@ -15,6 +15,7 @@ from loaders.errors import InputError, Problem
 from loaders.normalise.periods import (
     CUMULATIVE_WORDS,
     TO_DATE_WORDS,
+    PeriodShape,
     date_precision,
     describe_period,
     parse_partial_date,
@@ -120,7 +121,7 @@ def _unique(record: Record, name: str, seen: dict[str, Record], problems: list[P
     return True
 
 
-class _FieldError(Exception):
+class FieldError(Exception):
     def __init__(self, name: str, message: str):
         self.name, self.message = name, message
 
@@ -128,7 +129,7 @@ class _FieldError(Exception):
 def _checked(record: Record, build: Callable[[Record], dict[str, Any]], problems: list[Problem]) -> dict | None:
     try:
         return build(record)
-    except _FieldError as error:
+    except FieldError as error:
         problems.append(Problem(record.file, record.line, error.name, error.message))
         return None
 
@@ -138,7 +139,7 @@ def _field(record: Record, name: str, check: Callable[[str], Any]) -> Any:
     try:
         return check(record.fields[name])
     except InputError as error:
-        raise _FieldError(name, str(error)) from None
+        raise FieldError(name, str(error)) from None
 
 
 def _one_of(options: tuple[str, ...]) -> Callable[[str], str]:
@@ -168,20 +169,20 @@ def _source_row(record: Record) -> dict[str, Any]:
     for name in ("publisher", "title"):
         _field(record, name, _required)
     if not re.match(r"^https?://\S+$", f["url"]):
-        raise _FieldError("url", f"{f['url']!r} is not an http(s) address")
+        raise FieldError("url", f"{f['url']!r} is not an http(s) address")
     _field(record, "language", _one_of(LANGUAGES))
     how = _field(record, "published_how", _one_of(PUBLISHED_HOW))
     if f["published"]:
         _field(record, "published", lambda v: parse_partial_date(v, end=False))
     if (how == "unknown") != (not f["published"]):
-        raise _FieldError("published", "give a date unless published_how is unknown, and none when it is")
+        raise FieldError("published", "give a date unless published_how is unknown, and none when it is")
     if f["accessed"]:
         _field(record, "accessed", lambda v: parse_partial_date(v, end=False))
     _field(record, "source_type", _one_of(SOURCE_TYPES))
     if f["relays"]:
         _field(record, "relays", _identifier)
         if f["relays"] == f["source_id"]:
-            raise _FieldError("relays", "a source cannot relay itself")
+            raise FieldError("relays", "a source cannot relay itself")
     return {**f, "published": f["published"] or None, "accessed": f["accessed"] or None, "relays": f["relays"] or None}
 
 
@@ -198,13 +199,10 @@ def _claim_row(record: Record, ref: Reference, sources: dict[str, Record]) -> di
     review = _field(record, "review", _one_of(REVIEW_STATES))
     scope = _scope(record)
     if indicator["kind"] == "event" and scope != "part":
-        raise _FieldError(
+        raise FieldError(
             "scope", "one operation's seizure is part of the place: set scope part, say where in scope_note"
         )
-    cumulative = bool(_CUMULATIVE.search(f["period"])) and start is not None
-    to_date = bool(_TO_DATE.search(f["period"]))
-    precision = date_precision(f["period_end"] or f["period"])
-    shape = describe_period(start, end, indicator["kind"], cumulative, precision, to_date)
+    shape = period_shape(f["period"], f["period_end"], start, end, indicator["kind"])
     scale = lambda x: None if x is None else x * factor  # noqa: E731
     return {
         "claim_id": f["claim_id"],
@@ -245,11 +243,11 @@ def _scope(record: Record) -> str:
     f = record.fields
     scope = _field(record, "scope", _one_of(SCOPES))
     if scope == "part" and not f["scope_note"]:
-        raise _FieldError("scope_note", "required when scope is part: say which part of the place is covered")
+        raise FieldError("scope_note", "required when scope is part: say which part of the place is covered")
     if f["same_as"]:
         _field(record, "same_as", _identifier)
         if f["same_as"] == f["claim_id"]:
-            raise _FieldError("same_as", "a claim cannot be the same as itself")
+            raise FieldError("same_as", "a claim cannot be the same as itself")
     return scope
 
 
@@ -260,24 +258,43 @@ def _known(value: str, table: dict[str, Record], what: str) -> Record:
 
 
 def _period(record: Record) -> tuple[Any, Any]:
-    """Dates from period_start/period_end, checked against what the period text says where it parses."""
     f = record.fields
-    if not f["period"]:
-        raise _FieldError("period", "required: the reference period as the source states it")
+    return period_dates(f["period"], f["period_start"], f["period_end"])
+
+
+def period_dates(period: str, start_text: str, end_text: str) -> tuple[Any, Any]:
+    """Dates from period_start/period_end, checked against what the period text says where it parses."""
+    if not period:
+        raise FieldError("period", "required: the reference period as the source states it")
     try:
-        parsed = parse_period_text(f["period"])
+        parsed = parse_period_text(period)
     except InputError as error:
-        raise _FieldError("period", str(error)) from None
-    if not f["period_end"]:
+        raise FieldError("period", str(error)) from None
+    if not end_text:
         if parsed is None:
-            raise _FieldError("period_end", f"required: cannot read dates from period {f['period']!r}")
-        if f["period_start"]:
-            raise _FieldError("period_end", "required when period_start is given")
+            raise FieldError("period_end", f"required: cannot read dates from period {period!r}")
+        if start_text:
+            raise FieldError("period_end", "required when period_start is given")
         return parsed
-    start = _field(record, "period_start", lambda v: parse_partial_date(v, end=False) if v else None)
-    end = _field(record, "period_end", lambda v: parse_partial_date(v, end=True))
+    start = _checked_date("period_start", start_text, end=False) if start_text else None
+    end = _checked_date("period_end", end_text, end=True)
     if start and end < start:
-        raise _FieldError("period_end", f"{end} is before period_start {start}")
+        raise FieldError("period_end", f"{end} is before period_start {start}")
     if parsed and parsed != (start, end):
-        raise _FieldError("period", f"{f['period']!r} reads as {parsed[0]}..{parsed[1]}, not {start}..{end}")
+        raise FieldError("period", f"{period!r} reads as {parsed[0]}..{parsed[1]}, not {start}..{end}")
     return start, end
+
+
+def _checked_date(name: str, text: str, end: bool) -> Any:
+    try:
+        return parse_partial_date(text, end=end)
+    except InputError as error:
+        raise FieldError(name, str(error)) from None
+
+
+def period_shape(period: str, end_text: str, start: Any, end: Any, kind: str) -> PeriodShape:
+    """Granularity, label and year of a claim's period, from its dates and what its text says (so far, since ...)."""
+    cumulative = bool(_CUMULATIVE.search(period)) and start is not None
+    to_date = bool(_TO_DATE.search(period))
+    precision = date_precision(end_text or period)
+    return describe_period(start, end, kind, cumulative, precision, to_date)

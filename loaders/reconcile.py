@@ -14,22 +14,28 @@ A claim marked `same_as` another is a second transcription of one published fact
 its reason, but it belongs to no group's ranking and is never preferred or counted.
 A group is in conflict when no single number is consistent with all of its claims, once each claim
 is widened by its rounding step (so "about 14,500" and "14,438" agree; "19,000" and "14,857" do not).
+
+The rule is applied to whole columns (a sort, then group-wise comparisons), so a million claims cost seconds;
+the reasons are written once per distinct pair of rankings, except the rounding reason, which quotes each figure.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data.schema import SOURCE_TYPES
+from loaders.columnar.distinct import codes_of, isin, lookup
 
 GROUP_KEY = ["indicator_id", "drug_id", "geo_code", "scope", "period_start", "period_end", "granularity"]
 _QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 3, "at_most": 3, "less_than": 3}
-_CRITERIA = ("review status", "source type", "exactness", "rounding", "publication date", "claim id")
+_RANKS = ["needs_review", "type_rank", "qualifier_rank", "precision", "published_rank"]  # criteria 1-5; 6 is order
 _SOURCE_TYPE_WORDS = {
     "statistical_release": "a statistical release",
     "international_dataset": "an international dataset",
@@ -44,6 +50,8 @@ _QUALIFIER_WORDS = {
     2: "a range",
     3: "a bound (more than, at least ...)",
 }
+_UNREVIEWED_BEST = "not preferred: a machine-extracted candidate awaiting review"
+_ONLY_CLAIM = "preferred: the only claim for this place, period and scope"
 
 
 def consistent_interval(claim: dict[str, Any]) -> tuple[float, float]:
@@ -64,132 +72,192 @@ def in_conflict(claims: list[dict[str, Any]]) -> bool:
     return max(low for low, _ in intervals) > min(high for _, high in intervals)
 
 
-@lru_cache(maxsize=65536)
+def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return claims (sorted by claim id) with group, conflict and preference columns, and one observation per
+    group whose preferred claim is reviewed."""
+    frame = pd.DataFrame(claims) if isinstance(claims, list) else claims
+    frame = frame.sort_values("claim_id", ignore_index=True, kind="stable")  # order = criterion 6
+    dates = zip(sources["source_id"], sources["published"], strict=True)
+    published = {s: (p if isinstance(p, str) else None) for s, p in dates}
+    frame = _with_ranks(frame, sources, published)
+    copies = frame["same_as"].notna().to_numpy()
+    members = frame[~copies]
+    order = members.index.to_numpy()[np.lexsort([members[k].to_numpy() for k in reversed(["group", *_RANKS])])]
+    ranked = frame.loc[order, ["group", "source_id", "value", "value_low", "value_high"]]
+    position = ranked.groupby("group", sort=False).cumcount().to_numpy()
+    best = pd.Series(ranked.index[position == 0], index=ranked.loc[position == 0, "group"])
+    out = frame.assign(best=pd.Series(best.reindex(frame["group"]).to_numpy(), index=frame.index).where(~copies))
+    out = _conflicts(out, copies)
+    out = _lost_reasons(out, copies, published)
+    out, observations = _preferred(out, ranked, position)
+    helpers = ["best", "group", "why", "source_type", *(k for k in _RANKS if k != "precision")]
+    return out.drop(columns=helpers), observations
+
+
+def _with_ranks(frame: pd.DataFrame, sources: pd.DataFrame, published: dict[str, str | None]) -> pd.DataFrame:
+    source_type = pd.Series(
+        lookup(frame["source_id"], dict(zip(sources["source_id"], sources["source_type"], strict=True)))
+    )
+    published_rank = _published_ranks(published)
+    codes, keys = codes_of(frame, GROUP_KEY)
+    group_ids = np.array([_group_id(tuple(_none(part) for part in key)) for key in keys.itertuples(index=False)])
+    return frame.assign(
+        source_type=source_type,
+        needs_review=(frame["review"] == "needs_review").to_numpy(),
+        type_rank=lookup(source_type, {t: i for i, t in enumerate(SOURCE_TYPES)}).astype(int),
+        qualifier_rank=lookup(frame["qualifier"], _QUALIFIER_RANK).astype(int),
+        published_rank=lookup(frame["source_id"], {s: published_rank[p] for s, p in published.items()}).astype(int),
+        group=codes,
+        group_id=group_ids[codes],
+    )
+
+
+def _published_ranks(published: dict[str, str | None]) -> dict[str | None, int]:
+    """Each publication date's place in the rule's order: later dates first, unknown dates last."""
+    newest_first = {date: _newest_first(date) for date in set(published.values())}
+    return {date: rank for rank, date in enumerate(sorted(newest_first, key=newest_first.__getitem__))}
+
+
+def _none(part: Any) -> Any:
+    return None if part is None or (isinstance(part, float) and math.isnan(part)) else part
+
+
 def _newest_first(published: str | None) -> str:
     """A sort key that puts later dates first and unknown dates last."""
     return "".join(chr(0x10FFFF - ord(ch)) for ch in published) if published else "\U0010ffff"
 
 
-def preference_key(claim: dict[str, Any], published: str | None) -> tuple:
-    newest_first = _newest_first(published)
-    return (
-        claim["review"] == "needs_review",
-        SOURCE_TYPES.index(claim["source_type"]),
-        _QUALIFIER_RANK[claim["qualifier"]],
-        claim["precision"],
-        newest_first,
-        claim["claim_id"],
-    )
-
-
-def group_id(claim: dict[str, Any]) -> str:
-    return _group_id(tuple(claim[k] for k in GROUP_KEY))
-
-
-@lru_cache(maxsize=262144)
 def _group_id(key: tuple) -> str:
     return "g-" + hashlib.sha1("|".join(str(part) for part in key).encode()).hexdigest()[:12]
 
 
-def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return claims with group, conflict and preference columns, and one observation per group."""
-    # Unknown publication dates arrive as missing values; the rule ranks them last.
-    published = {
-        k: (v if isinstance(v, str) else None) for k, v in zip(sources["source_id"], sources["published"], strict=True)
-    }
-    source_type = dict(zip(sources["source_id"], sources["source_type"], strict=True))
-    records = claims.to_dict("records") if isinstance(claims, pd.DataFrame) else claims
-    groups: dict[str, list[dict[str, Any]]] = {}
-    by_id = {record["claim_id"]: record for record in records}
-    for record in records:
-        record["source_type"] = source_type[record["source_id"]]  # Used for ranking only; dropped below.
-        record["group_id"] = group_id(record)
-        if isinstance(record["same_as"], str) and record["same_as"]:
-            _mark_second_copy(record, by_id)
-        else:
-            groups.setdefault(record["group_id"], []).append(record)
-    observations = [_resolve_group(members, published) for members in groups.values()]
-    # Column by column: much faster than letting pandas infer a frame from a million dicts.
-    columns = [name for name in records[0] if name != "source_type"] if records else []
-    out = pd.DataFrame({name: [record[name] for record in records] for name in columns})
-    return out, pd.DataFrame([o for o in observations if o is not None])
-
-
-def _mark_second_copy(record: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
-    original = record["same_as"]
-    assert original in by_id, f"{record['raw_file']}:{record['raw_line']}: same_as: unknown claim {original!r}"
-    assert not isinstance(by_id[original]["same_as"], str), (
-        f"{record['raw_file']}:{record['raw_line']}: same_as must name the kept copy"
+def _conflicts(frame: pd.DataFrame, copies: np.ndarray) -> pd.DataFrame:
+    """A group conflicts when its highest lower bound exceeds its lowest upper bound (see consistent_interval)."""
+    q, step, value = frame["qualifier"].to_numpy(), frame["precision"].to_numpy(), frame["value"].to_numpy(float)
+    lower_bound, upper_bound = (
+        isin(frame["qualifier"], ["more_than", "at_least"]),
+        isin(frame["qualifier"], ["less_than", "at_most"]),
     )
-    record |= {"in_conflict": False, "is_preferred": False, "lost_to": original}
-    record["preference_reason"] = (
-        f"not counted: the same published fact as {original}, transcribed a second time (kept for the record)"
+    ranged, about = q == "range", q == "about"
+    slack = np.where(about, step, step / 2)
+    low = np.select([lower_bound, upper_bound, ranged], [value, -np.inf, frame["value_low"] - step / 2], value - slack)
+    high = np.select([lower_bound, upper_bound, ranged], [np.inf, value, frame["value_high"] + step / 2], value + slack)
+    bounds = pd.DataFrame({"group": frame["group"], "low": low, "high": high})[~copies]
+    by_group = bounds.groupby("group")
+    conflict = by_group["low"].max() > by_group["high"].min()
+    return frame.assign(in_conflict=frame["group"].map(conflict).where(~copies, False).astype(bool))
+
+
+def _lost_reasons(frame: pd.DataFrame, copies: np.ndarray, published: dict[str, str | None]) -> pd.DataFrame:
+    best = frame["best"].fillna(0).astype(int).to_numpy()
+    losing = ~copies & (best != frame.index.to_numpy())
+    criterion = np.full(len(frame), 5)
+    for index in reversed(range(len(_RANKS))):
+        column = frame[_RANKS[index]].to_numpy()
+        criterion = np.where(column[best] != column, index, criterion)
+    criterion = np.where(losing, criterion, -1)
+    why = _why(frame, best, criterion, published)
+    winner_id = _arrow(frame["claim_id"]).take(pa.array(best))
+    lost = pc.binary_join_element_wise("lost to ", winner_id, ": ", why, "")
+    copied = pc.binary_join_element_wise(
+        "not counted: the same published fact as ",
+        _arrow(frame["same_as"].fillna("")),
+        ", transcribed a second time (kept for the record)",
+        "",
+    )
+    reason = pc.if_else(pa.array(losing), lost, pc.if_else(pa.array(copies), copied, ""))
+    lost_to = pc.if_else(pa.array(losing), winner_id, pc.if_else(pa.array(copies), _arrow(frame["same_as"]), None))
+    return frame.assign(
+        why=_series(why), lost_to=_series(lost_to), preference_reason=_series(reason), is_preferred=False
     )
 
 
-def _resolve_group(members: list[dict[str, Any]], published: dict[str, str | None]) -> dict[str, Any] | None:
-    conflict = in_conflict(members)
-    ranked = sorted(members, key=lambda c: preference_key(c, published[c["source_id"]]))
-    best = ranked[0]
-    for member in members:
-        member["in_conflict"] = conflict
-        member["is_preferred"] = False
-        member["lost_to"] = best["claim_id"] if member is not best else None
-        member["preference_reason"] = _lost_reason(member, best, published)
-    if best["review"] == "needs_review":
-        best["lost_to"] = None
-        best["preference_reason"] = "not preferred: a machine-extracted candidate awaiting review"
-        return None  # Unreviewed candidates are never shown as the preferred figure.
-    best["is_preferred"] = True
-    values = [v for c in members for v in (c["value"], c["value_low"], c["value_high"]) if v is not None]
-    reason = _reason(ranked, published)
-    best["preference_reason"] = reason
-    observation = {k: best[k] for k in _OBSERVATION_FIELDS}
-    observation |= {
-        "n_claims": len(members),
-        "n_sources": len({c["source_id"] for c in members}),
-        "group_min": min(values, default=None),
-        "group_max": max(values, default=None),
-        "preference_reason": reason,
-    }
-    return observation
+def _arrow(strings: pd.Series) -> pa.Array:
+    return pa.array(strings, pa.string())
 
 
-def _reason(ranked: list[dict[str, Any]], published: dict[str, str | None]) -> str:
-    """The preferred claim's reason: what it beat and on which criterion it beat the runner-up."""
-    if len(ranked) == 1:
-        return "preferred: the only claim for this place, period and scope"
-    best, runner_up = ranked[0], ranked[1]
-    why = _why(best, runner_up, published)
-    return f"preferred over {len(ranked) - 1} other claim(s); against the next, {runner_up['claim_id']}: {why}"
+def _series(strings: pa.Array) -> pd.Series:
+    return pd.Series(strings.to_pandas(), dtype="str")
 
 
-def _lost_reason(claim: dict[str, Any], best: dict[str, Any], published: dict[str, str | None]) -> str:
-    if claim is best:
-        return ""
-    return f"lost to {best['claim_id']}: {_why(best, claim, published)}"
+def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published: dict[str, str | None]) -> pa.Array:
+    """The first criterion of the rule that separates each losing claim from its group's winner, in plain words:
+    written once per distinct pair of rankings, except the rounding reason, which quotes both figures."""
+    rank_of = {1: "type_rank", 2: "qualifier_rank", 4: "published_rank"}
+    winner_rank, loser_rank = np.zeros(len(frame), dtype=np.int64), np.zeros(len(frame), dtype=np.int64)
+    for index, name in rank_of.items():
+        column = frame[name].to_numpy().astype(np.int64)
+        winner_rank = np.where(criterion == index, column[best], winner_rank)
+        loser_rank = np.where(criterion == index, column, loser_rank)
+    key = (criterion + 1) * _KEY_BASE**2 + winner_rank * _KEY_BASE + loser_rank
+    keys, inverse = np.unique(key, return_inverse=True)
+    dates = {rank: date for date, rank in _published_ranks(published).items()}
+    words = pa.array([_pair_words(int(k), dates) for k in keys], pa.string()).take(pa.array(inverse))
+    written = _arrow(frame["value_as_written"])
+    rounding = pc.binary_join_element_wise(
+        "the finer figure (", written.take(pa.array(best)), ") ranks above the rounder (", written, ")", ""
+    )
+    return pc.if_else(pa.array(criterion == 3), rounding, words)
 
 
-def _why(winner: dict[str, Any], loser: dict[str, Any], published: dict[str, str | None]) -> str:
-    """The first criterion of the rule that separates two claims, in plain words."""
-    w_key = preference_key(winner, published[winner["source_id"]])
-    l_key = preference_key(loser, published[loser["source_id"]])
-    index = next(i for i, (a, b) in enumerate(zip(w_key, l_key, strict=True)) if a != b)
-    criterion = _CRITERIA[index]
-    if criterion == "review status":
+_KEY_BASE = 1 << 20  # more than any rank: six source types, four exactness ranks, the distinct publication dates
+
+
+def _pair_words(key: int, dates: dict[int, str | None]) -> str:
+    criterion, winner, loser = key // _KEY_BASE**2 - 1, key // _KEY_BASE % _KEY_BASE, key % _KEY_BASE
+    if criterion == 0:
         return "a reviewed claim ranks above a machine-extracted candidate"
-    if criterion == "source type":
-        w, lo = _SOURCE_TYPE_WORDS[winner["source_type"]], _SOURCE_TYPE_WORDS[loser["source_type"]]
-        return f"{w} ranks above {lo}"
-    if criterion == "exactness":
-        return f"{_QUALIFIER_WORDS[w_key[2]]} ranks above {_QUALIFIER_WORDS[l_key[2]]}"
-    if criterion == "rounding":
-        return f"the finer figure ({winner['value_as_written']}) ranks above the rounder ({loser['value_as_written']})"
-    if criterion == "publication date":
-        w_date, l_date = published[winner["source_id"]], published[loser["source_id"]]
+    if criterion == 1:
+        return f"{_SOURCE_TYPE_WORDS[SOURCE_TYPES[winner]]} ranks above {_SOURCE_TYPE_WORDS[SOURCE_TYPES[loser]]}"
+    if criterion == 2:
+        return f"{_QUALIFIER_WORDS[winner]} ranks above {_QUALIFIER_WORDS[loser]}"
+    if criterion == 4:
+        w_date, l_date = dates[winner], dates[loser]
         later = f"published {w_date}, later than {l_date}" if l_date else f"dated {w_date}; the other's date is unknown"
         return f"same source type and exactness; the later publication wins ({later})"
-    return "nothing else separates them; the lower claim id is taken so the choice is stable"
+    if criterion == 5:
+        return "nothing else separates them; the lower claim id is taken so the choice is stable"
+    return ""  # a winner or a copy; a rounding reason is written per claim
+
+
+def _preferred(frame: pd.DataFrame, ranked: pd.DataFrame, position: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Mark each group's winner; a reviewed winner becomes the group's observation, with what it beat."""
+    sizes = ranked.groupby("group").size()
+    winners = ranked.index[position == 0]
+    runner_up = pd.Series(ranked.index[position == 1], index=ranked.loc[position == 1, "group"])
+    reviewed = ~frame.loc[winners, "needs_review"].to_numpy()
+    shown, hidden = winners[reviewed], winners[~reviewed]
+    claim_ids, whys = frame["claim_id"].to_numpy(), frame["why"].to_numpy()
+    reasons = []
+    for group in frame.loc[shown, "group"]:
+        if sizes[group] == 1:
+            reasons.append(_ONLY_CLAIM)
+        else:
+            next_one = runner_up[group]
+            against = f"against the next, {claim_ids[next_one]}: {whys[next_one]}"
+            reasons.append(f"preferred over {sizes[group] - 1} other claim(s); {against}")
+    frame.loc[shown, "is_preferred"] = True
+    frame.loc[shown, "preference_reason"] = reasons
+    frame.loc[hidden, "preference_reason"] = _UNREVIEWED_BEST
+    frame.loc[winners, "lost_to"] = None
+    return frame, _observations(frame, ranked, shown)
+
+
+def _observations(frame: pd.DataFrame, ranked: pd.DataFrame, shown: pd.Index) -> pd.DataFrame:
+    values = ranked[["value", "value_low", "value_high"]].astype(float)
+    spread = pd.DataFrame(
+        {"group": ranked["group"], "lowest": values.min(axis=1), "highest": values.max(axis=1)}
+    ).groupby("group")
+    best = frame.loc[shown]
+    group = best["group"]
+    observations = best[list(_OBSERVATION_FIELDS)].assign(
+        n_claims=group.map(ranked.groupby("group").size()).to_numpy(),
+        n_sources=group.map(ranked.groupby("group")["source_id"].nunique()).to_numpy(),
+        group_min=group.map(spread["lowest"].min()).to_numpy(),
+        group_max=group.map(spread["highest"].max()).to_numpy(),
+        preference_reason=best["preference_reason"],
+    )
+    return observations.reset_index(drop=True)
 
 
 _OBSERVATION_FIELDS = (

@@ -13,8 +13,8 @@ from typing import Any
 
 from loaders.errors import Problem
 
-_FACT = ("indicator_id", "drug_id", "value", "qualifier", "value_low", "value_high")
-_WHERE_WHEN = ("geo_code", "period_start", "period_end", "scope")
+FACT = ("indicator_id", "drug_id", "value", "qualifier", "value_low", "value_high")
+WHERE_WHEN = ("geo_code", "period_start", "period_end", "scope")
 
 
 def statement_roots(sources: list[dict[str, Any]]) -> dict[str, str]:
@@ -59,7 +59,7 @@ def same_fact_problems(claims: list[dict[str, Any]], roots: dict[str, str]) -> l
     for claim in claims:
         if claim["same_as"] or claim["distinct_because"] or claim["review"]:
             continue  # Candidates awaiting review are checked once a person has reviewed them.
-        fact = (roots[claim["source_id"]], *(claim[k] for k in _FACT))
+        fact = (roots[claim["source_id"]], *(claim[k] for k in FACT))
         earlier = first_seen.setdefault(fact, claim)
         if earlier is not claim and _differs(earlier, claim):
             problems.append(_problem(claim, earlier))
@@ -73,7 +73,7 @@ def _entered_twice(claims: list[dict[str, Any]]) -> list[Problem]:
     for claim in claims:
         if claim["same_as"]:
             continue
-        key = (claim["source_id"], *(claim[k] for k in _FACT), *(claim[k] for k in _WHERE_WHEN))
+        key = (claim["source_id"], *(claim[k] for k in FACT), *(claim[k] for k in WHERE_WHEN))
         earlier = seen.setdefault(key, claim)
         if earlier is not claim:
             message = (
@@ -85,7 +85,7 @@ def _entered_twice(claims: list[dict[str, Any]]) -> list[Problem]:
 
 
 def _differs(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return any(a[k] != b[k] for k in _WHERE_WHEN)
+    return any(a[k] != b[k] for k in WHERE_WHEN)
 
 
 def _problem(claim: dict[str, Any], earlier: dict[str, Any]) -> Problem:

@@ -6,15 +6,12 @@ import pandas as pd
 
 from data import schema
 from loaders.consistency import consistency_flags
-from loaders.ledger import Ledger
 from loaders.reconcile import reconcile
 from loaders.reference import Reference
 
 
-def make_tables(ref: Reference, ledger: Ledger) -> dict[str, pd.DataFrame]:
-    sources = pd.DataFrame(ledger.sources)
-    claims, observations = reconcile(ledger.claims, sources)
-    claims = claims.sort_values("claim_id", ignore_index=True)
+def make_tables(ref: Reference, sources: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    claims, observations = reconcile(claims, sources)
     composite_codes = {c for c, r in ref.geographies.items() if r.fields["level"] == "composite"}
     observations["is_composite"] = observations["geo_code"].isin(composite_codes)
     observations = observations.sort_values(

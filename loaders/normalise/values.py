@@ -11,7 +11,7 @@ from loaders.errors import InputError
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "at_most", "range")
 
 # Longest phrases first, so "no more than" wins over "more than".
-_QUALIFIER_WORDS = {
+QUALIFIER_WORDS = {
     "no fewer than": "at_least",
     "no less than": "at_least",
     "no more than": "at_most",
@@ -105,17 +105,17 @@ WORD_NUMBERS = _UNITS = {
 }
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBER = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|hundred|and|[\s-])+"
 _SCALE = r"(?:\s*(?:thousand|million|billion|mn|bn|m)\b)?"
-_AMOUNT = rf"(?:(?:{_NUMBER})|(?:{_WORD_NUMBER})){_SCALE}"
+_AMOUNT = rf"(?:(?:{NUMBER_PATTERN})|(?:{_WORD_NUMBER})){_SCALE}"
 _WEIGHT = r"(?:tonnes|tonne|tons|ton|t|kilograms|kilogram|kilos|kilo|kg|milligrams|milligram|mg|grams|gram|g)\b"
 _RANGE = re.compile(
     rf"^between\s+({_AMOUNT})\s+and\s+({_AMOUNT})$"
     rf"|^(?:from\s+)?({_AMOUNT})\s+to\s+({_AMOUNT})$"
-    rf"|^((?:{_NUMBER}){_SCALE})\s*[-–—]\s*((?:{_NUMBER}){_SCALE})$"
+    rf"|^((?:{NUMBER_PATTERN}){_SCALE})\s*[-–—]\s*((?:{NUMBER_PATTERN}){_SCALE})$"
 )
-_COMPOUND_PART = re.compile(rf"({_NUMBER})\s*({_WEIGHT})")
+_COMPOUND_PART = re.compile(rf"({NUMBER_PATTERN})\s*({_WEIGHT})")
 
 
 @dataclass(frozen=True)
@@ -218,19 +218,19 @@ def _bounded(qualifier: str, number: float, step: float, unit_hint: str | None) 
 
 _QUALIFIER = re.compile(
     r"^(~|(?:"
-    + "|".join(re.escape(w) for w in sorted(_QUALIFIER_WORDS, key=len, reverse=True) if w != "~")
+    + "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True) if w != "~")
     + r")(?=\s|$))"
 )
 _WEIGHT_SUFFIX = re.compile(rf"^(.*?\S)\s*({_WEIGHT})$")
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_UNITS) + r")\b")
 _SCALED = re.compile(r"(.+?)\s*(thousand|million|billion|mn|bn|m)?")
-_PLAIN_NUMBER = re.compile(_NUMBER)
+_PLAIN_NUMBER = re.compile(NUMBER_PATTERN)
 
 
 def _split_qualifier(body: str) -> tuple[str, str]:
     match = _QUALIFIER.match(body)
     if match:
-        return _QUALIFIER_WORDS[match[1]], body[match.end() :].strip()
+        return QUALIFIER_WORDS[match[1]], body[match.end() :].strip()
     return "exact", body
 
 

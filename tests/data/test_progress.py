@@ -1,6 +1,6 @@
 """Progress lines on long work: none for short work, plain lines (not a redrawn bar) when stderr is a log."""
 
-from data.progress import progress
+from data.progress import progress, stages
 
 
 def test_short_work_prints_nothing(capsys):
@@ -14,3 +14,17 @@ def test_long_work_in_a_log_prints_ten_plain_lines(capsys):
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 10 and lines[-1] == "reading claims: 200,000 of 200,000 (100%)"
     assert all("\r" not in line for line in lines)
+
+
+def test_long_work_in_steps_names_each_step_in_a_log(capsys):
+    assert list(stages(["reading", "reconciling"], "building 200,000 claims", 200_000)) == ["reading", "reconciling"]
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "building 200,000 claims: reading (step 1 of 2)",
+        "building 200,000 claims: reconciling (step 2 of 2)",
+    ]
+
+
+def test_short_work_in_steps_prints_nothing(capsys):
+    assert list(stages(["reading"], "building 10 claims", 10)) == ["reading"]
+    assert capsys.readouterr().err == ""

@@ -1,0 +1,48 @@
+"""Work once per distinct value: most written values, units, periods and places repeat across a ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+def codes_of(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Each row's number among the distinct combinations of `columns` (missing values included), and those
+    combinations in that order."""
+    codes = np.zeros(len(frame), dtype=np.int64)
+    for name in columns:  # combine column by column, renumbering each time so the codes never overflow
+        column, distinct = pd.factorize(frame[name], use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * len(distinct) + column)
+    _, first = np.unique(codes, return_index=True)
+    return codes, frame[columns].iloc[first].reset_index(drop=True)
+
+
+def map_distinct(frame: pd.DataFrame, columns: list[str], compute: Callable[..., tuple]) -> list[np.ndarray]:
+    """compute(*combination) for every distinct combination, spread back to every row as object arrays
+    (one per element of the tuple compute returns)."""
+    codes, combinations = codes_of(frame, columns)
+    results = [compute(*row) for row in combinations.itertuples(index=False, name=None)]
+    return [_objects([result[i] for result in results])[codes] for i in range(len(results[0]))] if results else []
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def lookup(column: pd.Series, mapping: dict[Any, Any]) -> np.ndarray:
+    """column.map(mapping) through the distinct values (Series.map walks Arrow strings one Python object at a
+    time); a value missing from mapping gives None."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    return _objects([mapping.get(value) for value in distinct])[codes]
+
+
+def isin(column: pd.Series, values: Any) -> np.ndarray:  # noqa: ANN401 - any collection of values
+    """column.isin(values) through the distinct values, for the same reason."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    wanted = set(values.tolist() if isinstance(values, pd.Series) else values)
+    return np.array([value in wanted for value in distinct], dtype=bool)[codes]
