@@ -23,6 +23,7 @@ class Context:
     stated_period: Period | None = None  # the same across paragraphs, for "over the same period"
     paragraph_place: PlaceMention | None = None
     paragraph_last: Candidate | None = None  # the paragraph's last candidate, for "Among them were 214 ..."
+    text_last: Candidate | None = None  # the text's, for a paragraph that opens "Of those held, 20 ..."
     lede_place: PlaceMention | None = None  # what the article's opening sentence is about
     headline_place: PlaceMention | None = None  # what its headline is about
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes

@@ -13,7 +13,7 @@ from datetime import date
 from loaders.extract.candidate import Candidate, Extraction, Skipped
 from loaders.extract.context import Context, choose_period, choose_place, sentence_place, unique_place
 from loaders.extract.indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
-from loaders.extract.periods import PeriodPhrase, find_period_phrases
+from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
@@ -34,7 +34,12 @@ class _Figure:
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+\(")
 _PLAN = re.compile(r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|targets?|expected\s+to|would)\b", re.IGNORECASE)
-_ANAPHORA = re.compile(r"^(?:among|of)\s+(?:them|these|those|whom)\b|^including\b", re.IGNORECASE)
+# Sentences that continue the figure before them: "Of those held, 20 were ...", "That total included 205 kg ...".
+_ANAPHORA = re.compile(
+    r"^(?:among|of)\s+(?:them|these|those|whom)\b|^including\b"
+    r"|^(?:that|this|the)\s+(?:total|figure|amount|haul|quantity)\s+(?:included|includes|comprised|consisted)\b",
+    re.IGNORECASE,
+)
 _SUBGROUP = re.compile(
     r"^\s*(?:(?:were|was|are|is)\s+)?(?:women|men|minors|juveniles|children|teenagers|students|girls|boys)\b",
     re.IGNORECASE,
@@ -77,9 +82,11 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     # The opening sentence follows the dateline; its place stands for figures that name none.
     lede = next((i for i, skip in enumerate(datelines) if skip), 0)
     result, context = Extraction(published), Context()
-    # A headline (a paragraph before the datelined one) names the place when the opening sentence does not.
-    if lede and sentences[0].paragraph < sentences[lede].paragraph:
-        context.headline_place = unique_place(finder.find(sentences[0].text, region_named))
+    # A headline (the paragraphs before the datelined one; "البصرة.. ضبط ..." splits into two sentences) names the
+    # place when the opening sentence does not.
+    headline = [s for s in sentences[:lede] if s.paragraph < sentences[lede].paragraph]
+    if headline:
+        context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
     context.authority_place = authority_place(text, ref)
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
@@ -89,16 +96,16 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         if index == lede:
             context.lede_place = unique_place(places)
         _read_sentence(sentence, places, published, ref, context, result)
-    if lede and sentences[0].paragraph < sentences[lede].paragraph:
-        _drop_headline_repeats(result, sentences[0])
+    if headline:
+        _drop_headline_repeats(result, {s.start for s in headline})
     return result
 
 
-def _drop_headline_repeats(result: Extraction, headline: Sentence) -> None:
+def _drop_headline_repeats(result: Extraction, headline: set[int]) -> None:
     """A headline that states a figure the text then gives is one fact, not two: the body's copy is kept (it
     has the context), the headline's is set aside with the reason."""
-    in_headline = [c for c in result.candidates if c.sentence_start == headline.start]
-    body = {(c.number, c.low, c.high, c.unit) for c in result.candidates if c.sentence_start != headline.start}
+    in_headline = [c for c in result.candidates if c.sentence_start in headline]
+    body = {(c.number, c.low, c.high, c.unit) for c in result.candidates if c.sentence_start not in headline}
     for candidate in in_headline:
         if (candidate.number, candidate.low, candidate.high, candidate.unit) in body:
             result.candidates.remove(candidate)
@@ -131,7 +138,8 @@ def _read_sentence(
     owners = {id(p): owner_of(p, sentence.text, spans) for p in places}
     scope = sentence_place(places, owners, spans[0][0] if spans else len(sentence.text))
     # "Among them were 214 alleged traffickers": the sentence continues the last figure of the one before.
-    last = context.paragraph_last if _ANAPHORA.match(sentence.text) else None
+    # A new paragraph opening "Of those held, ..." continues the text's last figure.
+    last = (context.paragraph_last or context.text_last) if _ANAPHORA.match(sentence.text) else None
     last_clause = None  # None: any clause of this sentence may continue it
     for index, figure in enumerate(figures):
         owned = [p for p in places if owners[id(p)] == index]
@@ -142,7 +150,7 @@ def _read_sentence(
             continue
         result.candidates.append(candidate)
         last, last_clause = candidate, figure.clause
-        context.paragraph_last = candidate
+        context.paragraph_last = context.text_last = candidate
     context.remember(phrases, places, scope)
 
 
@@ -225,6 +233,8 @@ def _candidate(
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
+    if period.kind == "default" and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
+        period, period_why = Period(f"ruling of {published}", published, published, "explicit"), _RULING_DAY
     place, place_why = choose_place(owned, scope, mention.start, context, ref)
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
     if indicator["unit"] == "kg" and mention.parsed and mention.parsed.unit_hint in MASS_SYMBOLS:
@@ -264,6 +274,17 @@ def _candidate(
         sentence.start + mention.start,
         sentence.start + mention.end,
     )
+
+
+# One court's ruling reported with no period ("The Anbar Criminal Court sentenced one trafficker to life",
+# "أصدرت محكمة جنايات النجف حكماً بالإعدام") is that day's ruling, not a running total.
+_RULINGS = {"death_sentences", "life_sentences", "convictions"}
+_ONE_COURT = re.compile(
+    r"\b(?:Criminal|Felony)\s+Court\b|\bthe\s+court\s+(?:sentenced|convicted|handed)"
+    r"|محكمة\s+(?:ال)?جنايات|(?:أصدرت|وأصدرت)\s+المحكمة|المحكمة\s+(?:أصدرت|حكمت)",
+    re.IGNORECASE,
+)
+_RULING_DAY = "one court's ruling with no period stated: the day it was reported"
 
 
 def mass_factor(parsed: ParsedValue | None, written: str, canonical: str) -> float:
@@ -308,10 +329,10 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     clause = text[figure.clause[0] : figure.clause[1]]
     window = text[figure.window[0] : figure.window[1]]
     guess = None
-    after = re.split(r"[،,؛;]", text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
+    after = _CLAUSE_COMMA.split(text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
     # Arabic describes a figure after it ("20 حكماً بالإعدام و50 حكماً بالمؤبد"); so does English when the figure is
     # the subject of its own verb ("four were killed and 24 were wounded", "915 of them have been sentenced").
-    verb = _OWN_VERB.search(after)
+    verb = _own_verb(after, figure.mention.end - figure.mention.start)
     if verb and not _ARABIC.search(window):  # the verb names what was done to them: "were burned", "were wounded"
         guess = nearest_rule(after[verb.start() :], (0, 0), clause, allowed)
     if guess is None and (_ARABIC.search(window) or verb):
@@ -319,8 +340,9 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:
         return guess
-    if previous and previous.indicator in _inheritable(unit_class, ref):
-        return Guess(previous.indicator, f"same kind as the figure before it ({previous.value})")
+    inherited = _PILLS_TWIN.get(previous.indicator, previous.indicator) if previous and unit_class == "pills" else None
+    if previous and (inherited or previous.indicator) in _inheritable(unit_class, ref):
+        return Guess(inherited or previous.indicator, f"same kind as the figure before it ({previous.value})")
     if unit_class is not None:  # "Sixteen traffickers, including three ..., were arrested": the verb is further on
         start = figure.clause[0]
         return nearest_rule(clause, (figure.mention.start - start, figure.mention.end - start), clause, allowed)
@@ -328,6 +350,25 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
 
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+# "365 kg of captagon, the latter amounting to 2.2 million tablets": pills after a mass are the pill twin.
+_PILLS_TWIN = {
+    "seizures": "seizures_pills",
+    "seizure_event": "seizure_event_pills",
+    "drugs_destroyed": "drugs_destroyed_pills",
+}
+_CLAUSE_COMMA = re.compile(r"[،؛;]|,(?![0-9]{3})")  # not the comma inside "1,356"
+# Words that open another clause: "one trafficker ... after he was caught" is not the figure's own verb.
+_OTHER_CLAUSE = re.compile(r"\b(?:after|when|who|which|that|because|before|while|since|he|she|they|it)\b", re.I)
+
+
+def _own_verb(after: str, figure_length: int) -> re.Match | None:
+    """The verb whose subject the figure is ("24 were wounded", "500 of those detained were accused"): within five
+    words of it and in its own clause."""
+    verb = _OWN_VERB.search(after)
+    if verb is None:
+        return None
+    between = after[figure_length : verb.start()]
+    return None if len(between.split()) > 5 or _OTHER_CLAUSE.search(between) else verb
 
 
 def _inheritable(unit_class: str | None, ref: Reference) -> set[str]:

@@ -50,10 +50,26 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "students",
         "minors",
         "juveniles",
+        "offenders",
+        "traders",
+        "merchants",
+        "vendors",
+        "criminals",
+        "fugitives",
+        "couriers",
+        "peddlers",
+        "pushers",
+        "sellers",
+        "distributors",
+        "abusers",
+        "teenagers",
+        "adults",
+        "citizens",
+        "residents",
     ),
     "weight": tuple(WEIGHT_UNITS),
     "pills": ("pills", "pill", "tablets", "tablet", "capsules"),
-    "sentences": ("sentences", "sentence", "rulings", "verdicts"),
+    "sentences": ("sentences", "sentence", "rulings", "verdicts", "terms"),  # "330 life terms"
     "cases": ("cases", "case", "lawsuits"),
     "centres": ("centres", "centers", "centre", "center", "clinics", "facilities", "hospitals"),
     "beds": ("beds", "bed"),
@@ -151,7 +167,7 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     "weight": ("طن", "طناً", "أطنان", "كيلوغرام", "كيلوغراماً", "كيلوغرامات", "كغم", "غرام", "غراماً"),
     "pills": ("حبة", "حبات", "حبوب", "قرص", "أقراص", "اقراص", "كبسولة", "كبسولات"),
     "sentences": ("حكم", "حكماً", "أحكام", "احكام"),
-    "cases": ("قضية", "قضايا", "دعوى", "دعاوى"),
+    "cases": ("قضية", "قضايا", "دعوى", "دعاوى", "ملف", "ملفاً", "ملفات"),  # "1,297 ملفاً قضائياً": court files
     "centres": ("مركز", "مركزاً", "مراكز", "مصحة", "مصحات", "مستشفى"),
     "beds": ("سرير", "سريراً", "أسرة", "اسرة"),
     "networks": ("شبكة", "شبكات", "عصابة", "عصابات", "خلية", "خلايا"),
@@ -183,6 +199,12 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "علب",
         "مذكرة",
         "مذكرات",
+        "مفرزة",
+        "مفارز",
+        "سيطرة",
+        "سيطرات",
+        "دورية",
+        "دوريات",
     ),
 }
 UNIT_OF = {word: unit_class for unit_class, words in _UNIT_CLASSES.items() for word in words}
@@ -253,9 +275,29 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
         unit_word = next((form for form in forms if form in UNIT_OF), None)
         if unit_word:
             return UnitWord(unit_word, UNIT_OF[unit_word], token.end())
-        if word in _STOP or word in _AR_STOP or len(re.findall(r"[A-Za-z\u0621-\u064a]+", after[: token.end()])) >= 4:
+        words_read = len(re.findall(r"[A-Za-z\u0621-\u064a]+", after[: token.end()]))
+        if words_read <= 2 and _other_plural(token.group()):
+            return UnitWord(word, "objects", token.end())
+        if word in _STOP or word in _AR_STOP or words_read >= 4:
             break
     return UnitWord(None, None, 0)
+
+
+# Lower-case English words ending in -s that are no plural noun, or name drugs rather than what is counted.
+_NOT_COUNTED_PLURAL = {"was", "has", "is", "this", "its", "his", "thus", "as", "plus", "less", "across"}
+_NOT_COUNTED_PLURAL |= {"narcotics", "drugs", "amphetamines", "methamphetamines", "opiates", "psychotropics"}
+
+
+def _other_plural(token: str) -> bool:
+    """'two interceptions', '2 toilets', '274 armed clashes', '9 doctors': a plural noun that is no unit we know,
+    so the figure counts something no indicator measures."""
+    return (
+        re.fullmatch(r"[a-z]{3,}s", token) is not None
+        and not token.endswith("ss")
+        and token not in UNIT_OF
+        and token not in _STOP
+        and token not in _NOT_COUNTED_PLURAL
+    )
 
 
 def ledger_unit(unit: UnitWord, canonical: str) -> tuple[str, bool]:

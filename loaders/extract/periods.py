@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from babel import Locale
 
 from loaders.normalise.periods import MONTHS, parse_period_text
+from loaders.normalise.values import WORD_NUMBERS
 
 SAME_PERIOD = "same period"  # kind of a phrase that points back at the period stated before
 NEEDS_DATE = "needs_date"  # kind of a relative period read from an article whose publication date is unknown
@@ -40,6 +41,7 @@ class PeriodPhrase:
 _MONTH = r"(" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
 _YEARISH = r"(\d{4}|this year|last year|the current year|the previous year|the year)"  # "the year": this one
 _YEAR = r"((?:19|20)\d{2})"
+_DAY = r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
 _Resolver = Callable[[re.Match, date], Period | None]
 
 
@@ -79,9 +81,18 @@ def _short(m: re.Match, published: date) -> Period | None:
 
 
 def _month_span(m: re.Match, published: date) -> Period | None:
-    year = _year_of(m[4], published) if m[4] else published.year
-    first_year = f" {m[2]}" if m[2] else ""
-    return _parsed(f"{m[1].capitalize()}{first_year} to {m[3].capitalize()} {year}")
+    """'between January and August 2024', 'between 24 November 2023 and 12 July 2024', 'between January 23 and
+    May 22 this year': a day may stand on either side of each month; without one, the month is whole."""
+    day1, month1, day1b, year1, day2, month2, day2b, year2 = m.groups()
+    end_year = _year_of(year2, published) if year2 else published.year
+    first, last = MONTHS[month1.lower()], MONTHS[month2.lower()]
+    start_year = int(year1) if year1 else end_year - (first > last)
+    end_day = int(day2 or day2b or monthrange(end_year, last)[1])
+    try:
+        start, end = date(start_year, first, int(day1 or day1b or 1)), date(end_year, last, end_day)
+    except ValueError:
+        return None
+    return Period(f"{_day(start)} to {_day(end)}", start, end, "explicit") if start <= end else None
 
 
 def _to_date(m: re.Match, published: date) -> Period:
@@ -179,11 +190,33 @@ def _since_year_ar(m: re.Match, published: date) -> Period | None:
     return Period(f"since {m[1]} (to {_day(published)})", start, published, "since") if start <= published else None
 
 
-def _past_months_ar(m: re.Match, published: date) -> Period:
-    months = _AR_NUMBER[_AR_COUNT[m[1]]]
-    total = published.year * 12 + published.month - 1 - months
-    start = date(total // 12, total % 12 + 1, min(published.day, 28))
+def _past_months(months: int, published: date) -> Period:
+    """'The past three months' to 4 May: from 1 Feb, the month start nearest the day three months back (as the
+    annotated texts read it: six months to 26 June start on 1 January)."""
+    total = published.year * 12 + published.month - 1 - months + (published.day > 15)
+    start = date(total // 12, total % 12 + 1, 1)
     return Period(f"{months} months to {_day(published)}", start, published, "explicit")
+
+
+def _past_days(days: int, published: date) -> Period:
+    """'The past three days' to 22 Feb: 20 to 22 Feb, the day of publication being the last of them."""
+    return Period(f"{days} days to {_day(published)}", published - timedelta(days=days - 1), published, "explicit")
+
+
+def _past_months_ar(m: re.Match, published: date) -> Period:
+    return _past_months(_AR_NUMBER[_AR_COUNT[m[1]]], published)
+
+
+def _past_days_ar(m: re.Match, published: date) -> Period:
+    return _past_days(_AR_NUMBER[_AR_COUNT[m[1]]], published)
+
+
+def _past_span(m: re.Match, published: date) -> Period | None:
+    """'over the past three months', 'in the last 10 days'."""
+    count = int(m[1]) if m[1].isdigit() else WORD_NUMBERS.get(m[1].lower())
+    if not count:
+        return None
+    return _past_months(count, published) if m[2].lower().startswith("month") else _past_days(count, published)
 
 
 def _arabic_month_numbers() -> dict[str, int]:
@@ -213,14 +246,34 @@ _AR_PART_OF_YEAR = {  # the day a part of a year ends on, and its name in the le
 }
 
 
+def _arabic_day_ordinals() -> dict[str, int]:
+    """Days of a month as ordinal words ("الثاني من كانون الثاني", "الثلاثين من أيار"): 1 to 31."""
+    units = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+    days = {word: n for n, word in enumerate(units, 1)} | {"الاول": 1, "العاشر": 10, "الحادي عشر": 11}
+    days |= {f"{word} عشر": n + 10 for n, word in enumerate(units, 1) if n > 1}
+    for tens, word in ((20, "العشرين"), (30, "الثلاثين")):
+        days[word] = tens
+        days |= {f"{unit} و{word}": tens + n for n, unit in enumerate(["الحادي", *units[1:]], 1) if tens + n <= 31}
+    return days
+
+
+_AR_DAYS = _arabic_day_ordinals()
+_AR_DAY = r"(\d{1,2}|" + "|".join(sorted(_AR_DAYS, key=len, reverse=True)) + ")"
+
+
+def _ar_day(word: str | None) -> int | None:
+    return None if word is None else (int(word) if word.isdigit() else _AR_DAYS[word])
+
+
 def _month_span_ar(m: re.Match, published: date) -> Period | None:
-    """'من الأول من كانون الثاني وحتى 12 أيلول': from the first of one month to a day (or the end) of another."""
-    first, first_year, day, last, last_year = m.groups()
+    """'من الثاني من كانون الثاني ولغاية الثلاثين من أيار 2023': from a day (or the first) of one month to a day (or
+    the end) of another."""
+    first_day, first, first_year, day, last, last_year = m.groups()
     last_month = _AR_MONTH_NUMBERS[last]
     end_year = int(last_year) if last_year else published.year
     start_year = int(first_year) if first_year else end_year - (_AR_MONTH_NUMBERS[first] > last_month)
-    end = date(end_year, last_month, int(day) if day else monthrange(end_year, last_month)[1])
-    start = date(start_year, _AR_MONTH_NUMBERS[first], 1)
+    end = date(end_year, last_month, _ar_day(day) or monthrange(end_year, last_month)[1])
+    start = date(start_year, _AR_MONTH_NUMBERS[first], _ar_day(first_day) or 1)
     return Period(f"{_day(start)} to {_day(end)}", start, end, "explicit") if start <= end else None
 
 
@@ -235,8 +288,8 @@ def _year_part_span_ar(m: re.Match, published: date) -> Period | None:
 _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (
         rf"{_AR_P}(?:(?:للمدة|خلال\s+المدة|في\s+المدة|للفترة|خلال\s+الفترة)\s+)?(?:من|منذ)\s+"
-        rf"(?:الأول\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
-        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:(\d{{1,2}})\s+(?:من\s+)?)?(?:شهر\s+)?{_AR_MONTH}"
+        rf"(?:{_AR_DAY}\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
+        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:{_AR_DAY}\s+(?:من\s+)?)?(?:شهر\s+)?{_AR_MONTH}"
         rf"(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}",
         _month_span_ar,
     ),
@@ -249,6 +302,10 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (rf"{_AR_P}(?:خلال\s+|في\s+)?الربع\s+(الأول|الاول|الثاني|الثالث|الرابع)\s+{_AR_YEARISH}", _quarter_ar),
     (rf"{_AR_P}(?:خلال\s+)?الأشهر\s+(\S+)\s+الأولى\s+{_AR_YEARISH}", _first_months_ar),
     (rf"{_AR_P}(?:خلال\s+)?(?:ال)?أشهر\s+(الثلاثة|الأربعة|الخمسة|الستة|التسعة)\s+(?:الماضية|الأخيرة)", _past_months_ar),
+    (
+        rf"{_AR_P}(?:خلال\s+)?(?:ال)?أيام\s+(الثلاثة|الأربعة|الخمسة|الستة|السبعة|العشرة)\s+(?:الماضية|الأخيرة)",
+        _past_days_ar,
+    ),
     (
         rf"{_AR_P}(?:منذ\s+(?:بداية|مطلع)\s+(?:العام|هذا\s+العام|السنة)(?:\s+(?:الحالي|الجاري|الحالية))?"
         rf"|(?:خلال|في)\s+(?:العام|السنة)\s+(?:الحالي|الجاري|الحالية)|(?:خلال\s+)?هذا\s+العام)",
@@ -276,7 +333,8 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter\s+of\s+{_YEARISH}", _quarter),
     (rf"(?:the\s+)?first\s+(\w+)\s+months\s+of\s+{_YEARISH}", _first_months),
     (
-        rf"(?:between|from)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|to|until|through)\s+{_MONTH}(?:,?\s+{_YEARISH})?",
+        rf"(?:between|from)\s+(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?\s+(?:and|to|until|through)\s+"
+        rf"(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEARISH})?",
         _month_span,
     ),
     (
@@ -287,6 +345,7 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}", _since_year),
     (r"last\s+year|the\s+previous\s+year", _last_year),
     (r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days)|\bthe\s+week(?:'s|’s)|\bthis\s+week", _past_week),
+    (r"(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|[a-z]+)\s+(months|days)\b", _past_span),
     (r"last\s+month|the\s+previous\s+month", _last_month),
     (r"this\s+month", _this_month),
     (rf"(?:as\s+of|by\s+the\s+end\s+of|at\s+the\s+end\s+of|until\s+the\s+end\s+of)\s+(?:{_MONTH}\s+)?{_YEAR}", _as_of),
@@ -316,19 +375,51 @@ def _resolve(resolve: _Resolver, match: re.Match, published: date | None) -> Per
         return _needs_date(match[0])
 
 
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def find_period_phrases(sentence: str, published: date | None) -> list[PeriodPhrase]:
     """Every period phrase of the sentence, without overlaps, in reading order."""
     found: list[tuple[int, int, PeriodPhrase]] = []
+    # "عام ٢٠١٨" is "عام 2018": Arabic-Indic digits are folded one for one, so offsets stay the sentence's.
+    western = sentence.translate(_WESTERN_DIGITS)
     for rank, (pattern, resolve) in enumerate(_COMPILED):
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(western):
             period = _resolve(resolve, match, published)
             if period is not None:
-                found.append((rank, match.start(), PeriodPhrase(match.start(), match.end(), match.group(), period)))
+                phrase = PeriodPhrase(match.start(), match.end(), sentence[match.start() : match.end()], period)
+                found.append((rank, match.start(), phrase))
     kept: list[PeriodPhrase] = []
     for _, _, phrase in sorted(found, key=lambda item: (item[0], item[1])):
         if all(phrase.end <= other.start or phrase.start >= other.end for other in kept):
             kept.append(phrase)
-    return sorted(kept, key=lambda p: p.start)
+    return _anchored(sorted(kept, key=lambda p: p.start))
+
+
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:last|this|the\s+current|the\s+previous)\s+year\b|(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|الحالي|الجاري)",
+    re.IGNORECASE,
+)
+
+
+def _anchored(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
+    """An undated text's "last year" in a sentence about one named year ("حصيلة عام 2018 ... خلال العام الماضي") is
+    that year: the sentence names the year its figures are for, so the phrase need not wait for a date."""
+    years = {(p.period.start, p.period.end) for p in phrases if p.period.kind == "explicit" and _whole_year(p.period)}
+    if len(years) != 1:
+        return phrases
+    ((start, end),) = years
+    return [
+        replace(p, period=Period(f"{start.year} ('{p.text}', the year the sentence names)", start, end, "explicit"))
+        if p.period.kind == NEEDS_DATE and _RELATIVE_YEAR.search(p.text)
+        else p
+        for p in phrases
+    ]
+
+
+def _whole_year(period: Period) -> bool:
+    start, end = period.start, period.end
+    return bool(start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31))
 
 
 def default_period(kind: str, published: date | None) -> Period:

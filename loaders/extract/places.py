@@ -30,6 +30,7 @@ _COUNTRY_WORDS = re.compile(
 _COUNTRY_WORDS_AR = re.compile(
     r"(?:في|على\s+مستوى)\s+(?:عموم|جميع|كل|كافة)?\s*(?:البلاد|العراق|المحافظات)(?!\w)"
     r"|(?:في\s+)?عموم\s+(?:البلاد|العراق|المحافظات)(?!\w)"
+    r"|(?:في\s+)?(?:عدد\s+من|عدة|مختلف)\s+(?:ال)?محافظات(?!\w)"  # "in a number of governorates": several, not one
 )
 _REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b|(?<!\w)الإقليم(?!\w)", re.IGNORECASE)
 
@@ -93,8 +94,9 @@ class PlaceFinder:
         spellings = {s for s in _spellings(ref) if re.search(r"[A-Za-z\u0621-\u064a]", s) and len(s) > 2}
         alternatives = sorted(spellings, key=len, reverse=True)
         body = "|".join(re.sub(r"\\[-\s]|\\ ", r"[\\s-]+", re.escape(s)) for s in alternatives)
-        # An Arabic name may carry a one-letter prefix glued to it ("بالبصرة", "والسليمانية"): it is not part of it.
-        self._pattern = re.compile(rf"(?<![\w-])(?:[وبفل](?=ال))?(?P<name>{body})(?![\w-])", re.IGNORECASE)
+        # An Arabic name may carry a one-letter prefix glued to it ("بالبصرة", "والسليمانية", "وديالى", "بكركوك"): it
+        # is not part of it.
+        self._pattern = re.compile(rf"(?<![\w-])(?:[وبفل](?=ال)|[وب])?(?P<name>{body})(?![\w-])", re.IGNORECASE)
 
     def find(self, sentence: str, region_named: bool, skip_to: int = 0) -> list[PlaceMention]:
         """Places named in the sentence after `skip_to` (a dateline); 'the region' counts when the text names it."""

@@ -45,16 +45,16 @@ RULES = [
     ),
     _rule(
         "convictions",
-        r"\bconvicted\b|\bconvictions?\b|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام",
+        r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام",
     ),
     _rule(
         "arrests",
         r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
-        r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين",
+        r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض",
     ),
     _rule(
         "rehab_completed",
-        r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:drug\s+|addiction\s+)?(?:treatment|rehabilitation|programmes?"
+        r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:full\s+|whole\s+|entire\s+)?(?:drug\s+|addiction\s+)?(?:treatment|rehabilitation|programmes?"
         r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"
         r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل",
     ),
@@ -63,6 +63,8 @@ RULES = [
         r"\badmitted\b|\badmissions?\b|\benrolled\b"
         r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)",
     ),
+    # A treatment centre that "has registered about 100 patients" took them in.
+    _rule("rehab_admitted", r"\bregistered\b", r"\b(?:treatment|rehabilitation|rehab|addiction)\b"),
     _rule(
         "rehab_inpatients",
         r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b",
@@ -107,25 +109,38 @@ def nearest_rule(window: str, figure: tuple[int, int], clause: str, allowed: set
 
 
 _TRAFFICKERS = re.compile(
-    r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|مروج\w*|مهرب\w*)"
-    r"|\b(?:suspicion\s+of|charged\s+with|for|on)\s+(?:drug\s+)?(?:trafficking|dealing)\b",  # held on suspicion of ...
+    r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|متاجر\w*|مروج\w*|مهرب\w*)"
+    r"|\b(?:suspicion\s+of|charged\s+with|accused\s+of|for|on)\s+(?:drug\s+)?(?:trafficking|dealing|smuggling)\b",
     re.IGNORECASE,
 )
 _USERS = re.compile(
-    r"\b(?:users?|addicts?|consumers?)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?تعاطي", re.IGNORECASE
-)  # "users and dealers" (بالاتجار والتعاطي) is all arrests
+    r"\b(?:users?|addicts?|consumers?|possessors?|possession|using)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?تعاطي",
+    re.IGNORECASE,
+)  # "users and dealers" (بالاتجار والتعاطي), "traffickers and drug possessors", "dealing or using" are all arrests
 # The indicator counts foreign or international traffickers ("144 تاجراً دولياً", "international dealers").
 _FOREIGN = re.compile(
     r"\b(?:foreign\w*|nationals|non-Iraqis?|international)\b|أجنب\w*|اجانب|أجانب|دولي\w*", re.IGNORECASE
 )
+# One operation, not a period's total: a vehicle or hiding place, "in a separate raid", drugs found "in the
+# possession of" named suspects ("بحوزة متهمين"), "في عملية منفصلة".
 _EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
-    r"|one\s+operation|a\s+raid|hidden|concealed|stashed|smuggling\s+attempt)\b"
-    r"|شاحنة|عجلة|سيارة|مخبأة|مخبأ|عملية\s+نوعية|محاولة\s+تهريب",
+    r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
+    r"|hidden|concealed|stashed|smuggling\s+attempt)\b"
+    r"|شاحنة|عجلة|سيارة|مخبأة|مخبأ|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*",
     re.IGNORECASE,
 )
-_TRAFFICKING_CASES = re.compile(r"\btrafficking\b", re.IGNORECASE)
-_USE_CASES = re.compile(r"\b(?:use|possession|consumption|abuse)\b", re.IGNORECASE)
+# Iraq's drug law (No. 50 of 2017) punishes trafficking under Articles 27 and 28 and use under Article 32, so a
+# case "under Article 28" (وفق المادة 28) is a trafficking case.
+_ARTICLE = r"(?:\bArticles?|(?<!\w)المادة)\s+"
+_TRAFFICKING_CASES = re.compile(
+    rf"\btrafficking\b|(?<!\w)(?:ب|و)?(?:ال)?(?:متاجرة|اتجار|إتجار|تجارة)|{_ARTICLE}(?:2[78]|٢[٧٨])(?!\d)",
+    re.IGNORECASE,
+)
+_USE_CASES = re.compile(
+    rf"\b(?:use|possession|consumption|abuse)\b|(?<!\w)(?:ب|و)?(?:ال)?تعاطي|{_ARTICLE}(?:32|٣٢)(?![\d٠-٩])",
+    re.IGNORECASE,
+)
 
 
 def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool) -> Guess:

@@ -198,11 +198,24 @@ _WORDS = (
     rf"(?:(?<=hundred)\s+and\s+(?:{_WORD})(?:-(?:{_WORD}))?)?\b"
 )
 _DIGIT_AMOUNT = rf"(?:{_DIGITS}){_SCALE}?"
-_AR_COUNTED = r"(?:نصف|واحد|اثنين|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|سبعة|ثمانية|تسعة|عشرة)"
-# Dual forms (two thousand, two tonnes) and small number words before a mass or scale ("ثلاثة أطنان", "نصف طن").
+_AR_TENS = (
+    r"(?:عشرين|عشرون|ثلاثين|ثلاثون|أربعين|أربعون|اربعين|خمسين|خمسون|ستين|ستون|سبعين|سبعون|ثمانين|ثمانون|تسعين|تسعون)"
+)
+_AR_SMALL = r"(?:ثلاثة|ثلاث|أربعة|أربع|اربعة|اربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع|عشرة|عشر)"
+_AR_COUNTED = rf"(?:نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
+# Nouns a count word stands before ("خمسة متهمين", "ثلاث قضايا") or "واحد" after ("متهم واحد"): people, cases,
+# sentences, networks, centres. Alone, "خمسة" may be part of a name or an ordinal; before such a noun it counts.
+_AR_COUNTED_NOUN = (
+    r"(?:ال)?(?:متهم|أشخاص|اشخاص|شخص|تاجر|تجار|متاجر|مروج|متعاط|مدمن|نزلاء|نزيل|سجناء|سجين|موقوف|مرضى|مريض"
+    r"|مدان|محكوم|مطلوب|قضايا|قضي|دعاو|دعوى|أحكام|احكام|حكم|شبكات|شبك|عصابات|عصاب|خلايا|مراكز|مركز|مصحات"
+    r"|أسرة|سرير|حبات|حبة|أقراص|اقراص)\w*"
+)
+# Dual forms (two thousand, two tonnes), small number words before a mass or scale ("ثلاثة أطنان", "نصف طن"),
+# and count words before a counted noun ("خمسة متهمين", "ثلاث قضايا").
 _AR_WORDS = (
     rf"(?<!\w)(?:(?:ألفين|ألفان)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))?|مليونين|مليونان|طنان|طنين"
-    rf"|{_AR_COUNTED}\s+(?:أطنان|طن|آلاف|الاف|ملايين|مليون|ألف|كيلوغرامات|كيلوغرام))(?!\w)"
+    rf"|{_AR_COUNTED}\s+(?:أطنان|طن|آلاف|الاف|ملايين|مليون|ألف|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
+    rf"|(?:{_AR_SMALL}|{_AR_TENS})(?=\s+{_AR_COUNTED_NOUN}))(?!\w)"
 )
 _AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS}|{_AR_WORDS})"
 _WEIGHT = (
@@ -216,7 +229,7 @@ _QUALIFIER = (
     r"ما يزيد (?:على|عن)|ما لا يقل عن|أكثر من|اكثر من|أقل من|اقل من|نحو|حوالي|قرابة|زهاء|ما يقارب|ما يناهز"
 )
 _MENTION = re.compile(
-    rf"(?:(?<![\w.,:/\u066b\u066c])|(?<=[\s(]و)|(?<=^و))(?:(?:{_QUALIFIER})\s+)?"
+    rf"(?:(?<![\w.,:/\u066b\u066c])|(?<=[\s(][وبل])|(?<=^[وبل]))(?:(?:{_QUALIFIER})\s+)?"
     rf"(?:(?P<compound>(?:(?:{_DIGITS})\s*(?:{_WEIGHT})|طنان|طنين)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
     rf"|(?P<range>between\s+{_AMOUNT}\s+and\s+{_AMOUNT}|(?:from\s+)?{_AMOUNT}\s+to\s+{_AMOUNT}"
     rf"|{_DIGIT_AMOUNT}\s*[-–—]\s*{_DIGIT_AMOUNT})"
@@ -235,7 +248,20 @@ _CHANGE = re.compile(
 _AR_MASS_INSIDE = re.compile(r"(?:طنان|طنين|أطنان|طن|كيلوغرام\w*|كغم)(?!\w)")  # "نصف طن" holds its own unit
 
 
+# "بحق متهم واحد": Arabic puts "one" after the noun it counts.
+_AR_ONE_AFTER = re.compile(rf"(?<!\w)(?:[وب])?{_AR_COUNTED_NOUN}\s+(واحدة|واحد)(?!\w)")
+
+
 def find_mentions(sentence: str) -> list[Mention]:
+    mentions = _find_mentions(sentence)
+    for match in _AR_ONE_AFTER.finditer(sentence):
+        start, end = match.span(1)
+        if not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(Mention(start, end, match[1], _parse(match[1]), False))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
     position = 0
     while match := _MENTION.search(sentence, position):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from loaders.extract.indicators import read_unit
 from loaders.extract.periods import PeriodPhrase
 from loaders.extract.text import Mention
 from loaders.normalise.periods import MONTHS
@@ -62,10 +63,17 @@ def is_date(before: str, after: str, mention: Mention) -> bool:
 
 
 def is_one_as_a_word(before: str, after: str, mention: Mention) -> bool:
-    """'one of those detained', 'in one of the largest hauls', 'in one case': 'one' that counts nothing."""
+    """'one of those detained', 'in one of the largest hauls', 'in one case', 'visited one police lockup': 'one' that
+    counts nothing an indicator measures (before a noun, it counts only a unit word: 'one trafficker')."""
     if mention.text.lower() != "one":
         return False
-    return _starts(after, r"of\b|another\b") or _ends(before, r"\bin")
+    if _starts(after, r"of\b|another\b") or _ends(before, r"\bin"):
+        return True
+    two_words = " ".join(after.split()[:2])
+    return read_unit(two_words, False).unit_class is None and _starts(after, r"[a-z]") and not _starts(after, _LINK)
+
+
+_LINK = r"(?:in|at|on|from|to|for|and|or|with|by|were|was|is|are|had|has|have|who|that|more|other)\b"
 
 
 def is_law_number(before: str, after: str, mention: Mention) -> bool:

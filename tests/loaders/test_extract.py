@@ -517,3 +517,93 @@ def test_a_headline_repeating_a_figure_is_one_fact(ref):
 )
 def test_ages_and_spans_of_years_are_not_figures(text, ref):
     assert not extract(text, ref).candidates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards seized 262,000 pills in 2024, in two interceptions near the frontier.",
+        "Rights workers visited one police lockup where 40 detainees shared a room with 2 toilets in 2024.",
+        "Security forces fought 274 armed clashes with drug gangs in 2024.",
+    ],
+)
+def test_a_figure_before_a_plural_no_indicator_counts_is_set_aside(text, ref):
+    values = {c.value for c in extract(text, ref).candidates}
+    assert not values & {"two", "one", "2", "274"}
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "Officers seized nearly two kg of drugs in Najaf and, in a separate raid, 2.15 kg in Maysan.",
+            "seizure_event",
+        ),
+        ("Police seized 3 kg of crystal meth in the possession of two suspects.", "seizure_event"),
+    ],
+)
+def test_one_raid_is_a_single_seizure(text, indicator, ref):
+    assert {c.indicator for c in extract(text, ref).candidates} == {indicator}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested 14,000 traffickers and drug possessors in 2024.", "arrests"),
+        (
+            "Police detained 1,133 people in 2024. About 500 of those detained were accused of smuggling.",
+            "arrests_traffickers",
+        ),
+        ("Courts have already sentenced 315 of the suspects in 2024, the report said.", "convictions"),
+        ("The centre has registered about 100 patients for treatment in 2024.", "rehab_admitted"),
+        ("In 2024, 40 of them completed the full programme.", "rehab_completed"),
+    ],
+)
+def test_the_words_of_a_figure_name_its_indicator(text, expected, ref):
+    assert extract(text, ref).candidates[-1].indicator == expected
+
+
+def test_a_subordinate_verb_is_not_the_figures_own(ref):
+    text = "The Anbar Criminal Court sentenced one trafficker to life in prison after he was caught with pills."
+    (candidate,) = extract_claims(text, date(2026, 1, 4), ref).candidates
+    assert (candidate.indicator, candidate.period_start, candidate.period_end) == (
+        "life_sentences",
+        date(2026, 1, 4),
+        date(2026, 1, 4),
+    )  # one court's ruling with no period is that day's
+
+
+def test_a_thousands_comma_does_not_cut_the_figures_own_words(ref):
+    text = "In 2025, 1,356 kg 758 g of previously confiscated drugs were burned."
+    assert [c.indicator for c in extract(text, ref).candidates] == ["drugs_destroyed"]
+
+
+def test_a_paragraph_opening_of_those_continues_the_text(ref):
+    text = "Police detained 60 people in 2024.\n\nOf those held, 20 were described as dealers."
+    assert [c.indicator for c in extract(text, ref).candidates] == ["arrests", "arrests_traffickers"]
+
+
+def test_a_breakdown_of_a_total_continues_it_and_pills_take_the_pill_twin(ref):
+    text = "In 2024 the agency seized 952 kg of drugs. That total included 365 kg of captagon, the latter amounting to 2.2 million tablets."
+    assert [c.indicator for c in extract(text, ref).candidates] == ["seizures", "seizures", "seizures_pills"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end"),
+    [
+        ("over the past three months", date(2019, 5, 4), date(2019, 2, 1), date(2019, 5, 4)),
+        ("over the past six months", date(2019, 6, 26), date(2019, 1, 1), date(2019, 6, 26)),
+        ("in the last 10 days", date(2024, 2, 22), date(2024, 2, 13), date(2024, 2, 22)),
+        ("between 24 November 2023 and 12 July 2024", None, date(2023, 11, 24), date(2024, 7, 12)),
+        ("between January 23 and May 22 this year", date(2023, 5, 29), date(2023, 1, 23), date(2023, 5, 22)),
+    ],
+)
+def test_spans_of_days_and_months(phrase, published, start, end):
+    (found,) = find_period_phrases(phrase, published)
+    assert (found.period.start, found.period.end) == (start, end)
+
+
+def test_an_undated_last_year_is_the_year_its_sentence_names(ref):
+    text = "Police presented their figures for 2018, saying they arrested 429 people during last year."
+    (candidate,) = extract_claims(text, None, ref).candidates
+    assert (candidate.period_start, candidate.period_end) == (date(2018, 1, 1), date(2018, 12, 31))

@@ -142,3 +142,82 @@ def test_international_traffickers_are_the_foreign_indicator(ref):
 def test_the_first_number_of_a_span_of_weeks_is_not_a_figure(ref):
     text = "قالت الوزارة إن مدة العلاج تمتد عادة بين 3 و8 أسابيع في مراكز التأهيل خلال عام 2024."
     assert not extract_claims(text, date(2025, 1, 5), ref).candidates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions"),
+    [
+        ("أصدرت المحكمة حكماً بالإعدام بحق متهم واحد", ["واحد"]),
+        ("أحكاماً بالسجن المؤبد بحق خمسة متهمين آخرين", ["خمسة"]),
+        ("وأضاف أن ثلاث قضايا انتهت بالحكم", ["ثلاث"]),
+        ("ضبطت المفارز أكثر من ثلاثين كيلوغراماً", ["أكثر من ثلاثين كيلوغراماً"]),
+        ("ثم رئاسة استئناف البصرة ب٢١٦٠ دعوى", ["٢١٦٠"]),  # "بـ٢١٦٠" once its tatweel is set aside
+        ("تراوحت الأحكام بين سنة واحدة و١٥ سنة", ["١٥"]),
+    ],
+)
+def test_arabic_number_words_before_or_after_what_they_count(sentence, mentions):
+    assert [m.text for m in find_mentions(sentence)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end"),
+    [
+        (
+            "خلال المدة من الثاني من كانون الثاني ولغاية الثلاثين من أيار 2023",
+            None,
+            date(2023, 1, 2),
+            date(2023, 5, 30),
+        ),
+        ("خلال عام ٢٠١٨", None, date(2018, 1, 1), date(2018, 12, 31)),
+        ("خلال الأيام الثلاثة الماضية", date(2024, 2, 22), date(2024, 2, 20), date(2024, 2, 22)),
+        ("خلال الأشهر الثلاثة الماضية", date(2019, 5, 4), date(2019, 2, 1), date(2019, 5, 4)),
+    ],
+)
+def test_arabic_day_ordinals_indic_years_and_past_days(phrase, published, start, end):
+    (found,) = find_period_phrases(phrase, published)
+    assert (found.period.start, found.period.end) == (start, end)
+
+
+def test_an_undated_last_year_is_the_year_the_sentence_names(ref):
+    text = "كشف قائد الشرطة في مؤتمر لعرض حصيلة عام ٢٠١٨ أن الأجهزة اعتقلت ٤٢٩ متهماً خلال العام الماضي."
+    (candidate,) = extract_claims(text, None, ref).candidates
+    assert (candidate.period_start, candidate.period_end) == (date(2018, 1, 1), date(2018, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("وقال القاضي إن 56 قضية حسمت وفق المادة 28 الخاصة بالمتاجرة خلال عام 2023.", "court_cases_trafficking"),
+        ("وقال القاضي إن 19 قضية حسمت وفق المادة 32 خلال عام 2023.", "court_cases_use"),
+        ("وقال القاضي إن 19 قضية حسمت بتهمة التعاطي خلال عام 2023.", "court_cases_use"),
+        ("ضبطت قوة 13 ألف حبة ترامادول بحوزة متهمين في قضاء أبي الخصيب.", "seizure_event_pills"),
+        ("تمكنت المفارز في عملية منفصلة من ضبط ٢ كغم من مادة الكريستال.", "seizure_event"),
+        ("أسفرت الحملة عن تنفيذ أكثر من ٣١٣ أمر قبض بحق متاجرين.", "arrests_traffickers"),
+        ("حسمت المديرية 1,297 ملفاً قضائياً خلال العام الماضي.", "court_cases"),
+    ],
+)
+def test_arabic_cases_by_law_article_single_seizures_and_warrants(text, indicator, ref):
+    (candidate,) = extract_claims(text, date(2025, 11, 26), ref).candidates
+    assert candidate.indicator == indicator
+
+
+def test_a_court_ruling_with_no_period_is_the_day_it_was_reported(ref):
+    text = "النجف – أصدرت محكمة جنايات النجف حكماً بالإعدام بحق متهم واحد ضبطت بحوزته مواد مخدرة."
+    (candidate,) = extract_claims(text, date(2026, 1, 5), ref).candidates
+    assert (candidate.value, candidate.indicator, candidate.period_start) == (
+        "واحد",
+        "death_sentences",
+        date(2026, 1, 5),
+    )
+
+
+def test_places_glued_to_and_and_several_governorates(ref):
+    text = (
+        "الصحة تفتتح مراكز في البصرة وديالى\n\nبغداد – افتتحت الوزارة 4 مراكز جديدة لعلاج المدمنين في عدد من المحافظات."
+    )
+    (candidate,) = extract_claims(text, date(2023, 2, 2), ref).candidates
+    assert candidate.place_code == "IQ"
+
+
+def test_detachments_are_not_counted(ref):
+    assert not extract_claims("وأن المديرية تعمل بـ7 مفارز موزعة على الأقضية.", date(2023, 2, 2), ref).candidates
