@@ -87,9 +87,10 @@ def _header(reader: Iterator[list[str]], label: str, columns: tuple[str, ...], o
 _PY_SPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
 
 
-def read_columns(path: Path, label: str, columns: tuple[str, ...]) -> pa.Table:
+def read_columns(path: Path, label: str, columns: tuple[str, ...], encode: tuple[str, ...] = ()) -> pa.Table:
     """The same records as read_records (stripped strings, blank rows skipped, the line each starts on in
     `raw_line`), read by Arrow into columns: a million claims would be twenty million Python strings.
+    Columns named in `encode` are dictionary-encoded (categoricals in pandas): each distinct text stored once.
 
     Python's csv module still walks the file once, discarding rows, because it is the strict reader: Arrow
     silently accepts a quote closed in mid-field, which read_records rejects. Raise NeedsRecords for anything the
@@ -115,6 +116,7 @@ def read_columns(path: Path, label: str, columns: tuple[str, ...]) -> pa.Table:
     table = table.filter(pc.invert(blank))
     if table.num_rows != len(lines):
         raise NeedsRecords(f"{label}: {table.num_rows} rows read by Arrow, {len(lines)} by the csv module")
+    table = pa.table({n: pc.dictionary_encode(table.column(n)) if n in encode else table.column(n) for n in columns})
     files = pa.array([label] * table.num_rows, pa.string()).dictionary_encode()
     return table.append_column("raw_file", files).append_column("raw_line", pa.array(lines, pa.int64()))
 

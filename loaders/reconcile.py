@@ -76,7 +76,8 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
     """Return claims (sorted by claim id) with group, conflict and preference columns, and one observation per
     group whose preferred claim is reviewed."""
     frame = pd.DataFrame(claims) if isinstance(claims, list) else claims
-    frame = frame.sort_values("claim_id", ignore_index=True, kind="stable")  # order = criterion 6
+    if not frame["claim_id"].is_monotonic_increasing:  # the columnar reader sorts them already
+        frame = frame.sort_values("claim_id", ignore_index=True, kind="stable")  # order = criterion 6
     dates = zip(sources["source_id"], sources["published"], strict=True)
     published = {s: (p if isinstance(p, str) else None) for s, p in dates}
     frame = _with_ranks(frame, sources, published)
@@ -88,9 +89,8 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
     best = pd.Series(ranked.index[position == 0], index=ranked.loc[position == 0, "group"])
     out = frame.assign(best=pd.Series(best.reindex(frame["group"]).to_numpy(), index=frame.index).where(~copies))
     out = _conflicts(out, copies)
-    out = _lost_reasons(out, copies, published)
-    out, observations = _preferred(out, ranked, position)
-    helpers = ["best", "group", "why", "source_type", *(k for k in _RANKS if k != "precision")]
+    out, observations = _preferred(out, ranked, position, _lost_reasons(out, copies, published))
+    helpers = ["best", "group", "source_type", *(k for k in _RANKS if k != "precision")]
     return out.drop(columns=helpers), observations
 
 
@@ -148,7 +148,8 @@ def _conflicts(frame: pd.DataFrame, copies: np.ndarray) -> pd.DataFrame:
     return frame.assign(in_conflict=frame["group"].map(conflict).where(~copies, False).astype(bool))
 
 
-def _lost_reasons(frame: pd.DataFrame, copies: np.ndarray, published: dict[str, str | None]) -> pd.DataFrame:
+def _lost_reasons(frame: pd.DataFrame, copies: np.ndarray, published: dict[str, str | None]) -> dict[str, pa.Array]:
+    """Every claim's reason, what it lost to, and why (the winners' reasons are written by _preferred)."""
     best = frame["best"].fillna(0).astype(int).to_numpy()
     losing = ~copies & (best != frame.index.to_numpy())
     criterion = np.full(len(frame), 5)
@@ -158,26 +159,29 @@ def _lost_reasons(frame: pd.DataFrame, copies: np.ndarray, published: dict[str, 
     criterion = np.where(losing, criterion, -1)
     why = _why(frame, best, criterion, published)
     winner_id = _arrow(frame["claim_id"]).take(pa.array(best))
-    lost = pc.binary_join_element_wise("lost to ", winner_id, ": ", why, "")
-    copied = pc.binary_join_element_wise(
-        "not counted: the same published fact as ",
-        _arrow(frame["same_as"].fillna("")),
-        ", transcribed a second time (kept for the record)",
-        "",
-    )
-    reason = pc.if_else(pa.array(losing), lost, pc.if_else(pa.array(copies), copied, ""))
+    reason = pc.if_else(pa.array(losing), pc.binary_join_element_wise("lost to ", winner_id, ": ", why, ""), "")
+    if copies.any():
+        copy_reason = np.full(len(frame), None, dtype=object)
+        copy_reason[copies] = [_COPY.format(original) for original in frame.loc[copies, "same_as"]]
+        reason = pc.coalesce(pa.array(copy_reason, pa.string()), reason)
     lost_to = pc.if_else(pa.array(losing), winner_id, pc.if_else(pa.array(copies), _arrow(frame["same_as"]), None))
-    return frame.assign(
-        why=_series(why), lost_to=_series(lost_to), preference_reason=_series(reason), is_preferred=False
-    )
+    return {"reason": reason, "lost_to": lost_to, "why": why}
+
+
+_COPY = "not counted: the same published fact as {}, transcribed a second time (kept for the record)"
 
 
 def _arrow(strings: pd.Series) -> pa.Array:
-    return pa.array(strings, pa.string())
+    """A column's texts as one Arrow array, the type pandas keeps strings in."""
+    return pa.array(strings.astype("str"), pa.large_string()).cast(pa.string())
 
 
 def _series(strings: pa.Array) -> pd.Series:
-    return pd.Series(strings.to_pandas(), dtype="str")
+    """An Arrow array as a pandas str column, without copying the texts."""
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([strings.cast(pa.large_string())]), dtype=_STR))
+
+
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published: dict[str, str | None]) -> pa.Array:
@@ -220,26 +224,34 @@ def _pair_words(key: int, dates: dict[int, str | None]) -> str:
     return ""  # a winner or a copy; a rounding reason is written per claim
 
 
-def _preferred(frame: pd.DataFrame, ranked: pd.DataFrame, position: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _preferred(
+    frame: pd.DataFrame, ranked: pd.DataFrame, position: np.ndarray, lost: dict[str, pa.Array]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Mark each group's winner; a reviewed winner becomes the group's observation, with what it beat."""
     sizes = ranked.groupby("group").size()
     winners = ranked.index[position == 0]
     runner_up = pd.Series(ranked.index[position == 1], index=ranked.loc[position == 1, "group"])
     reviewed = ~frame.loc[winners, "needs_review"].to_numpy()
     shown, hidden = winners[reviewed], winners[~reviewed]
-    claim_ids, whys = frame["claim_id"].to_numpy(), frame["why"].to_numpy()
-    reasons = []
-    for group in frame.loc[shown, "group"]:
+    claim_ids = frame["claim_id"].to_numpy()
+    own_reason = np.full(len(frame), None, dtype=object)
+    own_reason[hidden] = _UNREVIEWED_BEST
+    for row, group in zip(shown, frame.loc[shown, "group"], strict=True):
         if sizes[group] == 1:
-            reasons.append(_ONLY_CLAIM)
+            own_reason[row] = _ONLY_CLAIM
         else:
             next_one = runner_up[group]
-            against = f"against the next, {claim_ids[next_one]}: {whys[next_one]}"
-            reasons.append(f"preferred over {sizes[group] - 1} other claim(s); {against}")
-    frame.loc[shown, "is_preferred"] = True
-    frame.loc[shown, "preference_reason"] = reasons
-    frame.loc[hidden, "preference_reason"] = _UNREVIEWED_BEST
-    frame.loc[winners, "lost_to"] = None
+            against = f"against the next, {claim_ids[next_one]}: {lost['why'][next_one].as_py()}"
+            own_reason[row] = f"preferred over {sizes[group] - 1} other claim(s); {against}"
+    is_winner = np.zeros(len(frame), dtype=bool)
+    is_winner[winners] = True
+    is_preferred = np.zeros(len(frame), dtype=bool)
+    is_preferred[shown] = True
+    frame = frame.assign(
+        is_preferred=is_preferred,
+        lost_to=_series(pc.if_else(pa.array(is_winner), pa.scalar(None, pa.string()), lost["lost_to"])),
+        preference_reason=_series(pc.coalesce(pa.array(own_reason, pa.string()), lost["reason"])),
+    )
     return frame, _observations(frame, ranked, shown)
 
 
@@ -257,7 +269,9 @@ def _observations(frame: pd.DataFrame, ranked: pd.DataFrame, shown: pd.Index) ->
         group_max=group.map(spread["highest"].max()).to_numpy(),
         preference_reason=best["preference_reason"],
     )
-    return observations.reset_index(drop=True)
+    # Plain strings: the tables are sorted by them, and a categorical sorts in the order its texts were first read.
+    categorical = observations.select_dtypes("category").columns
+    return observations.astype({name: "str" for name in categorical}).reset_index(drop=True)
 
 
 _OBSERVATION_FIELDS = (

@@ -19,13 +19,15 @@ from loaders.reference import Reference
 def read_ledger_columns(raw_dir: Path, ref: Reference) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sources and normalised claims, as the record reader would make them; NeedsRecords if anything is amiss."""
     sources = check_sources(_folder(raw_dir, "sources", SOURCE_COLUMNS))
-    claims = normalise_claims(_folder(raw_dir, "claims", CLAIM_COLUMNS), ref, sources["source_id"])
+    # Every claim column but the id repeats: encoded, each distinct text is stored and normalised once.
+    repeating = tuple(name for name in CLAIM_COLUMNS if name != "claim_id")
+    claims = normalise_claims(_folder(raw_dir, "claims", CLAIM_COLUMNS, repeating), ref, sources["source_id"])
     check_same_fact(claims, sources)
     return sources, claims
 
 
-def _folder(raw_dir: Path, folder: str, columns: tuple[str, ...]) -> pa.Table:
+def _folder(raw_dir: Path, folder: str, columns: tuple[str, ...], encode: tuple[str, ...] = ()) -> pa.Table:
     files = sorted((raw_dir / folder).glob("*.csv"))
     if not files:
         raise NeedsRecords(f"no CSV files in {folder}/")
-    return pa.concat_tables([read_columns(path, f"{folder}/{path.name}", columns) for path in files])
+    return pa.concat_tables([read_columns(path, f"{folder}/{path.name}", columns, encode) for path in files])
