@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from loaders.extract.periods import SAME_PERIOD, Period, PeriodPhrase, default_period
-from loaders.extract.places import COUNTRY, PlaceMention
+from loaders.extract.places import COUNTRY, FEDERAL, PlaceMention
 from loaders.reference import Reference
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ class Context:
     text_last: Candidate | None = None  # the text's, for a paragraph that opens "Of those held, 20 ..."
     lede_place: PlaceMention | None = None  # what the article's opening sentence is about
     headline_place: PlaceMention | None = None  # what its headline is about
+    lede_figure_place: PlaceMention | None = None  # the place of the opening sentence's first figure
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes
     seen_values: set[float | None] = field(default_factory=set)
     # Arabic reports often put each sentence on its own line under one stated period: while such a text has
@@ -76,7 +78,8 @@ def choose_period(
         return default, "one operation: dated by the publication"
     phrases = own if (own or kind == "stock") else sentence_phrases
     if phrases:
-        return _from_phrase(min(phrases, key=lambda p: abs(p.start - position)), kind, default, context)
+        phrase = min(phrases, key=lambda p: abs(p.start - position))
+        return _from_phrase(_same_as_before(phrase, sentence_phrases), kind, default, context)
     if kind != "stock" and context.paragraph_period:
         return context.paragraph_period, "no period in the sentence; the one stated earlier in the paragraph"
     if kind != "stock" and context.stated_period and context.lead_period_only:
@@ -84,6 +87,14 @@ def choose_period(
     if kind == "stock":
         return default, "no period stated; a count at the publication date"
     return default, "no period stated; a running total to the publication date"
+
+
+def _same_as_before(phrase: PeriodPhrase, sentence_phrases: list[PeriodPhrase]) -> PeriodPhrase:
+    """'... خلال العام الماضي، فيما تعافى ... خلال المدة ذاتها': "the same period" is the one its sentence stated before."""
+    if phrase.period.kind != SAME_PERIOD:
+        return phrase
+    earlier = [p for p in sentence_phrases if p.end <= phrase.start and p.period.kind != SAME_PERIOD]
+    return earlier[-1] if earlier else phrase
 
 
 def _from_phrase(phrase: PeriodPhrase, kind: str, default: Period, context: Context) -> tuple[Period, str]:
@@ -96,22 +107,69 @@ def _from_phrase(phrase: PeriodPhrase, kind: str, default: Period, context: Cont
     return phrase.period, f"'{phrase.text}'"
 
 
+def _own_place(owned: list[PlaceMention], position: int) -> PlaceMention | None:
+    """The nearest of the figure's places; a partner's only if it has no other. Before the figure, a local authority
+    ("In Sulaimani, the Asayish, whose area takes in Halabja and Garmiyan, detained 388") wins over the places its
+    description names; a place after it, linked by "in", is still the figure's own."""
+    places = [p for p in owned if p.role != "partner"] or owned
+    after = [p for p in places if p.start > position]
+    authority = [p for p in places if p.role == "authority" and p.start < position]
+    if authority and not after:
+        places = authority
+    return min(places, key=lambda p: abs(p.start - position)) if places else None
+
+
 def choose_place(
-    owned: list[PlaceMention], scope: PlaceMention | None, position: int, context: Context, ref: Reference
+    owned: list[PlaceMention],
+    scope: PlaceMention | None,
+    position: int,
+    context: Context,
+    ref: Reference,
+    previous: PlaceMention | None = None,
 ) -> tuple[PlaceMention, str]:
-    """The figure's own place, else the sentence's, the paragraph's, the opening sentence's, else Iraq (said so)."""
-    if owned:
-        place = min(owned, key=lambda p: abs(p.start - position))
-        return place, f"{place.why} next to the figure"
+    """The figure's own place, else the sentence's, that of the figure it continues ("Of those, 329 ..."), the
+    paragraph's, the opening sentence's, else Iraq (said so)."""
+    own = _own_place(owned, position)
+    if own:
+        return own, f"{own.why} next to the figure"
     if scope:
         return scope, f"{scope.why} in the sentence"
+    if previous:
+        return previous, f"{previous.why}, the place of the figure it continues"
     if context.paragraph_place:
         return context.paragraph_place, f"{context.paragraph_place.why} earlier in the paragraph"
     if context.lede_place:
         return context.lede_place, f"{context.lede_place.why} in the article's opening sentence"
     if context.headline_place:
         return context.headline_place, f"{context.headline_place.why} in the headline"
+    if context.lede_figure_place:
+        return context.lede_figure_place, f"{context.lede_figure_place.why}, the opening figure's place"
     if context.authority_place:
         return context.authority_place, f"{context.authority_place.why} speaks for it"
     name = ref.geographies[COUNTRY].fields["name_en"]
     return PlaceMention(0, 0, name, COUNTRY, "default"), f"the text names no place for this figure; {name} assumed"
+
+
+_OF_THEM = re.compile(r"^\s*(?:(?:of|among)\s+(?:them|whom|those)\b|(?:منهم|منهن|من\s+بينهم)(?!\w))", re.IGNORECASE)
+
+
+def first_figure_place(candidates: list[Candidate], places: list[PlaceMention]) -> PlaceMention | None:
+    """An opening sentence naming several places ("the Region's directorate ... arrested 1,577 in Erbil and Duhok")
+    is about the place of its first figure, which later figures naming none share."""
+    first = next((c for c in candidates if c.place_code in {p.code for p in places}), None)
+    return next((p for p in places if first and p.code == first.place_code), None)
+
+
+# The Interior Ministry's sanatoria are the federal network; the Kurdistan Region and the Health Ministry run others.
+REHAB = {"rehab_admitted", "rehab_completed", "rehab_centres", "rehab_beds", "rehab_inpatients", "patients_treated"}
+
+
+def federal(ref: Reference) -> PlaceMention:
+    return PlaceMention(0, 0, ref.geographies[FEDERAL].fields["name_en"], FEDERAL, "outside the Kurdistan Region")
+
+
+def continued_place(previous: Candidate | None, own_words: str, anaphora: bool) -> PlaceMention | None:
+    """The place of the figure this one is a part of ("Of those, 329 were ...", "حكم على 235 منهم")."""
+    if previous is None or not (anaphora or _OF_THEM.match(own_words)):
+        return None
+    return PlaceMention(0, 0, previous.place, previous.place_code, previous.place_why.split(" next to")[0])

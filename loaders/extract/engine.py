@@ -11,11 +11,30 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from loaders.extract.candidate import Candidate, Extraction, Skipped
-from loaders.extract.context import Context, choose_period, choose_place, sentence_place, unique_place
+from loaders.extract.context import (
+    REHAB,
+    Context,
+    choose_period,
+    choose_place,
+    continued_place,
+    federal,
+    first_figure_place,
+    sentence_place,
+    unique_place,
+)
 from loaders.extract.indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
 from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
-from loaders.extract.rules import RULES, UNIT_INDICATORS, Guess, nearest_rule, specialise
+from loaders.extract.rules import (
+    CASUALTIES,
+    OTHER_SIDE,
+    RULES,
+    TRAFFICKERS,
+    UNIT_INDICATORS,
+    Guess,
+    nearest_rule,
+    specialise,
+)
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
 from loaders.extract.traps import phone_spans, trap_reason
 from loaders.normalise.values import WEIGHT_UNITS, ParsedValue
@@ -32,7 +51,10 @@ class _Figure:
     clause: tuple[int, int]
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+\(")
+# Arabic "في حين" and "بينما" (whereas, while) open a contrasting clause as English "while" does.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:while|whereas|but)\b|\s+\(|[،,]?\s*(?<!\w)(?:في\s+حين|بينما)(?!\w)|،\s*فيما(?!\w)"
+)
 _PLAN = re.compile(r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|targets?|expected\s+to|would)\b", re.IGNORECASE)
 # Sentences that continue the figure before them: "Of those held, 20 were ...", "That total included 205 kg ...".
 _ANAPHORA = re.compile(
@@ -95,7 +117,10 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         places = finder.find(sentence.text, region_named, skip)
         if index == lede:
             context.lede_place = unique_place(places)
+        found = len(result.candidates)
         _read_sentence(sentence, places, published, ref, context, result)
+        if index == lede and context.lede_place is None:
+            context.lede_figure_place = first_figure_place(result.candidates[found:], places)
     if headline:
         _drop_headline_repeats(result, {s.start for s in headline})
     return result
@@ -229,13 +254,19 @@ def _candidate(
     own_words = text[mention.end : _first_stop(text, mention.end, figure.window[1])]
     if _SUBGROUP.match(own_words):
         return _skipped(sentence, mention, "a subgroup (women, minors ...) that no indicator counts")
-    guess = specialise(guess, own_words, text[figure.clause[0] : figure.clause[1]], bool(phrases))
+    if guess.indicator in CASUALTIES and _names_other_side(own_words):
+        return _skipped(sentence, mention, "casualties among traffickers or gangs, which no indicator counts")
+    clause = text[figure.clause[0] : figure.clause[1]]
+    guess = specialise(guess, own_words, clause, bool(phrases), text[mention.end : figure.window[1]])
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
     if period.kind == "default" and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
         period, period_why = Period(f"ruling of {published}", published, published, "explicit"), _RULING_DAY
-    place, place_why = choose_place(owned, scope, mention.start, context, ref)
+    before = continued_place(previous, own_words, bool(_ANAPHORA.match(text)))
+    place, place_why = choose_place(owned, scope, mention.start, context, ref, before)
+    if place is context.authority_place and place.role == "interior" and guess.indicator in REHAB:
+        place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
     if indicator["unit"] == "kg" and mention.parsed and mention.parsed.unit_hint in MASS_SYMBOLS:
         unit = (
@@ -311,8 +342,15 @@ def _relative(figure: _Figure) -> tuple[int, int]:
     return figure.mention.start - figure.window[0], figure.mention.end - figure.window[0]
 
 
+def _names_other_side(own_words: str) -> bool:
+    """'36 gang members', '31 من المتاجرين': the casualties are traffickers (named in the figure's first two words;
+    'wounded in clashes with smugglers' names the other side)."""
+    first = " ".join(own_words.split()[:2])
+    return bool(OTHER_SIDE.search(first) or TRAFFICKERS.search(first))
+
+
 def _first_stop(text: str, start: int, end: int) -> int:
-    stop = re.search(r"[,;.]", text[start:end])
+    stop = re.search(r"[,;.،؛]", text[start:end])  # the Arabic comma ends a figure's own words too
     return start + stop.start() if stop else end
 
 
@@ -325,6 +363,9 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     unit_class = figure.unit.unit_class
     if unit_class in UNIT_INDICATORS:
         return Guess(UNIT_INDICATORS[unit_class], f"counts {figure.unit.word}")
+    capacity = _CAPACITY.search(text[figure.window[0] : figure.mention.start])
+    if capacity and unit_class in ("persons", None):  # "can now hold 4,746 patients": beds, whoever fills them
+        return Guess("rehab_beds", f"'{capacity.group().strip()}': a capacity")
     allowed = {r.indicator for r in RULES if compatible(unit_class, ref.indicators[r.indicator].fields["unit"])}
     clause = text[figure.clause[0] : figure.clause[1]]
     window = text[figure.window[0] : figure.window[1]]
@@ -335,6 +376,8 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     verb = _own_verb(after, figure.mention.end - figure.mention.start)
     if verb and not _ARABIC.search(window):  # the verb names what was done to them: "were burned", "were wounded"
         guess = nearest_rule(after[verb.start() :], (0, 0), clause, allowed)
+    if guess is None and _ARABIC.search(window):  # "استشهاد سبعة", "وإصابة 61": the verbal noun just before it
+        guess = nearest_rule(_last_word(text[figure.window[0] : figure.mention.start]), (0, 0), clause, allowed)
     if guess is None and (_ARABIC.search(window) or verb):
         guess = nearest_rule(after, (0, figure.mention.end - figure.mention.start), clause, allowed)
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
@@ -350,6 +393,11 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
 
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+_CAPACITY = re.compile(
+    r"\bcan\s+(?:now\s+)?(?:hold|house|accommodate|take\s+in)\s+(?:up\s+to\s+)?$|\bcapacity\s+(?:of|for)\s+$"
+    r"|(?:تستوعب|تتسع\s+(?:ل|إلى))\s*$",
+    re.IGNORECASE,
+)
 # "365 kg of captagon, the latter amounting to 2.2 million tablets": pills after a mass are the pill twin.
 _PILLS_TWIN = {
     "seizures": "seizures_pills",
@@ -359,6 +407,11 @@ _PILLS_TWIN = {
 _CLAUSE_COMMA = re.compile(r"[،؛;]|,(?![0-9]{3})")  # not the comma inside "1,356"
 # Words that open another clause: "one trafficker ... after he was caught" is not the figure's own verb.
 _OTHER_CLAUSE = re.compile(r"\b(?:after|when|who|which|that|because|before|while|since|he|she|they|it)\b", re.I)
+
+
+def _last_word(before: str) -> str:
+    words = before.split()
+    return words[-1] if words and not re.search(r"[،,;؛.]$", before.rstrip()) else ""
 
 
 def _own_verb(after: str, figure_length: int) -> re.Match | None:

@@ -274,6 +274,9 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
         forms = [word, bare, bare.removesuffix("ا")]
         unit_word = next((form for form in forms if form in UNIT_OF), None)
         if unit_word:
+            member = _MEMBERS.match(after, token.end())  # "36 gang members" counts people, not gangs
+            if UNIT_OF[unit_word] == "networks" and member:
+                return UnitWord(member[1].lower(), "persons", member.end())
             return UnitWord(unit_word, UNIT_OF[unit_word], token.end())
         words_read = len(re.findall(r"[A-Za-z\u0621-\u064a]+", after[: token.end()]))
         if words_read <= 2 and _other_plural(token.group()):
@@ -283,6 +286,7 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
     return UnitWord(None, None, 0)
 
 
+_MEMBERS = re.compile(r"\s+(members|leaders|affiliates)\b", re.IGNORECASE)
 # Lower-case English words ending in -s that are no plural noun, or name drugs rather than what is counted.
 _NOT_COUNTED_PLURAL = {"was", "has", "is", "this", "its", "his", "thus", "as", "plus", "less", "across"}
 _NOT_COUNTED_PLURAL |= {"narcotics", "drugs", "amphetamines", "methamphetamines", "opiates", "psychotropics"}

@@ -168,8 +168,11 @@ _AR_COUNT = {
     "تسعة": "nine",
     "العشرة": "ten",
     "عشرة": "ten",
+    "الأحد عشر": "eleven",
+    "الاحد عشر": "eleven",
+    "أحد عشر": "eleven",
 }
-_AR_NUMBER = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AR_NUMBER = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 _AR_P = r"(?<!\w)(?:و|ف)?"  # a phrase may carry "and" or "so" glued to its first word
 _AR_YEARISH = r"(?:من\s+)?(?:(?:عام|سنة)\s+)?((?:19|20)\d{2}|العام\s+(?:الحالي|الجاري)|هذا\s+العام|العام\s+الماضي)"
 
@@ -192,7 +195,13 @@ def _since_year_ar(m: re.Match, published: date) -> Period | None:
 
 def _past_months(months: int, published: date) -> Period:
     """'The past three months' to 4 May: from 1 Feb, the month start nearest the day three months back (as the
-    annotated texts read it: six months to 26 June start on 1 January)."""
+    annotated texts read it: six months to 26 June start on 1 January).
+
+    Said late in a month, as many months as have ended this year ("the past 11 months" on 25 December) are those
+    whole months: January to the end of the month before."""
+    if months == published.month - 1 and published.day > 15:
+        end = published.replace(day=1) - timedelta(days=1)
+        return Period(f"{months} months to {_day(end)}", date(published.year, 1, 1), end, "explicit")
     total = published.year * 12 + published.month - 1 - months + (published.day > 15)
     start = date(total // 12, total % 12 + 1, 1)
     return Period(f"{months} months to {_day(published)}", start, published, "explicit")
@@ -204,7 +213,7 @@ def _past_days(days: int, published: date) -> Period:
 
 
 def _past_months_ar(m: re.Match, published: date) -> Period:
-    return _past_months(_AR_NUMBER[_AR_COUNT[m[1]]], published)
+    return _past_months(_AR_NUMBER[_AR_COUNT[" ".join(m[1].split())]], published)
 
 
 def _past_days_ar(m: re.Match, published: date) -> Period:
@@ -301,7 +310,11 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (rf"{_AR_P}(?:خلال\s+|في\s+)?النصف\s+(الأول|الاول|الثاني)\s+{_AR_YEARISH}", _half_ar),
     (rf"{_AR_P}(?:خلال\s+|في\s+)?الربع\s+(الأول|الاول|الثاني|الثالث|الرابع)\s+{_AR_YEARISH}", _quarter_ar),
     (rf"{_AR_P}(?:خلال\s+)?الأشهر\s+(\S+)\s+الأولى\s+{_AR_YEARISH}", _first_months_ar),
-    (rf"{_AR_P}(?:خلال\s+)?(?:ال)?أشهر\s+(الثلاثة|الأربعة|الخمسة|الستة|التسعة)\s+(?:الماضية|الأخيرة)", _past_months_ar),
+    (
+        rf"{_AR_P}(?:خلال\s+)?(?:ال)?أشهر\s+(الثلاثة|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة|ال[أا]حد\s+عشر)"
+        r"\s+(?:الماضية|الأخيرة)",
+        _past_months_ar,
+    ),
     (
         rf"{_AR_P}(?:خلال\s+)?(?:ال)?أيام\s+(الثلاثة|الأربعة|الخمسة|الستة|السبعة|العشرة)\s+(?:الماضية|الأخيرة)",
         _past_days_ar,
@@ -334,7 +347,7 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"(?:the\s+)?first\s+(\w+)\s+months\s+of\s+{_YEARISH}", _first_months),
     (
         rf"(?:between|from)\s+(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?\s+(?:and|to|until|through)\s+"
-        rf"(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEARISH})?",
+        rf"(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEARISH})?",
         _month_span,
     ),
     (

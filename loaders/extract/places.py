@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.errors import InputError
 from loaders.reference import Reference
 
-COUNTRY, REGION = "IQ", "IQ-KR"
+COUNTRY, REGION, FEDERAL = "IQ", "IQ-KR", "X-IQ-FED"
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class PlaceMention:
     code: str
     why: str
     linked: bool = False  # the phrase carries its own link to a figure before it ("across the country")
+    # "authority" (a local authority's area), "partner" ("working with forces in Sulaymaniyah") or "interior" (the
+    # Interior Ministry or its narcotics directorate, quoted by the text)
+    role: str = ""
 
 
 # Phrases that name the whole country or "the region" without a gazetteer spelling.
@@ -38,7 +41,7 @@ _REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b|(?<!\w)الإقليم(
 # English and Arabic names; the code is the area the authority reports for (data/raw/geographies.csv).
 _AUTHORITIES = [
     (
-        r"Sulaimani(?:yah)?(?:'s|’s)?\s+(?:Asayish|security\s+(?:directorate|agency))"
+        r"Sulaimani(?:yah)?(?:'s|’s|,\s+the)?\s+(?:Asayish|security\s+(?:directorate|agency))"
         r"|Asayish\s+(?:of|in)\s+Sulaimani(?:yah)?|Sulaymaniyah(?:'s|’s)?\s+(?:Asayish|security\s+(?:directorate|agency))"
         r"|Sulaymaniyah[-\s]Halabja\s+Security\s+Agency|أسايش\s+السليمانية|آسايش\s+السليمانية",
         "X-IQ-SU-HAL",
@@ -54,10 +57,15 @@ _AUTHORITIES = [
         "the Kurdistan Region's directorate",
     ),
     (
-        # The Interior Ministry's treatment centres are the federal network: the Kurdistan Region runs its own.
-        r"(?:Interior\s+)?Ministry(?:'s|’s)\s+(?:treatment|rehabilitation)\s+centres|مراكز\s+التأهيل\s+التابعة\s+لوزارة\s+الداخلية",
-        "X-IQ-FED",
-        "the Interior Ministry's centres, outside the Kurdistan Region",
+        # The Interior Ministry's treatment centres are the federal network: the Kurdistan Region runs its own. So is
+        # whatever a text says lies outside the Region ("the provinces outside the Kurdistan Region", "عدا إقليم
+        # كوردستان"), which wins over the Region's name inside the phrase.
+        r"(?:Interior\s+)?Ministry(?:'s|’s)\s+(?:treatment|rehabilitation)\s+centres|مراكز\s+التأهيل\s+التابعة\s+لوزارة\s+الداخلية"
+        r"|(?:provinces|governorates)\s+outside\s+(?:of\s+)?the\s+Kurdistan\s+Region"
+        r"|(?:excluding|except(?:\s+for)?|outside(?:\s+of)?)\s+the\s+Kurdistan\s+Region"
+        r"|(?:(?:ال)?محافظات\s+(?:\S+\s+)?)?(?:ما\s+)?(?:عدا|خارج|باستثناء)\s+(?:محافظات\s+)?إقليم\s+كوردستان",
+        FEDERAL,
+        "outside the Kurdistan Region",
     ),
     (
         r"General\s+Directorate\s+(?:for|of)\s+(?:Narcotics|Drug)\w*(?:\s+(?:and\s+Psychotropic\s+Substances\s+)?Affairs)?"
@@ -76,16 +84,22 @@ def authority_place(text: str, ref: Reference) -> PlaceMention | None:
     A local authority (the Sulaimani Asayish) is more specific than a national one, so it wins when both appear.
     """
     found = [
-        (match.start(), rank, code, why, match.group())
-        for rank, (pattern, code, why) in enumerate(_AUTHORITY_PATTERNS)
+        (code == COUNTRY, match.start(), code, why, match.group())
+        for pattern, code, why in _AUTHORITY_PATTERNS
+        if code != FEDERAL  # a phrase about the federal centres or provinces, not an authority of the whole text
         for match in [pattern.search(text)]
         if match
     ]
     if not found:
         return None
-    _, _, code, why, written = min(found, key=lambda f: (f[1], f[0]))
+    # The first local authority the text quotes; a national one only when it quotes no local one.
+    _, _, code, why, written = min(found, key=lambda f: (f[0], f[1]))
     name = ref.geographies[code].fields["name_en"] if code in ref.geographies else code
-    return PlaceMention(0, 0, name, code, f"'{written}', {why}")
+    role = "interior" if _INTERIOR.search(written) else ""
+    return PlaceMention(0, 0, name, code, f"'{written}', {why}", role=role)
+
+
+_INTERIOR = re.compile(r"Interior|Narcotics|Drug|GDNA|الداخلية|المخدرات", re.IGNORECASE)
 
 
 class PlaceFinder:
@@ -106,7 +120,8 @@ class PlaceFinder:
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)]
         if region_named:
             found += [self._named(m, REGION) for m in _REGION_WORDS.finditer(sentence, skip_to)]
-        return sorted(_without_overlaps(found), key=lambda p: p.start)
+        kept = sorted(_without_overlaps(found), key=lambda p: p.start)
+        return [replace(p, role="partner") if _PARTNER.search(sentence[: p.start]) else p for p in kept]
 
     def _local_authorities(self, sentence: str, skip_to: int) -> list[PlaceMention]:
         """'The Sulaimani Asayish' speaks for Sulaymaniyah and Halabja, not for the city its name holds."""
@@ -116,7 +131,9 @@ class PlaceFinder:
                 continue  # a national authority places nothing inside a sentence; it is only the fallback
             for match in pattern.finditer(sentence, skip_to):
                 name = self._ref.geographies[code].fields["name_en"] if code in self._ref.geographies else code
-                found.append(PlaceMention(match.start(), match.end(), name, code, f"'{match.group()}', {why}"))
+                found.append(
+                    PlaceMention(match.start(), match.end(), name, code, f"'{match.group()}', {why}", role="authority")
+                )
         return found
 
     def names_region(self, text: str) -> bool:
@@ -148,15 +165,26 @@ def _spellings(ref: Reference) -> set[str]:
 
 def _without_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
     kept: list[PlaceMention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+    # An authority's or area's phrase wins over a shorter phrase overlapping it ("في المحافظات العراقية عدا إقليم
+    # كوردستان" is not "in the governorates"); then the first and longest.
+    for mention in sorted(mentions, key=lambda m: (m.role != "authority", m.start, -(m.end - m.start))):
         if all(mention.start >= k.end or mention.end <= k.start for k in kept):
             kept.append(mention)
     return kept
 
 
+# A place named as the partner of an operation ("working with anti-narcotics forces in Sulaymaniyah", "بالتعاون مع
+# شرطة ميسان") is not where its figure is.
+_PARTNER = re.compile(
+    r"(?:\b(?:working|together|jointly|cooperation|coordination|conjunction)\s+with|بالتعاون\s+مع|بالتنسيق\s+مع)"
+    r"[^,،;.]{0,50}$",
+    re.IGNORECASE,
+)
 # A place right after a figure's own words, linked by "in", "at", "across" ... ("three in Baghdad").
 _LINK_BACK = re.compile(r"^[\w\s'’-]{0,90}?\b(?:in|at|across|from|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_BREAK = re.compile(r"^[\w\s'’-]{0,90}$")
+# Arabic: "1577 متهماً بقضايا المخدرات في محافظتي أربيل ودهوك", "ضبط 5 كغم بالبصرة".
+_LINK_BACK_AR = re.compile(r"^[\w\s]{0,90}?(?:(?<!\S)في\s+(?:(?:ال)?(?:محافظ\w*|مدينة|قضاء|ناحية)\s+)?|(?<!\S)ب)$")
 
 
 def owner_of(place: PlaceMention, sentence: str, figure_spans: list[tuple[int, int]]) -> int | None:
@@ -169,6 +197,6 @@ def owner_of(place: PlaceMention, sentence: str, figure_spans: list[tuple[int, i
     after = [i for i, (start, _) in enumerate(figure_spans) if start >= place.end]
     if before:
         gap = sentence[figure_spans[before[-1]][1] : place.start]
-        if _LINK_BACK.match(gap) or (place.linked and _NO_BREAK.match(gap)):
+        if _LINK_BACK.match(gap) or _LINK_BACK_AR.match(gap) or (place.linked and _NO_BREAK.match(gap)):
             return before[-1]
     return after[0] if after else None

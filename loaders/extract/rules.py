@@ -11,10 +11,16 @@ _SEIZE = (
     r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
     r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered"
 )
+# Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
+# gang are not the casualties counted.
 _SECURITY = (
-    r"\b(?:officers?|police\w*|security|personnel|soldiers|agents|members|forces)\b"
-    r"|منتسب\w*|عناصر|ضابط|ضباط|شرطي|القوات"
+    r"(?<!\bwith\s)(?<!\bwith\sthe\s)(?<!\bgang\s)(?<!مع\s)"
+    r"(?:\b(?:officers?|police\w*|security|personnel|soldiers|agents|members|forces)\b"
+    r"|منتسب\w*|عناصر|ضابط|ضباط|شرطي|القوات)"
 )
+# Casualties among traffickers ("36 gang members were killed", "قتل 31 من المتاجرين"): no indicator counts them.
+CASUALTIES = {"security_killed", "security_wounded"}
+OTHER_SIDE = re.compile(r"\bgangs?\b|\bgunmen\b|عصاب\w*|مسلح\w*")
 _SEIZE_AR = r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط)"
 
 
@@ -45,7 +51,8 @@ RULES = [
     ),
     _rule(
         "convictions",
-        r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام",
+        r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام"
+        r"|(?<!\w)حكم\s+على",  # "حُكم على 235 منهم": 235 of them were sentenced
     ),
     _rule(
         "arrests",
@@ -56,22 +63,25 @@ RULES = [
         "rehab_completed",
         r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:full\s+|whole\s+|entire\s+)?(?:drug\s+|addiction\s+)?(?:treatment|rehabilitation|programmes?"
         r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"
-        r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل",
+        r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل"
+        r"|تماثل\w*|(?<!\w)(?:لل|ل|بال)شفاء|(?:ب|و)?إكمال\s+(?:برامج\s+|برنامج\s+)?العلاج|أكمل\w*\s+(?:برامج\s+)?العلاج",
     ),
     _rule(
         "rehab_admitted",
         r"\badmitted\b|\badmissions?\b|\benrolled\b"
-        r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)",
+        r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)"
+        r"|(?<!\w)(?:و|ف)?(?:استقبل\w*|دخلوا|أدخل\w*|إدخال)",  # a centre "received" (استقبلت) or admitted them
     ),
     # A treatment centre that "has registered about 100 patients" took them in.
     _rule("rehab_admitted", r"\bregistered\b", r"\b(?:treatment|rehabilitation|rehab|addiction)\b"),
     _rule(
         "rehab_inpatients",
-        r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b",
+        r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b"
+        r"|(?:were|are)\s+(?:still\s+)?(?:receiving|undergoing)\s+treatment",  # in treatment at the time said
     ),
     _rule("patients_treated", r"received\s+treatment|\btreated\b|علاج|معالجة|عولج\w*|تلقوا\s+العلاج"),
     _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"),
-    _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|مقتل|قتل", _SECURITY),
+    _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
     _rule(
         "drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|إتلاف|اتلاف|أتلف\w*|حرق"
@@ -108,13 +118,14 @@ def nearest_rule(window: str, figure: tuple[int, int], clause: str, allowed: set
     return Guess(best[2], f"'{' '.join(best[3].split())}' next to the figure")
 
 
-_TRAFFICKERS = re.compile(
+TRAFFICKERS = re.compile(
     r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|متاجر\w*|مروج\w*|مهرب\w*)"
-    r"|\b(?:suspicion\s+of|charged\s+with|accused\s+of|for|on)\s+(?:drug\s+)?(?:trafficking|dealing|smuggling)\b",
+    r"|\b(?:suspicion\s+of|charged\s+with|accused\s+of|charges?\s+of|for|on)\s+(?:drug\s+)?(?:trafficking|dealing|smuggling)\b",
     re.IGNORECASE,
 )
 _USERS = re.compile(
-    r"\b(?:users?|addicts?|consumers?|possessors?|possession|using)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?تعاطي",
+    r"\b(?:users?|addicts?|consumers?|possessors?|possession|using|use)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?تعاطي"
+    r"|(?<!\w)(?:و|ب)?(?:ال)?(?:حائز\w*|حيازة)",
     re.IGNORECASE,
 )  # "users and dealers" (بالاتجار والتعاطي), "traffickers and drug possessors", "dealing or using" are all arrests
 # The indicator counts foreign or international traffickers ("144 تاجراً دولياً", "international dealers").
@@ -127,7 +138,7 @@ _EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
     r"|hidden|concealed|stashed|smuggling\s+attempt)\b"
-    r"|شاحنة|عجلة|سيارة|مخبأة|مخبأ|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*",
+    r"|شاحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*",
     re.IGNORECASE,
 )
 # Iraq's drug law (No. 50 of 2017) punishes trafficking under Articles 27 and 28 and use under Article 32, so a
@@ -143,12 +154,22 @@ _USE_CASES = re.compile(
 )
 
 
-def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool) -> Guess:
-    """Narrow a general guess with the words of the figure itself ('611 drug traffickers', 'foreign nationals')."""
+# "329 were held for trafficking, the rest were users": the users named after "the rest" are not in the figure.
+_THE_REST = re.compile(
+    r"\b(?:the\s+)?(?:rest|remainder|others)\b|(?<!\w)(?:ال)?(?:بقية|باقي|الباقون|آخرين)(?!\w)", re.I
+)
+
+
+def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool, rest: str = "") -> Guess:
+    """Narrow a general guess with the words of the figure itself ('611 drug traffickers', 'foreign nationals').
+
+    `rest` runs on to the next figure or clause: users named there ("on charges of trafficking, promotion and drug
+    use") make the count all arrests, though the figure's own words stop at the first comma."""
     if guess.indicator.startswith("arrests"):  # a figure continuing "611 traffickers" may itself be all arrests
         if _FOREIGN.search(own_words):
             return Guess("arrests_foreign", guess.why + "; foreign nationals")
-        if _TRAFFICKERS.search(own_words) and not _USERS.search(own_words):
+        rest = _THE_REST.split(rest, maxsplit=1)[0]
+        if TRAFFICKERS.search(own_words) and not _USERS.search(rest or own_words):
             return Guess("arrests_traffickers", guess.why + "; counted as traffickers or dealers")
         return Guess("arrests", guess.why)
     if guess.indicator in ("seizures", "seizures_pills") and not period_stated and _EVENT.search(clause):

@@ -208,14 +208,16 @@ _AR_COUNTED = rf"(?:نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
 _AR_COUNTED_NOUN = (
     r"(?:ال)?(?:متهم|أشخاص|اشخاص|شخص|تاجر|تجار|متاجر|مروج|متعاط|مدمن|نزلاء|نزيل|سجناء|سجين|موقوف|مرضى|مريض"
     r"|مدان|محكوم|مطلوب|قضايا|قضي|دعاو|دعوى|أحكام|احكام|حكم|شبكات|شبك|عصابات|عصاب|خلايا|مراكز|مركز|مصحات"
-    r"|أسرة|سرير|حبات|حبة|أقراص|اقراص)\w*"
+    r"|أسرة|سرير|حبات|حبة|أقراص|اقراص|منتسب|عنصر|عناصر|ضابط|ضباط|شرطي|شرطة)\w*"
 )
 # Dual forms (two thousand, two tonnes), small number words before a mass or scale ("ثلاثة أطنان", "نصف طن"),
 # and count words before a counted noun ("خمسة متهمين", "ثلاث قضايا").
+# Eleven to nineteen ("أحد عشر محكوماً"): two words, the second of which alone would read as ten.
+_AR_TEEN = rf"(?:أحد|احد|إحدى|احدى|اثنا|اثني|اثنتا|اثنتي|{_AR_SMALL})\s+(?:عشرة|عشر)"
 _AR_WORDS = (
-    rf"(?<!\w)(?:(?:ألفين|ألفان)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))?|مليونين|مليونان|طنان|طنين"
+    rf"(?<!\w)(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|ألفين|ألفان|مليونين|مليونان|طنان|طنين"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طن|آلاف|الاف|ملايين|مليون|ألف|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
-    rf"|(?:{_AR_SMALL}|{_AR_TENS})(?=\s+{_AR_COUNTED_NOUN}))(?!\w)"
+    rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{_AR_COUNTED_NOUN}))(?!\w)"
 )
 _AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS}|{_AR_WORDS})"
 _WEIGHT = (
@@ -230,7 +232,7 @@ _QUALIFIER = (
 )
 _MENTION = re.compile(
     rf"(?:(?<![\w.,:/\u066b\u066c])|(?<=[\s(][وبل])|(?<=^[وبل]))(?:(?:{_QUALIFIER})\s+)?"
-    rf"(?:(?P<compound>(?:(?:{_DIGITS})\s*(?:{_WEIGHT})|طنان|طنين)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
+    rf"(?:(?P<compound>(?:(?:{_DIGITS}|{_WORDS})\s*(?:{_WEIGHT})|طنان|طنين|طناً|طنا|طن)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
     rf"|(?P<range>between\s+{_AMOUNT}\s+and\s+{_AMOUNT}|(?:from\s+)?{_AMOUNT}\s+to\s+{_AMOUNT}"
     rf"|{_DIGIT_AMOUNT}\s*[-–—]\s*{_DIGIT_AMOUNT})"
     rf"|(?P<amount>{_AMOUNT}))",
@@ -280,4 +282,13 @@ def _parse(text: str) -> ParsedValue | None:
     try:
         return parse_value(text)
     except InputError:
+        pass
+    # "six tonnes and 183 kilograms": the value reader takes a compound mass only in digits.
+    digits = _MASS_IN_WORDS.sub(lambda m: f"{parse_value(m[1]).value:g}", text, count=1)
+    try:
+        return parse_value(digits) if digits != text else None
+    except InputError:
         return None
+
+
+_MASS_IN_WORDS = re.compile(rf"({_WORDS})(?=\s*(?:{_WEIGHT}))", re.IGNORECASE)

@@ -52,7 +52,7 @@ def is_year(before: str, after: str, mention: Mention) -> bool:
 
 def is_date(before: str, after: str, mention: Mention) -> bool:
     """'14 February', 'February 14', '14th of May', '14/02/2025', 'around 26 June': a day of a month."""
-    day = re.search(r"(?:^|\s)([0-9]{1,2})$", mention.text)
+    day = re.search(r"(?:^|\s)([0-9]{1,2})$", mention.text.translate(_WESTERN_DIGITS))  # "الأحد ٢٠ نيسان" too
     if not day or not 1 <= int(day.group(1)) <= 31:
         return False
     return (
@@ -105,6 +105,8 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
         return True
     # "the youngest suspect arrested was 16.", "a courier who was just 17,": a person's age, closing its clause
     small = _is_plain_integer(mention) and int(mention.text.translate(_WESTERN_DIGITS)) < 100
+    if small and _ends(before, r"\b(?:youngest|oldest)\b[^.;]{0,60}\b(?:was|is)\s+(?:just|only|barely|aged)?"):
+        return True  # "the youngest person detained this year was 17 and ...": the clause goes on, yet it is an age
     return small and _ends(before, r"\b(?:was|is)\s+(?:just|only|barely|aged)?") and _starts(after, r"[.,;]|$")
 
 

@@ -137,11 +137,30 @@ def normalise_text(text: str) -> str:
         return body
     for pattern, english in _ARABIC_WORDS:
         body = pattern.sub(english, body)
+    body = _LONE_SCALE.sub("1 ", body)
     body = _THOUSANDS_AND.sub(lambda m: _join_scaled(m), body)
     return " ".join(body.split())
 
 
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+# Eleven to nineteen are two words ("أحد عشر", "ثلاث عشرة"); read before the units so "عشر" is not taken for 10.
+_ARABIC_TEENS = [
+    (rf"(?:{first}) (?:عشر|عشرة)", str(10 + n))
+    for n, first in enumerate(
+        [
+            "أحد|احد|إحدى|احدى",
+            "اثنا|اثني|اثنتا|اثنتي",
+            "ثلاثة|ثلاث",
+            "أربعة|أربع|اربعة|اربع",
+            "خمسة|خمس",
+            "ستة|ست",
+            "سبعة|سبع",
+            "ثمانية|ثماني|ثمان",
+            "تسعة|تسع",
+        ],
+        1,
+    )
+]
 # Longest first within each group; each is a whole word (Arabic letters count as word characters).
 _ARABIC_WORD_LIST = [
     (r"ما يزيد (?:على|عن)|ما يربو على|أزيد من|ازيد من|يزيد (?:على|عن)", "more than"),
@@ -155,6 +174,7 @@ _ARABIC_WORD_LIST = [
     (r"ملياراً|مليارا|مليار|مليارات", "billion"),
     (r"طنان|طنين", "2 t"),
     (r"نصف", "0.5"),
+    *_ARABIC_TEENS,
     # Tens before units: "ثلاثين" must not be read as "ثلاث" (each pattern is a whole word, so order is safe).
     (r"عشرون|عشرين", "20"),
     (r"ثلاثون|ثلاثين", "30"),
@@ -181,6 +201,8 @@ _ARABIC_WORD_LIST = [
 ]
 _ARABIC_WORDS = [(re.compile(rf"(?<!\w)(?:{words})(?!\w)"), english) for words, english in _ARABIC_WORD_LIST]
 _ARABIC_WORDS.append((re.compile(r"(?<!\w)و\s*(?=\d)"), "and "))  # "و156" -> "and 156"
+# A scale or mass word with no number before it is one of them: "ألف و459" is 1,459, "طناً و538 كيلوغراماً" 1,538 kg.
+_LONE_SCALE = re.compile(r"(?:^|(?<=\s))(?<![\d.]\s)(?=(?:thousand|million|billion|t) and \d)")
 # "14 ألفاً و500" -> 14 thousand and 500 -> 14500
 _THOUSANDS_AND = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)\s+and\s+(\d{1,3}(?:,\d{3})*)(?!\s*(?:t|kg|g)\b)")
 

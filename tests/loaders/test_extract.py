@@ -607,3 +607,84 @@ def test_an_undated_last_year_is_the_year_its_sentence_names(ref):
     text = "Police presented their figures for 2018, saying they arrested 429 people during last year."
     (candidate,) = extract_claims(text, None, ref).candidates
     assert (candidate.period_start, candidate.period_end) == (date(2018, 1, 1), date(2018, 12, 31))
+
+
+# --- rules from the third blind set ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "Police arrested 612 people. Of those, 329 were held on charges of trafficking or dealing.",
+            "arrests_traffickers",
+        ),
+        ("In 2024, 14,438 people were arrested on charges of trafficking, promotion and drug use.", "arrests"),
+        (
+            "Police arrested 1,311 people. Of those, 698 were accused of trafficking, and the rest of using drugs.",
+            "arrests_traffickers",
+        ),
+        ("The centres can now hold 4,746 patients.", "rehab_beds"),
+        ("In 2024, 1,228 people were receiving treatment in them.", "rehab_inpatients"),
+    ],
+)
+def test_arrest_kinds_capacity_and_inpatients(text, indicator, ref):
+    assert extract(text, ref).candidates[-1].indicator == indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the other side, 36 gang members were killed and 81 wounded in 2024.",  # casualties among gangs
+        "The statement said the youngest person detained this year was 17 and that dealers were caught.",  # an age
+    ],
+)
+def test_numbers_that_are_not_figures(text, ref):
+    assert not extract(text, ref).candidates
+
+
+def test_security_casualties_in_clashes_with_smugglers_still_count(ref):
+    text = "Three officers were killed and 11 wounded in clashes with smugglers during 2023."
+    assert [c.indicator for c in extract(text, ref).candidates] == ["security_killed", "security_wounded"]
+
+
+def test_a_compound_mass_in_words(ref):
+    (candidate,) = extract("Forces seized six tonnes and 183 kilograms of drugs in 2024.", ref).candidates
+    assert (candidate.value, candidate.number) == ("six tonnes and 183 kilograms", 6183)
+
+
+def test_a_month_span_to_the_end_of_a_month(ref):
+    (candidate,) = extract("In all, 11,000 people were arrested between January and the end of August.", ref).candidates
+    assert (candidate.period_start, candidate.period_end) == (date(2025, 1, 1), date(2025, 8, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the federal provinces, named as outside the Region; the ministry's other figures are Iraq's
+        (
+            "Ministry reports\n\nBAGHDAD — Iraqi forces dismantled 1,201 networks, the Interior Ministry said. The "
+            "ministry's treatment centres in the provinces outside the Kurdistan Region can now hold 4,746 patients.",
+            ["IQ", "X-IQ-FED"],
+        ),
+        # a local authority before the figure wins over the places its description names
+        (
+            "In Sulaimani, the Asayish, whose area also takes in Halabja and Garmiyan, detained 388 suspects in 2024.",
+            ["X-IQ-SU-HAL"],
+        ),
+        # a partner's place is not the figure's
+        (
+            "The directorate in Nineveh said its officers, working with forces in Sulaymaniyah, seized 20 kilograms "
+            "of crystal in 2024.",
+            ["IQ-NI"],
+        ),
+        # "Of those" continues the figure before and its place
+        (
+            "Arrests rise in the Kurdistan Region\n\nERBIL — Forces arrested 612 people in Erbil and Duhok in 2024. "
+            "Of those, 329 were held for trafficking.",
+            ["X-IQ-AR-DA", "X-IQ-AR-DA"],
+        ),
+    ],
+)
+def test_places_of_areas_authorities_partners_and_parts(text, places, ref):
+    assert [c.place_code for c in extract(text, ref).candidates] == places

@@ -221,3 +221,94 @@ def test_places_glued_to_and_and_several_governorates(ref):
 
 def test_detachments_are_not_counted(ref):
     assert not extract_claims("وأن المديرية تعمل بـ7 مفارز موزعة على الأقضية.", date(2023, 2, 2), ref).candidates
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("ألف و459", 1459),  # a lone thousand carrying its remainder
+        ("طناً و٥٣٨ كيلوغراماً", 1538),  # a lone ton in a compound mass
+        ("أحد عشر", 11),
+        ("ثلاث عشرة", 13),
+    ],
+)
+def test_arabic_lone_scales_and_teens(written, value):
+    assert parse_value(written).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "indicator"),
+    [
+        ("ألقت المفارز القبض على ألف و459 متهماً خلال عام 2024.", "ألف و459", "arrests"),
+        ("سجلت المحافظة أحد عشر محكوماً خلال عام 2024.", "أحد عشر", "convictions"),
+        ("أسفرت المواجهات عن استشهاد سبعة من منتسبي المديرية خلال عام 2024.", "سبعة", "security_killed"),
+        ("استقبلت المصحات خلال عام 2024 نحو 5129 مدمناً.", "نحو 5129", "rehab_admitted"),
+        ("تماثل 2957 مدمناً للشفاء التام خلال عام 2024.", "2957", "rehab_completed"),
+    ],
+)
+def test_arabic_number_words_and_indicator_words(text, value, indicator, ref):
+    (candidate,) = extract_claims(text, date(2025, 1, 7), ref).candidates
+    assert (candidate.value, candidate.indicator) == (value, indicator)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت المديرية، الأحد ٢٠ نيسان ٢٠٢٥، حصيلتها.",  # an Arabic-Indic day of a date
+        "في حين قتل 31 من المتاجرين وأصيب 67 منهم خلال تبادل إطلاق النار مع القوات الأمنية.",  # traffickers hit
+    ],
+)
+def test_arabic_numbers_that_are_not_figures(text, ref):
+    assert not extract_claims(text, date(2025, 4, 20), ref).candidates
+
+
+def test_arabic_traffickers_whose_sentence_goes_on_to_users(ref):
+    text = "وأوضح أن 958 من الموقوفين اعتقلوا بتهم الاتجار والترويج خلال عام 2025، فيما كان البقية من المتعاطين."
+    (candidate,) = extract_claims(text, date(2025, 12, 25), ref).candidates
+    assert candidate.indicator == "arrests_traffickers"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # an area said to be outside the Region, and the part "of them" that shares it
+        (
+            "كشف مجلس القضاء الأعلى عن إلقاء القبض على 4201 متهماً في المحافظات العراقية عدا إقليم كوردستان خلال "
+            "عام 2024، صدرت أحكام بحق ألفين و641 منهم.",
+            ["X-IQ-FED", "X-IQ-FED"],
+        ),
+        # "in the governorates of Erbil and Duhok" after the figure is its place; later figures take it
+        (
+            "أربيل – كشف المتحدث باسم المديرية العامة لمكافحة المخدرات في إقليم كوردستان عن إلقاء القبض على 1577 "
+            "متهماً في محافظتي أربيل ودهوك خلال عام 2025.\n\nوأضاف أن 958 من الموقوفين اعتقلوا بتهم الاتجار خلال عام "
+            "2025.\n\nوأشار إلى أن مديرية أسايش السليمانية تعلن حصيلتها بشكل منفصل.",
+            ["X-IQ-AR-DA", "X-IQ-AR-DA"],
+        ),
+        # the Interior Ministry's sanatoria are federal
+        (
+            "الداخلية: مصحات\n\nبغداد – أعلنت وزارة الداخلية أن مصحاتها استقبلت نحو 5129 مدمناً خلال عام 2024.",
+            ["X-IQ-FED"],
+        ),
+    ],
+)
+def test_arabic_places_of_authorities_and_areas(text, places, ref):
+    candidates = extract_claims(text, date(2025, 12, 25), ref).candidates
+    assert [c.place_code for c in candidates] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("خلال الأشهر الأحد عشر الماضية", date(2025, 12, 25), date(2025, 1, 1), date(2025, 11, 30)),
+        ("خلال الأشهر الثلاثة الماضية", date(2025, 5, 4), date(2025, 2, 1), date(2025, 5, 4)),
+    ],
+)
+def test_arabic_past_months(text, published, start, end):
+    (phrase,) = find_period_phrases(text, published)
+    assert (phrase.period.start, phrase.period.end) == (start, end)
+
+
+def test_the_same_period_is_the_one_its_sentence_stated(ref):
+    text = "استقبلت المصحات نحو 5129 مدمناً خلال العام الماضي، فيما تعافى نحو 2957 شخصاً خلال المدة ذاتها."
+    candidates = extract_claims(text, date(2025, 1, 7), ref).candidates
+    assert [(c.period_start, c.period_end) for c in candidates] == [(date(2024, 1, 1), date(2024, 12, 31))] * 2
