@@ -115,11 +115,14 @@ def _claim(rng: random.Random, i: int, n_sources: int) -> list[str]:
     # A year-to-date figure whose statement date is unknown: the dates are given, the text says "so far".
     start, end = (str(year), str(year)) if period == "so far this year" else ("", "")
     part = i % PART_EVERY == 0
+    source = min(i // 10, n_sources - 1)
+    # A relaying source's figures are for one drug, so they never repeat a figure of the source it relays.
+    drug = "cannabis" if source and source % RELAY_EVERY == 0 else "all"
     return [
         f"c-{i}",
-        f"s-{min(i // 10, n_sources - 1)}",
+        f"s-{source}",
         indicator,
-        "all",
+        drug,
         rng.choice(PLACES),
         value,
         unit,
