@@ -1,67 +1,25 @@
-"""Group claims about the same thing, flag conflicts and prefer one claim per group by a written rule.
-
-The preference rule, in order (the first criterion that separates two claims decides):
-1. reviewed claims before machine-extracted ones awaiting review;
-2. source type: statistical release, international dataset, official statement, media relaying an
-   official, NGO compilation, media report;
-3. exactness of the figure: exact, then about, then a range, then a bound (more than, at least ...);
-4. specificity: the finer rounding step (14,438 before 14,500);
-5. the latest publication (a later statement may correct an earlier one; unknown dates last);
-6. the claim id, so the choice is deterministic.
-Claims about part of a place (one district, court, centre, crossing: scope = part) form groups of their own,
-so they are never preferred over, or counted as, the whole place's figure.
-A claim marked `same_as` another is a second transcription of one published fact: it is kept and shown with
-its reason, but it belongs to no group's ranking and is never preferred or counted.
-A group is in conflict when no single number is consistent with all of its claims, once each claim
-is widened by its rounding step (so "about 14,500" and "14,438" agree; "19,000" and "14,857" do not).
-"""
+"""The row-by-row reconciliation the build used before the columnar one: kept as the oracle test_columnar compares
+the columnar build with (same rule, vocabulary shared with loaders/reconcile.py, one claim at a time)."""
 
 from __future__ import annotations
 
 import hashlib
-import math
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
 from data.schema import SOURCE_TYPES
+from loaders.reconcile import (  # the rule's vocabulary; the algorithm below is the old one
+    _OBSERVATION_FIELDS,
+    _QUALIFIER_RANK,
+    _QUALIFIER_WORDS,
+    _SOURCE_TYPE_WORDS,
+    GROUP_KEY,
+    in_conflict,
+)
 
-GROUP_KEY = ["indicator_id", "drug_id", "geo_code", "scope", "period_start", "period_end", "granularity"]
-_QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 3, "at_most": 3, "less_than": 3}
 _CRITERIA = ("review status", "source type", "exactness", "rounding", "publication date", "claim id")
-_SOURCE_TYPE_WORDS = {
-    "statistical_release": "a statistical release",
-    "international_dataset": "an international dataset",
-    "official_statement": "an official statement",
-    "media_relaying_official": "media relaying an official",
-    "ngo_compilation": "an NGO compilation",
-    "media_report": "a media report",
-}
-_QUALIFIER_WORDS = {
-    0: "an exact figure",
-    1: "an approximate figure",
-    2: "a range",
-    3: "a bound (more than, at least ...)",
-}
-
-
-def consistent_interval(claim: dict[str, Any]) -> tuple[float, float]:
-    """The values a claim allows, widened by its rounding step."""
-    step, value, qualifier = claim["precision"], claim["value"], claim["qualifier"]
-    if qualifier in ("more_than", "at_least"):
-        return value, math.inf
-    if qualifier in ("less_than", "at_most"):
-        return -math.inf, value
-    if qualifier == "range":
-        return claim["value_low"] - step / 2, claim["value_high"] + step / 2
-    slack = step if qualifier == "about" else step / 2
-    return value - slack, value + slack
-
-
-def in_conflict(claims: list[dict[str, Any]]) -> bool:
-    intervals = [consistent_interval(c) for c in claims]
-    return max(low for low, _ in intervals) > min(high for _, high in intervals)
 
 
 @lru_cache(maxsize=65536)
@@ -190,27 +148,3 @@ def _why(winner: dict[str, Any], loser: dict[str, Any], published: dict[str, str
         later = f"published {w_date}, later than {l_date}" if l_date else f"dated {w_date}; the other's date is unknown"
         return f"same source type and exactness; the later publication wins ({later})"
     return "nothing else separates them; the lower claim id is taken so the choice is stable"
-
-
-_OBSERVATION_FIELDS = (
-    "indicator_id",
-    "drug_id",
-    "geo_code",
-    "scope",
-    "scope_note",
-    "value",
-    "qualifier",
-    "value_low",
-    "value_high",
-    "unit",
-    "period_start",
-    "period_end",
-    "granularity",
-    "period_label",
-    "year",
-    "is_full_year",
-    "group_id",
-    "in_conflict",
-    "claim_id",
-    "source_id",
-)
