@@ -89,8 +89,13 @@ def _fill_compound(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Arra
 
 
 def _fill_bounded(
-    out: dict[str, np.ndarray], where: np.ndarray, value: np.ndarray, kinds: np.ndarray, step: np.ndarray, hint
-) -> None:  # noqa: ANN001 - one hint for all, or one per value
+    out: dict[str, np.ndarray],
+    where: np.ndarray,
+    value: np.ndarray,
+    kinds: np.ndarray,
+    step: np.ndarray,
+    hint: str | np.ndarray,  # one hint for all, or one per value
+) -> None:
     """values._bounded for many values: a bound keeps its number as low (more than) or high (less than)."""
     out["value"][where] = value
     out["qualifier"][where] = kinds
