@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from loaders.extract.periods import SAME_PERIOD, Period, PeriodPhrase, default_period
+from loaders.extract.periods import SAME_PERIOD, Period, PeriodPhrase, default_period, whole_year
 from loaders.extract.places import COUNTRY, FEDERAL, PlaceMention
 from loaders.reference import Reference
 
@@ -22,6 +22,7 @@ class Context:
     paragraph: int = -1
     paragraph_period: Period | None = None  # first period stated in the paragraph's latest sentence stating one
     stated_period: Period | None = None  # the same across paragraphs, for "over the same period"
+    text_year: Period | None = None  # the first whole year the text states, for "during the year", "the year before"
     paragraph_place: PlaceMention | None = None
     paragraph_last: Candidate | None = None  # the paragraph's last candidate, for "Among them were 214 ..."
     text_last: Candidate | None = None  # the text's, for a paragraph that opens "Of those held, 20 ..."
@@ -29,6 +30,7 @@ class Context:
     headline_place: PlaceMention | None = None  # what its headline is about
     lede_figure_place: PlaceMention | None = None  # the place of the opening sentence's first figure
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes
+    voice: PlaceMention | None = None  # the national authority the current sentence quotes
     seen_values: set[float | None] = field(default_factory=set)
     # Arabic reports often put each sentence on its own line under one stated period: while such a text has
     # stated only one period, later lines without their own take it.
@@ -47,6 +49,7 @@ class Context:
         stated = [p.period for p in phrases if p.period.kind != SAME_PERIOD]
         if stated:
             self.paragraph_period = self.stated_period = stated[0]
+            self.text_year = self.text_year or next((p for p in stated if whole_year(p)), None)
             self.periods_stated |= {(p.start, p.end) for p in stated}
         if places:
             self.paragraph_place = scope or unique_place(places)
@@ -57,11 +60,25 @@ def unique_place(places: list[PlaceMention]) -> PlaceMention | None:
     return places[0] if places and len({p.code for p in places}) == 1 else None
 
 
-def sentence_place(places: list[PlaceMention], owners: dict[int, int | None], first_figure: int) -> PlaceMention | None:
+def sentence_place(
+    places: list[PlaceMention], owners: dict[int, int | None], first_figure: int, text: str
+) -> PlaceMention | None:
     """The place a whole sentence is about: the one named before its first figure, else one attached to no figure
-    ("..., police in Nasiriyah said")."""
+    ("..., police in Nasiriyah said"). A partner ("joint operations with the Region's forces") scopes nothing, nor
+    does a place in a clause about something else ("..., when a wave of raids targeted dealers in Baghdad")."""
+    places = [p for p in places if p.role != "partner"]
     leading = [p for p in places if p.end <= first_figure]
-    return unique_place(leading) if leading else unique_place([p for p in places if owners[id(p)] is None])
+    if leading:
+        return unique_place(leading)
+    return unique_place(
+        [p for p in places if owners[id(p)] is None and not _ASIDE.search(text[first_figure : p.start])]
+    )
+
+
+# A subordinate clause after the figures, which tells when or why rather than where they are.
+_ASIDE = re.compile(
+    r",\s+(?:when|where|as|after|because|since|while|which|who)\b|،\s*(?:عندما|حين|حيث|بعدما|التي|الذي)", re.I
+)
 
 
 def choose_period(
@@ -110,11 +127,14 @@ def _from_phrase(phrase: PeriodPhrase, kind: str, default: Period, context: Cont
 def _own_place(owned: list[PlaceMention], position: int) -> PlaceMention | None:
     """The nearest of the figure's places; a partner's only if it has no other. Before the figure, a local authority
     ("In Sulaimani, the Asayish, whose area takes in Halabja and Garmiyan, detained 388") wins over the places its
-    description names; a place after it, linked by "in", is still the figure's own."""
+    description names; a place after it, linked by "in", is the figure's own and wins over the country or authority
+    before it ("Iraq's Interior Ministry runs 16 centres in the federal provinces")."""
     places = [p for p in owned if p.role != "partner"] or owned
     after = [p for p in places if p.start > position]
     authority = [p for p in places if p.role == "authority" and p.start < position]
-    if authority and not after:
+    if after:
+        places = after
+    elif authority:
         places = authority
     return min(places, key=lambda p: abs(p.start - position)) if places else None
 
@@ -126,9 +146,11 @@ def choose_place(
     context: Context,
     ref: Reference,
     previous: PlaceMention | None = None,
+    voice: PlaceMention | None = None,
 ) -> tuple[PlaceMention, str]:
     """The figure's own place, else the sentence's, that of the figure it continues ("Of those, 329 ..."), the
-    paragraph's, the opening sentence's, else Iraq (said so)."""
+    paragraph's, the country when the sentence quotes a national authority, the opening sentence's, else Iraq (said
+    so)."""
     own = _own_place(owned, position)
     if own:
         return own, f"{own.why} next to the figure"
@@ -138,6 +160,8 @@ def choose_place(
         return previous, f"{previous.why}, the place of the figure it continues"
     if context.paragraph_place:
         return context.paragraph_place, f"{context.paragraph_place.why} earlier in the paragraph"
+    if voice:
+        return voice, f"{voice.why} in the sentence speaks for it"
     if context.lede_place:
         return context.lede_place, f"{context.lede_place.why} in the article's opening sentence"
     if context.headline_place:
@@ -150,7 +174,13 @@ def choose_place(
     return PlaceMention(0, 0, name, COUNTRY, "default"), f"the text names no place for this figure; {name} assumed"
 
 
-_OF_THEM = re.compile(r"^\s*(?:(?:of|among)\s+(?:them|whom|those)\b|(?:منهم|منهن|من\s+بينهم)(?!\w))", re.IGNORECASE)
+# "915 of them", "194 of the suspects", "67 من الموقوفين", "ثلاثة منها": a part of the figure said before.
+OF_THEM = re.compile(
+    r"^\s*(?:(?:of|among)\s+(?:them|whom|those|these|the\s+(?:suspects|detainees|arrested|accused|defendants|convicts"
+    r"|people|persons|patients|addicts|users|traffickers|dealers|centres|centers))\b"
+    r"|(?:منهم|منهن|منها|من\s+بينهم|من\s+بينها)(?!\w)|من\s+(?:ال)?(?:موقوفين|متهمين|مقبوض\s+عليهم|محكومين|مدانين)(?!\w))",
+    re.IGNORECASE,
+)
 
 
 def first_figure_place(candidates: list[Candidate], places: list[PlaceMention]) -> PlaceMention | None:
@@ -170,6 +200,6 @@ def federal(ref: Reference) -> PlaceMention:
 
 def continued_place(previous: Candidate | None, own_words: str, anaphora: bool) -> PlaceMention | None:
     """The place of the figure this one is a part of ("Of those, 329 were ...", "حكم على 235 منهم")."""
-    if previous is None or not (anaphora or _OF_THEM.match(own_words)):
+    if previous is None or not (anaphora or OF_THEM.match(own_words)):
         return None
     return PlaceMention(0, 0, previous.place, previous.place_code, previous.place_why.split(" next to")[0])

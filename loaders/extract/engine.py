@@ -12,6 +12,7 @@ from datetime import date
 
 from loaders.extract.candidate import Candidate, Extraction, Skipped
 from loaders.extract.context import (
+    OF_THEM,
     REHAB,
     Context,
     choose_period,
@@ -23,8 +24,8 @@ from loaders.extract.context import (
     unique_place,
 )
 from loaders.extract.indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
-from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases
-from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
+from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases, of_the_texts_year
+from loaders.extract.places import COUNTRY, PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import (
     CASUALTIES,
     OTHER_SIDE,
@@ -35,7 +36,15 @@ from loaders.extract.rules import (
     nearest_rule,
     specialise,
 )
-from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
+from loaders.extract.text import (
+    AR_COUNTED_NOUN,
+    Mention,
+    Sentence,
+    dateline_end,
+    find_mentions,
+    split_sentences,
+    without_diacritics,
+)
 from loaders.extract.traps import phone_spans, trap_reason
 from loaders.normalise.values import WEIGHT_UNITS, ParsedValue
 from loaders.reference import Reference
@@ -59,7 +68,8 @@ _PLAN = re.compile(r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|targets?|exp
 # Sentences that continue the figure before them: "Of those held, 20 were ...", "That total included 205 kg ...".
 _ANAPHORA = re.compile(
     r"^(?:among|of)\s+(?:them|these|those|whom)\b|^including\b"
-    r"|^(?:that|this|the)\s+(?:total|figure|amount|haul|quantity)\s+(?:included|includes|comprised|consisted)\b",
+    r"|^(?:that|this|the)\s+(?:total|figure|amount|haul|quantity|list|stock|seizures?|consignment)\s+(?:also\s+)?"
+    r"(?:included|includes|comprised|consisted)\b",
     re.IGNORECASE,
 )
 _SUBGROUP = re.compile(
@@ -115,6 +125,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
         places = finder.find(sentence.text, region_named, skip)
+        context.voice = _voice(finder.national_voice(sentence.text, skip), places)
         if index == lede:
             context.lede_place = unique_place(places)
         found = len(result.candidates)
@@ -124,6 +135,14 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     if headline:
         _drop_headline_repeats(result, {s.start for s in headline})
     return result
+
+
+def _voice(voice: PlaceMention | None, places: list[PlaceMention]) -> PlaceMention | None:
+    """The national authority a sentence quotes; in a sentence that names the whole country ("16 centres across the
+    country"), it speaks for all of Iraq even about the Interior Ministry's treatment centres."""
+    if voice and any(p.code == COUNTRY for p in places):
+        return replace(voice, role="national")
+    return voice
 
 
 def _drop_headline_repeats(result: Extraction, headline: set[int]) -> None:
@@ -158,18 +177,28 @@ def _read_sentence(
         for p in find_period_phrases(sentence.text, published)
         if published is None or p.period.end is None or (p.period.start or p.period.end) <= published
     ]
+    phrases = of_the_texts_year(phrases, context.text_year)
     figures = _figures(sentence, phrases, context, result)
     spans = [(f.mention.start, f.mention.end) for f in figures]
     owners = {id(p): owner_of(p, sentence.text, spans) for p in places}
-    scope = sentence_place(places, owners, spans[0][0] if spans else len(sentence.text))
+    scope = sentence_place(places, owners, spans[0][0] if spans else len(sentence.text), sentence.text)
     # "Among them were 214 alleged traffickers": the sentence continues the last figure of the one before.
     # A new paragraph opening "Of those held, ..." continues the text's last figure.
     last = (context.paragraph_last or context.text_last) if _ANAPHORA.match(sentence.text) else None
     last_clause = None  # None: any clause of this sentence may continue it
+    part_of_skipped = False  # the figure before was set aside: "40 pharmacies ... closed 7 of them" is no figure
+    owned_by = _owned_places(places, owners, figures, sentence.text)
     for index, figure in enumerate(figures):
-        owned = [p for p in places if owners[id(p)] == index]
+        owned = owned_by[index]
         continues = last if last_clause in (None, figure.clause) else None
+        partitive = bool(OF_THEM.match(sentence.text[figure.mention.end :]))
+        if partitive and part_of_skipped:
+            result.skipped.append(_skipped(sentence, figure.mention, "a part of a count no indicator measures"))
+            continue
+        # "told reporters that 194 of the suspects were foreign nationals": a part of the figure said before.
+        continues = continues or (last or context.paragraph_last or context.text_last if partitive else None)
         candidate = _candidate(sentence, figure, continues, owned, scope, phrases, published, ref, context)
+        part_of_skipped = isinstance(candidate, Skipped)
         if isinstance(candidate, Skipped):
             result.skipped.append(candidate)
             continue
@@ -177,6 +206,26 @@ def _read_sentence(
         last, last_clause = candidate, figure.clause
         context.paragraph_last = context.text_last = candidate
     context.remember(phrases, places, scope)
+
+
+# "arrested 49 people and seized 241 kilograms of drugs in Erbil and Duhok": "and" joins two figures under one place.
+_JOINED = re.compile(r"^[^,;،؛()]*?(?:\band\b|(?<!\S)و)[^,;،؛()]*$", re.IGNORECASE)
+
+
+def _owned_places(
+    places: list[PlaceMention], owners: dict[int, int | None], figures: list[_Figure], text: str
+) -> list[list[PlaceMention]]:
+    """Each figure's places; a figure joined by "and" to the next one in its clause shares the place linked after
+    that one, when it has none after itself."""
+    owned = [[p for p in places if owners[id(p)] == index] for index in range(len(figures))]
+    for index in range(len(figures) - 2, -1, -1):
+        figure, following = figures[index], figures[index + 1]
+        trailing = [p for p in owned[index + 1] if p.start > following.mention.end]
+        own_after = any(p.start > figure.mention.end for p in owned[index])
+        between = text[figure.mention.end : following.mention.start]
+        if trailing and not own_after and figure.clause == following.clause and _JOINED.match(between):
+            owned[index] = owned[index] + trailing
+    return owned
 
 
 def _figures(sentence: Sentence, phrases: list[PeriodPhrase], context: Context, result: Extraction) -> list[_Figure]:
@@ -248,7 +297,7 @@ def _candidate(
     stock_phrases = [p for p in own_phrases if segment[0] <= p.start and p.end <= segment[1]]
     if figure.unit.unit_class == "objects":
         return _skipped(sentence, mention, f"counts {figure.unit.word}, which no drug-policy indicator measures")
-    guess = _indicator(text, figure, previous, ref)
+    guess = _indicator(text, figure, previous, ref) or _contrasted(sentence, figure, context, ref)
     if guess is None:
         return _skipped(sentence, mention, "no indicator fits the words around it")
     own_words = text[mention.end : _first_stop(text, mention.end, figure.window[1])]
@@ -261,11 +310,12 @@ def _candidate(
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
-    if period.kind == "default" and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
+    # (a ruling reported in a sentence with no period of its own is that day's, whatever the text stated before)
+    if not phrases and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
         period, period_why = Period(f"ruling of {published}", published, published, "explicit"), _RULING_DAY
     before = continued_place(previous, own_words, bool(_ANAPHORA.match(text)))
-    place, place_why = choose_place(owned, scope, mention.start, context, ref, before)
-    if place is context.authority_place and place.role == "interior" and guess.indicator in REHAB:
+    place, place_why = choose_place(owned, scope, mention.start, context, ref, before, context.voice)
+    if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
     if indicator["unit"] == "kg" and mention.parsed and mention.parsed.unit_hint in MASS_SYMBOLS:
@@ -318,6 +368,22 @@ _ONE_COURT = re.compile(
 _RULING_DAY = "one court's ruling with no period stated: the day it was reported"
 
 
+# "بلغ عدد المقبوض عليهم سبعة آلاف، في حين وصل في عام 2022 إلى 17 ألفاً": the contrasting clause's verb ("reached")
+# has the same subject, so its figure counts what the sentence's figure before it counts, for another period.
+_REACHED = re.compile(r"(?<!\w)(?:و|ف)?(?:وصل|بلغ|ارتفع|انخفض|تراجع)\w*|\b(?:reached|stood\s+at|totall?ed)\b", re.I)
+
+
+def _contrasted(sentence: Sentence, figure: _Figure, context: Context, ref: Reference) -> Guess | None:
+    earlier = context.paragraph_last
+    if earlier is None or earlier.sentence_start != sentence.start:
+        return None
+    if not _REACHED.search(sentence.text[figure.clause[0] : figure.mention.start]):
+        return None
+    if earlier.indicator not in _inheritable(figure.unit.unit_class, ref):
+        return None
+    return Guess(earlier.indicator, f"the same count as {earlier.value}, for another period")
+
+
 def mass_factor(parsed: ParsedValue | None, written: str, canonical: str) -> float:
     """What one written unit is in kilograms, for an indicator measured in kg ("3 tons": 1000); 1 otherwise.
 
@@ -363,6 +429,8 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     unit_class = figure.unit.unit_class
     if unit_class in UNIT_INDICATORS:
         return Guess(UNIT_INDICATORS[unit_class], f"counts {figure.unit.word}")
+    if previous and unit_class is None and _OF_THINGS.match(text[figure.mention.end :]):
+        return Guess(previous.indicator, f"part of the figure before it ({previous.value})")
     capacity = _CAPACITY.search(text[figure.window[0] : figure.mention.start])
     if capacity and unit_class in ("persons", None):  # "can now hold 4,746 patients": beds, whoever fills them
         return Guess("rehab_beds", f"'{capacity.group().strip()}': a capacity")
@@ -382,7 +450,7 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
         guess = nearest_rule(after, (0, figure.mention.end - figure.mention.start), clause, allowed)
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:
-        return guess
+        return _several_kinds(guess, text[figure.window[0] : figure.mention.start], after)
     inherited = _PILLS_TWIN.get(previous.indicator, previous.indicator) if previous and unit_class == "pills" else None
     if previous and (inherited or previous.indicator) in _inheritable(unit_class, ref):
         return Guess(inherited or previous.indicator, f"same kind as the figure before it ({previous.value})")
@@ -393,6 +461,26 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
 
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+# "16 مركزاً ... ثلاثة منها في بغداد": "منها" (of them, said of things) counts what the figure before counts; "منهم"
+# (of them, people) may say what was done to them ("حكم على 235 منهم"), so keywords still decide.
+_OF_THINGS = re.compile(r"^\s*(?:منها|من\s+بينها)(?!\w)")
+# "death and life sentences", "بالإعدام والسجن المؤبد", "الإعدام والمؤبد": both kinds named as one.
+_DEATH_AND_LIFE = re.compile(
+    r"\bdeath\s+(?:and|or)\s+life\b|(?:الإعدام|الاعدام)\s+(?:و|أو\s+)(?:السجن\s+|الحبس\s+)?(?:ال)?مؤبد", re.IGNORECASE
+)
+
+
+def _several_kinds(guess: Guess, before: str, after: str) -> Guess:
+    """'أحكاماً بالإعدام والسجن المؤبد بحق قرابة 100 مدان', 'death or life sentences for 100': a figure whose words
+    name both kinds of sentence as one counts everyone sentenced, not one kind ("sentenced 12 to death and handed
+    life sentences to 31" gives each kind its own figure)."""
+    if guess.indicator not in ("death_sentences", "life_sentences"):
+        return guess
+    if any(_DEATH_AND_LIFE.search(side) for side in (before, after)):
+        return Guess("convictions", guess.why + "; death and life sentences together")
+    return guess
+
+
 _CAPACITY = re.compile(
     r"\bcan\s+(?:now\s+)?(?:hold|house|accommodate|take\s+in)\s+(?:up\s+to\s+)?$|\bcapacity\s+(?:of|for)\s+$"
     r"|(?:تستوعب|تتسع\s+(?:ل|إلى))\s*$",
@@ -410,8 +498,14 @@ _OTHER_CLAUSE = re.compile(r"\b(?:after|when|who|which|that|because|before|while
 
 
 def _last_word(before: str) -> str:
+    """The word just before a figure; before "منتسب واحد" (one member), the word before the noun it counts."""
     words = before.split()
+    if len(words) > 1 and _COUNTED_NOUN.fullmatch(words[-1]):
+        words = words[:-1]
     return words[-1] if words and not re.search(r"[،,;؛.]$", before.rstrip()) else ""
+
+
+_COUNTED_NOUN = re.compile(rf"[وب]?{AR_COUNTED_NOUN}")
 
 
 def _own_verb(after: str, figure_length: int) -> re.Match | None:

@@ -108,6 +108,17 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "bags",
         "boxes",
         "parcels",
+        # Liquids and their containers ("5492 drops", "2390 ml", "31,000 ampoules"): no indicator counts them.
+        "drops",
+        "ml",
+        "millilitres",
+        "milliliters",
+        "litres",
+        "liters",
+        "ampoules",
+        "ampules",
+        "vials",
+        "bottles",
     ),
 }
 # Arabic unit words (as printed after a figure, with or without the article or accusative ending).
@@ -163,6 +174,9 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "مطلوب",
         "مطلوباً",
         "مطلوبين",
+        "مدان",
+        "مداناً",
+        "مدانين",
     ),
     "weight": ("طن", "طناً", "أطنان", "كيلوغرام", "كيلوغراماً", "كيلوغرامات", "كغم", "غرام", "غراماً"),
     "pills": ("حبة", "حبات", "حبوب", "قرص", "أقراص", "اقراص", "كبسولة", "كبسولات"),
@@ -205,6 +219,22 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "سيطرات",
         "دورية",
         "دوريات",
+        "قطرة",
+        "قطرات",
+        "مليلتر",
+        "مليلترات",
+        "ملليلتر",
+        "مل",
+        "لتر",
+        "لترات",
+        "أمبولة",
+        "أمبولات",
+        "امبولة",
+        "امبولات",
+        "قنينة",
+        "قناني",
+        "زجاجة",
+        "زجاجات",
     ),
 }
 UNIT_OF = {word: unit_class for unit_class, words in _UNIT_CLASSES.items() for word in words}
@@ -361,6 +391,8 @@ _DRUGS = [
     (r"المؤثرات\s+العقلية|مؤثرات\s+عقلية|حبوب\s+مخدرة|الحبوب\s+المخدرة", "psychotropic_pills"),
 ]
 _DRUG_PATTERNS = [(re.compile(pattern, re.IGNORECASE), drug) for pattern, drug in _DRUGS]
+# Pills named as drugs: by their drug ("captagon pills") or as narcotic ("narcotic pills", "حبة مخدرة").
+NAMED_DRUG = "|".join([r"\bnarcotic|\bpsychotropic|مخدر\w*|مؤثر\w*", *(pattern for pattern, _ in _DRUGS)])
 
 
 # Words after "of" that name no particular drug ("1.8 tons of narcotics", "1.5 tons of seized drugs").

@@ -19,6 +19,8 @@ from loaders.normalise.periods import MONTHS, parse_period_text
 from loaders.normalise.values import WORD_NUMBERS
 
 SAME_PERIOD = "same period"  # kind of a phrase that points back at the period stated before
+THE_YEAR = "the year"  # "during the year": the year the text is about (else the year of publication to date)
+YEAR_BEFORE = "year before"  # "the year before": the year before the one the text is about (else before publication)
 NEEDS_DATE = "needs_date"  # kind of a relative period read from an article whose publication date is unknown
 
 
@@ -39,6 +41,12 @@ class PeriodPhrase:
 
 
 _MONTH = r"(" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+# "between Oct. 20 and Nov. 30": in a span, a month may be abbreviated with a full stop.
+_SPAN_MONTH = (
+    r"("
+    + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?=\.))\.?"
+)
 _YEARISH = r"(\d{4}|this year|last year|the current year|the previous year|the year)"  # "the year": this one
 _YEAR = r"((?:19|20)\d{2})"
 _DAY = r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
@@ -108,6 +116,67 @@ def _since_year(m: re.Match, published: date) -> Period | None:
 def _last_year(m: re.Match, published: date) -> Period:
     year = published.year - 1
     return Period(f"{year} (last year)", date(year, 1, 1), date(year, 12, 31), "explicit")
+
+
+def _month_ar(m: re.Match, published: date | None) -> Period | None:
+    """'خلال شهر كانون الثاني من عام 2023', 'خلال شباط الماضي': one month; without a year, the last such month."""
+    number = _AR_MONTH_NUMBERS[m[1]]
+    if m[2]:
+        year = int(m[2])
+    elif published is None:
+        return _needs_date(m[0])
+    else:
+        year = published.year - (number > published.month)
+    return Period(
+        f"{date(year, number, 1):%b %Y}",
+        date(year, number, 1),
+        date(year, number, monthrange(year, number)[1]),
+        "explicit",
+    )
+
+
+def _year_before(m: re.Match, published: date | None) -> Period:
+    """The year before publication's, until the text's own year is known (see of_the_texts_year)."""
+    if published is None:
+        return Period(m[0], None, None, YEAR_BEFORE)
+    year = published.year - 1
+    return Period(f"{year} (the year before)", date(year, 1, 1), date(year, 12, 31), YEAR_BEFORE)
+
+
+def of_the_texts_year(phrases: list[PeriodPhrase], text_year: Period | None) -> list[PeriodPhrase]:
+    """The sentence's phrases with 'the year before' and 'during the year' read against the year the sentence names,
+    else the first year the text stated."""
+    own = [p.period for p in phrases if p.period.kind == "explicit" and whole_year(p.period)]
+    return [_of_year(p, own[0] if own else text_year) for p in phrases]
+
+
+def _of_year(phrase: PeriodPhrase, stated: Period | None) -> PeriodPhrase:
+    """'Nearly 700 kg in 2025 ... a sharp rise on the year before, when ... 444 kg': the year before the whole year
+    the text stated, not before the year it was published in; 'during the year' is that year itself."""
+    if phrase.period.kind not in (YEAR_BEFORE, THE_YEAR):
+        return phrase
+    if stated is None or not whole_year(stated):
+        return phrase if phrase.period.end else replace(phrase, period=_needs_date(phrase.text))
+    year = stated.start.year - (phrase.period.kind == YEAR_BEFORE)
+    label = f"{year} ('{phrase.text}', of the year the text states)"
+    return replace(phrase, period=Period(label, date(year, 1, 1), date(year, 12, 31), "explicit"))
+
+
+def _the_year(m: re.Match, published: date | None) -> Period:
+    """'seized 6 tons during the year': the year of publication to date, until the text's own year is known."""
+    if published is None:
+        return Period(m[0], None, None, THE_YEAR)
+    return Period(f"{published.year} to date (to {_day(published)})", date(published.year, 1, 1), published, THE_YEAR)
+
+
+def _year_to_month(m: re.Match, published: date | None) -> Period | None:
+    """'from 2019 to May 2024', 'عام 2019 وحتى أيار 2024': from the start of a year to the end of a month."""
+    first, month, last = int(m[1]), m[2], int(m[3])
+    number = MONTHS.get(month.lower()) or _AR_MONTH_NUMBERS.get(month)
+    if number is None or first > last:
+        return None
+    end = date(last, number, monthrange(last, number)[1])
+    return Period(f"{first} to {end:%b %Y}", date(first, 1, 1), end, "explicit")
 
 
 def _month(m: re.Match, published: date) -> Period | None:
@@ -189,8 +258,10 @@ _first_months_ar = _part_of_year("first {word} months of {year}", _AR_COUNT.__ge
 
 
 def _since_year_ar(m: re.Match, published: date) -> Period | None:
-    start = date(int(m[1]), 1, 1)
-    return Period(f"since {m[1]} (to {_day(published)})", start, published, "since") if start <= published else None
+    """'منذ مطلع عام 2023', 'منذ منتصف عام 2023' (since mid-2023: from 1 June)."""
+    start = date(int(m[2]), 6 if m[1] == "منتصف" else 1, 1)
+    label = f"since {'mid-' if m[1] == 'منتصف' else ''}{m[2]} (to {_day(published)})"
+    return Period(label, start, published, "since") if start <= published else None
 
 
 def _past_months(months: int, published: date) -> Period:
@@ -324,8 +395,18 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
         rf"|(?:خلال|في)\s+(?:العام|السنة)\s+(?:الحالي|الجاري|الحالية)|(?:خلال\s+)?هذا\s+العام)",
         _to_date,
     ),
-    (rf"{_AR_P}منذ\s+(?:بداية\s+|مطلع\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}})", _since_year_ar),
+    (
+        rf"{_AR_P}(?:(?:منذ|من)\s+)?(?:في\s+)?(?:عام\s+)?((?:19|20)\d{{2}})\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+"
+        rf"(?:نهاية\s+)?(?:شهر\s+)?{_AR_MONTH}\s+(?:من\s+)?(?:عام\s+)?((?:19|20)\d{{2}})",
+        _year_to_month,
+    ),
+    (rf"{_AR_P}منذ\s+(?:(بداية|مطلع|منتصف)\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}})", _since_year_ar),
     (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)", _last_year),
+    (
+        rf"{_AR_P}(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}}))?"
+        r"(?:\s+(?:الماضي|الجاري|الحالي|المنصرم))?(?!\s*\d)",
+        _month_ar,
+    ),
     (
         rf"{_AR_P}(?:من|بين)\s+(?:عام\s+|عامي\s+)?((?:19|20)\d{{2}})\s+(?:إلى|الى|و|ولغاية|وحتى|حتى)\s*(?:عام\s+)?((?:19|20)\d{{2}})",
         _years,
@@ -333,7 +414,7 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (rf"{_AR_P}(?:(?:خلال|في|طيلة|طوال)\s+)?(?:عام|العام|سنة)\s+((?:19|20)\d{{2}})", _year),
     (
         rf"{_AR_P}(?:(?:خلال|في|للمدة|ضمن)\s+)?(?:(?:المدة|الفترة|(?:ال)?أشهر\s+\S+|العام|السنة)\s+(?:نفسها|ذاتها|نفسه|ذاته)"
-        rf"|(?:تلك|هذه)\s+(?:المدة|الفترة))",
+        rf"|(?:تلك|هذه)\s+(?:المدة|الفترة)|الشهر\s+(?:المذكور|نفسه|ذاته))",
         _same_period,
     ),
 ]
@@ -346,8 +427,8 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter\s+of\s+{_YEARISH}", _quarter),
     (rf"(?:the\s+)?first\s+(\w+)\s+months\s+of\s+{_YEARISH}", _first_months),
     (
-        rf"(?:between|from)\s+(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?\s+(?:and|to|until|through)\s+"
-        rf"(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEARISH})?",
+        rf"(?:between|from)\s+(?:{_DAY}\s+)?{_SPAN_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?\s+(?:and|to|until|through)\s+"
+        rf"(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?{_SPAN_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEARISH})?",
         _month_span,
     ),
     (
@@ -356,7 +437,13 @@ _PHRASES: list[tuple[str, _Resolver]] = [
         _to_date,
     ),
     (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}", _since_year),
-    (r"last\s+year|the\s+previous\s+year", _last_year),
+    (r"last\s+year", _last_year),
+    (r"the\s+(?:previous|preceding)\s+year|the\s+year\s+before(?!\s+(?:last|\d))|a\s+year\s+earlier", _year_before),
+    (r"\b(?:during|over|throughout)\s+the\s+(?:whole\s+|entire\s+)?year\b(?!\s+(?:before|earlier|\d))", _the_year),
+    (
+        rf"(?:between|from|since)\s+{_YEAR}\s+(?:and|to|until|through)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}",
+        _year_to_month,
+    ),
     (r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days)|\bthe\s+week(?:'s|’s)|\bthis\s+week", _past_week),
     (r"(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|[a-z]+)\s+(months|days)\b", _past_span),
     (r"last\s+month|the\s+previous\s+month", _last_month),
@@ -365,7 +452,7 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"\b(?:in|during|for|throughout)\s+{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d{{1,2}}\b)", _month),
     (rf"(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}|\b{_YEAR}\s*[-–]\s*{_YEAR}\b", _years),
     (
-        rf"(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+)?)?{_YEAR}\b"
+        rf"(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+|of\s+)?)?{_YEAR}\b"
         rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)",
         _year,
     ),
@@ -418,7 +505,7 @@ _RELATIVE_YEAR = re.compile(
 def _anchored(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
     """An undated text's "last year" in a sentence about one named year ("حصيلة عام 2018 ... خلال العام الماضي") is
     that year: the sentence names the year its figures are for, so the phrase need not wait for a date."""
-    years = {(p.period.start, p.period.end) for p in phrases if p.period.kind == "explicit" and _whole_year(p.period)}
+    years = {(p.period.start, p.period.end) for p in phrases if p.period.kind == "explicit" and whole_year(p.period)}
     if len(years) != 1:
         return phrases
     ((start, end),) = years
@@ -430,7 +517,7 @@ def _anchored(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
     ]
 
 
-def _whole_year(period: Period) -> bool:
+def whole_year(period: Period) -> bool:
     start, end = period.start, period.end
     return bool(start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31))
 

@@ -61,7 +61,8 @@ _AUTHORITIES = [
         # whatever a text says lies outside the Region ("the provinces outside the Kurdistan Region", "عدا إقليم
         # كوردستان"), which wins over the Region's name inside the phrase.
         r"(?:Interior\s+)?Ministry(?:'s|’s)\s+(?:treatment|rehabilitation)\s+centres|مراكز\s+التأهيل\s+التابعة\s+لوزارة\s+الداخلية"
-        r"|(?:provinces|governorates)\s+outside\s+(?:of\s+)?the\s+Kurdistan\s+Region"
+        r"|(?:provinces|governorates)\s+outside\s+(?:of\s+)?the\s+Kurdistan\s+Region|\bfederal\s+(?:provinces|governorates)"
+        r"|(?:ال)?محافظات\s+(?:ال)?اتحادية"
         r"|(?:excluding|except(?:\s+for)?|outside(?:\s+of)?)\s+the\s+Kurdistan\s+Region"
         r"|(?:(?:ال)?محافظات\s+(?:\S+\s+)?)?(?:ما\s+)?(?:عدا|خارج|باستثناء)\s+(?:محافظات\s+)?إقليم\s+كوردستان",
         FEDERAL,
@@ -70,7 +71,10 @@ _AUTHORITIES = [
     (
         r"General\s+Directorate\s+(?:for|of)\s+(?:Narcotics|Drug)\w*(?:\s+(?:and\s+Psychotropic\s+Substances\s+)?Affairs)?"
         r"|\bGDNA\b|(?:Iraqi\s+)?(?:Interior\s+Ministry|Ministry\s+of\s+(?:the\s+)?Interior)|Supreme\s+Judicial\s+Council"
-        r"|المديرية\s+العامة\s+لشؤون\s+المخدرات|وزارة\s+الداخلية|مجلس\s+القضاء\s+الأعلى",
+        r"|المديرية\s+العامة\s+لشؤون\s+المخدرات|وزارة\s+الداخلية|مجلس\s+القضاء\s+الأعلى"
+        # The federal ministries speak for the whole country (the Region's own are "of the Kurdistan Region").
+        r"|(?<!Kurdistan\s)(?<!Regional\s)(?:Health|Justice|Defen[cs]e)\s+Ministry|Ministry\s+of\s+(?:Health|Justice|Defen[cs]e)"
+        r"|وزارة\s+(?:الصحة|العدل|الدفاع)(?!\s+(?:في|ب)\s*(?:ال)?إقليم)",
         COUNTRY,
         "a national authority",
     ),
@@ -95,8 +99,13 @@ def authority_place(text: str, ref: Reference) -> PlaceMention | None:
     # The first local authority the text quotes; a national one only when it quotes no local one.
     _, _, code, why, written = min(found, key=lambda f: (f[0], f[1]))
     name = ref.geographies[code].fields["name_en"] if code in ref.geographies else code
-    role = "interior" if _INTERIOR.search(written) else ""
+    role = national_role(written) if code == COUNTRY else ""
     return PlaceMention(0, 0, name, code, f"'{written}', {why}", role=role)
+
+
+def national_role(written: str) -> str:
+    """'interior' for the Interior Ministry or its narcotics directorate, 'national' for another national body."""
+    return "interior" if _INTERIOR.search(written) else "national"
 
 
 _INTERIOR = re.compile(r"Interior|Narcotics|Drug|GDNA|الداخلية|المخدرات", re.IGNORECASE)
@@ -120,7 +129,7 @@ class PlaceFinder:
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)]
         if region_named:
             found += [self._named(m, REGION) for m in _REGION_WORDS.finditer(sentence, skip_to)]
-        kept = sorted(_without_overlaps(found), key=lambda p: p.start)
+        kept = [p for p in sorted(_without_overlaps(found), key=lambda p: p.start) if not _names_a_body(p, sentence)]
         return [replace(p, role="partner") if _PARTNER.search(sentence[: p.start]) else p for p in kept]
 
     def _local_authorities(self, sentence: str, skip_to: int) -> list[PlaceMention]:
@@ -135,6 +144,15 @@ class PlaceFinder:
                     PlaceMention(match.start(), match.end(), name, code, f"'{match.group()}', {why}", role="authority")
                 )
         return found
+
+    def national_voice(self, sentence: str, skip_to: int = 0) -> PlaceMention | None:
+        """'Baghdad's General Directorate of Narcotics Affairs said ... 1,417 people': the national authority a
+        sentence quotes, which speaks for the country when the sentence and its paragraph name no place."""
+        match = _NATIONAL.search(sentence, skip_to)
+        if match is None:
+            return None
+        name, why = self._ref.geographies[COUNTRY].fields["name_en"], f"'{match.group()}', a national authority"
+        return PlaceMention(match.start(), match.end(), name, COUNTRY, why, role=national_role(match.group()))
 
     def names_region(self, text: str) -> bool:
         return any(p.code == REGION for p in self._aliases(text, 0))
@@ -173,10 +191,28 @@ def _without_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return kept
 
 
+# A place that only names a body: the national directorate's seat ("Baghdad's General Directorate of Narcotics
+# Affairs") or the court that issued the warrants ("بموجب مذكرات صادرة عن محكمة تحقيق الرصافة").
+_WARRANTS_BY = re.compile(
+    r"(?:warrants?|orders?)\s+(?:were\s+)?issued\s+by\s+(?:\S+\s+){0,4}$"
+    r"|(?:مذكرات|مذكرة|أوامر|أمر)\s+(?:\S+\s+)?صادرة\s+(?:عن|من)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_NATIONAL = next(pattern for pattern, code, _ in _AUTHORITY_PATTERNS if code == COUNTRY)
+
+
+def _names_a_body(place: PlaceMention, sentence: str) -> bool:
+    seat = re.match(r"(?:'s|’s)\s+", sentence[place.end :])
+    if seat and place.role != "authority" and _NATIONAL.match(sentence, place.end + seat.end()):
+        return True
+    return bool(_WARRANTS_BY.search(sentence[: place.start]))
+
+
 # A place named as the partner of an operation ("working with anti-narcotics forces in Sulaymaniyah", "بالتعاون مع
 # شرطة ميسان") is not where its figure is.
 _PARTNER = re.compile(
-    r"(?:\b(?:working|together|jointly|cooperation|coordination|conjunction)\s+with|بالتعاون\s+مع|بالتنسيق\s+مع)"
+    r"(?:\b(?:working|together|jointly|cooperation|coordination|conjunction)\s+with"
+    r"|\bjoint\s+(?:operations?|raids?|efforts?|work|campaigns?)\s+with|بالتعاون\s+مع|بالتنسيق\s+مع)"
     r"[^,،;.]{0,50}$",
     re.IGNORECASE,
 )
@@ -184,7 +220,9 @@ _PARTNER = re.compile(
 _LINK_BACK = re.compile(r"^[\w\s'’-]{0,90}?\b(?:in|at|across|from|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _NO_BREAK = re.compile(r"^[\w\s'’-]{0,90}$")
 # Arabic: "1577 متهماً بقضايا المخدرات في محافظتي أربيل ودهوك", "ضبط 5 كغم بالبصرة".
-_LINK_BACK_AR = re.compile(r"^[\w\s]{0,90}?(?:(?<!\S)في\s+(?:(?:ال)?(?:محافظ\w*|مدينة|قضاء|ناحية)\s+)?|(?<!\S)ب)$")
+_LINK_BACK_AR = re.compile(
+    r"^[\w\s]{0,90}?(?:(?<!\S)في\s+(?:(?:ال)?(?:محافظ\w*|مدينة|قضاء|ناحية|عاصمة)\s+)?|(?<!\S)ب)$"
+)
 
 
 def owner_of(place: PlaceMention, sentence: str, figure_spans: list[tuple[int, int]]) -> int | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.indicators import distance
+from loaders.extract.indicators import NAMED_DRUG, distance
 
 _SEIZE = (
     r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
     r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered"
+    r"|\b(?:police|forces|officers|agents|units|teams|detectives)\s+(?:also\s+)?found\b"  # "police found 14.6 million pills"
 )
 # Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
 # gang are not the casualties counted.
@@ -21,6 +22,8 @@ _SECURITY = (
 # Casualties among traffickers ("36 gang members were killed", "قتل 31 من المتاجرين"): no indicator counts them.
 CASUALTIES = {"security_killed", "security_wounded"}
 OTHER_SIDE = re.compile(r"\bgangs?\b|\bgunmen\b|عصاب\w*|مسلح\w*")
+# "الكميات المتلفة" (the destroyed quantities) names destruction as the verb does.
+_DESTROY = r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق"
 _SEIZE_AR = r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط)"
 
 
@@ -51,7 +54,7 @@ RULES = [
     ),
     _rule(
         "convictions",
-        r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام"
+        r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|pass(?:ed|ing)?\s+sentences?\s+(?:on|against)|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام"
         r"|(?<!\w)حكم\s+على",  # "حُكم على 235 منهم": 235 of them were sentenced
     ),
     _rule(
@@ -62,8 +65,8 @@ RULES = [
     _rule(
         "rehab_completed",
         r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:full\s+|whole\s+|entire\s+)?(?:drug\s+|addiction\s+)?(?:treatment|rehabilitation|programmes?"
-        r"|programs?)|\brecovered\b|reintegrated|graduated|finished\s+(?:their\s+)?treatment"
-        r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل"
+        r"|programs?)|\brecovered\b|reintegrated|graduat(?:ed|es)\b|finish(?:ed|ing)\s+(?:their\s+)?treatment"
+        r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل|(?:أ|ا)عاد\w*\s+تأهيل"
         r"|تماثل\w*|(?<!\w)(?:لل|ل|بال)شفاء|(?:ب|و)?إكمال\s+(?:برامج\s+|برنامج\s+)?العلاج|أكمل\w*\s+(?:برامج\s+)?العلاج",
     ),
     _rule(
@@ -83,9 +86,10 @@ RULES = [
     _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"),
     _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
-    _rule(
-        "drugs_destroyed", r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|إتلاف|اتلاف|أتلف\w*|حرق"
-    ),
+    _rule("drugs_destroyed", _DESTROY),
+    # "شملت ... 91 ألفاً و126 حبة مخدرة": pills destroyed are counted apart, when named as drugs (a ministry also
+    # destroys expired medicines, which no indicator counts).
+    _rule("drugs_destroyed_pills", _DESTROY, NAMED_DRUG),
     _rule("seizures", _SEIZE + "|" + _SEIZE_AR),
     _rule("seizures_pills", _SEIZE + "|" + _SEIZE_AR),
 ]
@@ -137,15 +141,15 @@ _FOREIGN = re.compile(
 _EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
-    r"|hidden|concealed|stashed|smuggling\s+attempt)\b"
-    r"|شاحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*",
+    r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt)\b"
+    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*",
     re.IGNORECASE,
 )
 # Iraq's drug law (No. 50 of 2017) punishes trafficking under Articles 27 and 28 and use under Article 32, so a
 # case "under Article 28" (وفق المادة 28) is a trafficking case.
 _ARTICLE = r"(?:\bArticles?|(?<!\w)المادة)\s+"
 _TRAFFICKING_CASES = re.compile(
-    rf"\btrafficking\b|(?<!\w)(?:ب|و)?(?:ال)?(?:متاجرة|اتجار|إتجار|تجارة)|{_ARTICLE}(?:2[78]|٢[٧٨])(?!\d)",
+    rf"\b(?:trafficking|promotion|promoting|dealing)\b|(?<!\w)(?:ب|و)?(?:ال)?(?:متاجرة|اتجار|إتجار|تجارة|ترويج)|{_ARTICLE}(?:2[78]|٢[٧٨])(?!\d)",
     re.IGNORECASE,
 )
 _USE_CASES = re.compile(

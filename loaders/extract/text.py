@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.errors import InputError
 from loaders.normalise.values import ParsedValue, parse_value
@@ -157,7 +157,9 @@ _DIGITS = rf"{_D}{{1,3}}(?:[,\u066c]{_D}{{3}})+(?:[.\u066b]{_D}+)?|{_D}+(?:[.\u0
 _AR_THOUSAND = r"(?:ألفاً|ألفا|ألف|الف|آلاف|الاف)"
 _AR_SCALE = rf"(?:{_AR_THOUSAND}|مليوناً|مليونا|مليون|ملايين|ملياراً|مليار|مليارات)"
 # "14 ألفاً و500": a thousands word may carry the remainder after "و" (and).
-_SCALE = rf"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b|\s+{_AR_SCALE}(?!\w)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))?)"
+# "مليونين ونصف المليون": and half a million more.
+_AR_HALF = r"(?:\s+ونصف(?:\s+(?:ال)?(?:مليون|ألف|الف))?(?!\w))"
+_SCALE = rf"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b|\s+{_AR_SCALE}(?!\w)(?:\s+و\s*{_D}{{1,3}}(?!{_D})|{_AR_HALF})?)"
 _WORD = "|".join(
     sorted(
         [
@@ -205,19 +207,23 @@ _AR_SMALL = r"(?:ثلاثة|ثلاث|أربعة|أربع|اربعة|اربع|خ�
 _AR_COUNTED = rf"(?:نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
 # Nouns a count word stands before ("خمسة متهمين", "ثلاث قضايا") or "واحد" after ("متهم واحد"): people, cases,
 # sentences, networks, centres. Alone, "خمسة" may be part of a name or an ordinal; before such a noun it counts.
-_AR_COUNTED_NOUN = (
-    r"(?:ال)?(?:متهم|أشخاص|اشخاص|شخص|تاجر|تجار|متاجر|مروج|متعاط|مدمن|نزلاء|نزيل|سجناء|سجين|موقوف|مرضى|مريض"
+AR_COUNTED_NOUN = (
+    r"(?:(?:ال)?(?:متهم|أشخاص|اشخاص|شخص|تاجر|تجار|متاجر|مروج|متعاط|مدمن|نزلاء|نزيل|سجناء|سجين|موقوف|مرضى|مريض"
     r"|مدان|محكوم|مطلوب|قضايا|قضي|دعاو|دعوى|أحكام|احكام|حكم|شبكات|شبك|عصابات|عصاب|خلايا|مراكز|مركز|مصحات"
-    r"|أسرة|سرير|حبات|حبة|أقراص|اقراص|منتسب|عنصر|عناصر|ضابط|ضباط|شرطي|شرطة)\w*"
+    r"|أسرة|سرير|حبات|حبة|أقراص|اقراص|منتسب|عنصر|عناصر|ضابط|ضباط|شرطي|شرطة|مدان)\w*"
+    # "وإصابة ثلاثة آخرين" (three others) and "ثلاثة منها" (three of them): the count stands for the noun said before.
+    r"|آخرين|آخرون|أخريات|(?:منها|منهم|منهن)(?!\w))"
 )
 # Dual forms (two thousand, two tonnes), small number words before a mass or scale ("ثلاثة أطنان", "نصف طن"),
 # and count words before a counted noun ("خمسة متهمين", "ثلاث قضايا").
 # Eleven to nineteen ("أحد عشر محكوماً"): two words, the second of which alone would read as ten.
 _AR_TEEN = rf"(?:أحد|احد|إحدى|احدى|اثنا|اثني|اثنتا|اثنتي|{_AR_SMALL})\s+(?:عشرة|عشر)"
+# A number word may carry "and" or "with" glued to it ("وخمسين حكماً"): that letter is no part of it.
 _AR_WORDS = (
-    rf"(?<!\w)(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|ألفين|ألفان|مليونين|مليونان|طنان|طنين"
-    rf"|{_AR_COUNTED}\s+(?:أطنان|طن|آلاف|الاف|ملايين|مليون|ألف|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
-    rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{_AR_COUNTED_NOUN}))(?!\w)"
+    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|مليونين|مليونان){_AR_HALF}?|طنان|طنين"
+    rf"|{_AR_COUNTED}\s+(?:آلاف|الاف|ملايين|مليون|ألف){_AR_HALF}?"
+    rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
+    rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}))(?!\w)"
 )
 _AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS}|{_AR_WORDS})"
 _WEIGHT = (
@@ -251,7 +257,7 @@ _AR_MASS_INSIDE = re.compile(r"(?:طنان|طنين|أطنان|طن|كيلوغر
 
 
 # "بحق متهم واحد": Arabic puts "one" after the noun it counts.
-_AR_ONE_AFTER = re.compile(rf"(?<!\w)(?:[وب])?{_AR_COUNTED_NOUN}\s+(واحدة|واحد)(?!\w)")
+_AR_ONE_AFTER = re.compile(rf"(?<!\w)(?:[وب])?{AR_COUNTED_NOUN}\s+(واحدة|واحد)(?!\w)")
 
 
 def find_mentions(sentence: str) -> list[Mention]:
@@ -283,12 +289,35 @@ def _parse(text: str) -> ParsedValue | None:
         return parse_value(text)
     except InputError:
         pass
+    half = _and_a_half(text)
+    if half:
+        return half
     # "six tonnes and 183 kilograms": the value reader takes a compound mass only in digits.
     digits = _MASS_IN_WORDS.sub(lambda m: f"{parse_value(m[1]).value:g}", text, count=1)
     try:
         return parse_value(digits) if digits != text else None
     except InputError:
         return None
+
+
+# "مليونين ونصف المليون", "ثلاثة ملايين ونصف": a count of millions (or thousands) and half of one more.
+_HALF = re.compile(rf"^(?P<head>.+?)\s+ونصف(?:\s+(?:ال)?(?P<scale>{_AR_SCALE}))?$")
+_SCALE_OF = {"م": 1_000_000.0, "ا": 1000.0, "آ": 1000.0, "أ": 1000.0}  # by the first letter of the scale word
+
+
+def _and_a_half(text: str) -> ParsedValue | None:
+    half = _HALF.match(text.strip())
+    scale_word = (half["scale"] or re.search(rf"{_AR_SCALE}(?!\w)", half["head"]) or [""])[0] if half else ""
+    if not scale_word or scale_word[0] not in _SCALE_OF:
+        return None
+    try:
+        head = parse_value(half["head"])
+    except InputError:
+        return None
+    if head.value is None:
+        return None
+    extra = _SCALE_OF[scale_word[0]] / 2
+    return replace(head, value=head.value + extra, precision=min(head.precision or extra, extra))
 
 
 _MASS_IN_WORDS = re.compile(rf"({_WORDS})(?=\s*(?:{_WEIGHT}))", re.IGNORECASE)

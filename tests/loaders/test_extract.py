@@ -209,6 +209,9 @@ def test_phone_numbers(sentence, ref):
         ("by the end of 2024", date(2025, 2, 1), None, date(2024, 12, 31)),
         ("during the past week", date(2025, 10, 3), date(2025, 9, 26), date(2025, 10, 3)),
         ("last month", date(2025, 3, 15), date(2025, 2, 1), date(2025, 2, 28)),
+        ("between Oct. 20 and Nov. 30", date(2023, 12, 4), date(2023, 10, 20), date(2023, 11, 30)),
+        ("from 2019 to May 2024", date(2024, 6, 1), date(2019, 1, 1), date(2024, 5, 31)),
+        ("over the whole of 2020", date(2021, 6, 1), date(2020, 1, 1), date(2020, 12, 31)),
     ],
 )
 def test_period_phrases(phrase, published, start, end):
@@ -688,3 +691,34 @@ def test_a_month_span_to_the_end_of_a_month(ref):
 )
 def test_places_of_areas_authorities_partners_and_parts(text, places, ref):
     assert [c.place_code for c in extract(text, ref).candidates] == places
+
+
+def test_the_year_before_and_during_the_year_follow_the_year_the_text_states(ref):
+    text = (
+        "Police destroyed 300 kilograms of drugs in 2023, officials said. That is up from 120 kilograms destroyed the "
+        "year before. Police also seized 90 kilograms during the year."
+    )
+    candidates = extract(text, ref, date(2024, 2, 1)).candidates
+    assert [(c.number, c.period_start.year, c.period_end.year) for c in candidates] == [
+        (300, 2023, 2023),
+        (120, 2022, 2022),
+        (90, 2023, 2023),
+    ]
+
+
+def test_a_part_of_the_suspects_continues_the_figure_before(ref):
+    text = "Police arrested 900 traffickers in 2024. An official said 120 of the suspects were foreign nationals."
+    assert [c.indicator for c in extract(text, ref).candidates] == ["arrests_traffickers", "arrests_foreign"]
+
+
+def test_a_place_after_two_joined_figures_is_theirs_and_a_partner_places_nothing(ref):
+    text = (
+        "The directorate arrested 30 people and seized 20 kilograms of drugs in Basra in 2024. "
+        "It seized 50 kilograms in 2024, partly through joint operations with the police of Maysan."
+    )
+    assert [c.place_code for c in extract(text, ref).candidates] == ["IQ-BA", "IQ-BA", "IQ-BA"]
+
+
+def test_named_narcotic_pills_destroyed_and_liquids_set_aside(ref):
+    text = "The committee destroyed 40,000 narcotic pills and 300 ampoules in 2024."
+    assert [(c.value, c.indicator) for c in extract(text, ref).candidates] == [("40,000", "drugs_destroyed_pills")]

@@ -63,6 +63,9 @@ def test_arabic_mentions(sentence, mentions):
         ("الأشهر العشرة الأولى من عام 2023", date(2023, 1, 1), date(2023, 10, 31)),
         ("للمدة من الأول من كانون الثاني وحتى 12 أيلول", date(2025, 1, 1), date(2025, 9, 12)),
         ("منذ مطلع عام 2023 وحتى منتصف عام 2025", date(2023, 1, 1), date(2025, 6, 30)),
+        ("منذ منتصف عام 2022", date(2022, 6, 1), date(2025, 8, 1)),
+        ("في عام 2018 وحتى آذار 2022", date(2018, 1, 1), date(2022, 3, 31)),
+        ("خلال شهر آذار من عام 2021", date(2021, 3, 1), date(2021, 3, 31)),
     ],
 )
 def test_arabic_period_phrases(phrase, start, end):
@@ -153,6 +156,9 @@ def test_the_first_number_of_a_span_of_weeks_is_not_a_figure(ref):
         ("ضبطت المفارز أكثر من ثلاثين كيلوغراماً", ["أكثر من ثلاثين كيلوغراماً"]),
         ("ثم رئاسة استئناف البصرة ب٢١٦٠ دعوى", ["٢١٦٠"]),  # "بـ٢١٦٠" once its tatweel is set aside
         ("تراوحت الأحكام بين سنة واحدة و١٥ سنة", ["١٥"]),
+        ("أربعين حكماً بالإعدام وتسعين حكماً بالمؤبد", ["أربعين", "تسعين"]),  # "و" glued to a number word
+        ("ضبطت المفارز ثلاثة ملايين ونصف حبة", ["ثلاثة ملايين ونصف"]),
+        ("مقتل منتسب واحد وإصابة أربعة آخرين", ["واحد", "أربعة"]),
     ],
 )
 def test_arabic_number_words_before_or_after_what_they_count(sentence, mentions):
@@ -312,3 +318,21 @@ def test_the_same_period_is_the_one_its_sentence_stated(ref):
     text = "استقبلت المصحات نحو 5129 مدمناً خلال العام الماضي، فيما تعافى نحو 2957 شخصاً خلال المدة ذاتها."
     candidates = extract_claims(text, date(2025, 1, 7), ref).candidates
     assert [(c.period_start, c.period_end) for c in candidates] == [(date(2024, 1, 1), date(2024, 12, 31))] * 2
+
+
+def test_arabic_kinds_named_away_from_the_figure(ref):
+    text = (
+        "أعلنت الوزارة مقتل منتسب واحد وإصابة أربعة آخرين خلال عام 2024. "
+        "وشملت المواد المتلفة 40 ألف حبة مخدرة خلال عام 2024. "
+        "وصدرت أحكام بالإعدام والسجن المؤبد بحق 80 مداناً خلال عام 2024. "
+        "وتدير الوزارة 12 مركزاً، أربعة منها في بغداد."
+    )
+    candidates = extract_claims(text, date(2025, 1, 5), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [
+        (1, "security_killed"),
+        (4, "security_wounded"),
+        (40000, "drugs_destroyed_pills"),
+        (80, "convictions"),
+        (12, "rehab_centres"),
+        (4, "rehab_centres"),
+    ]
