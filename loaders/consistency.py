@@ -18,6 +18,8 @@ from loaders.reconcile import consistent_interval
 
 _KEY = ("indicator_id", "drug_id", "scope", "geo_code", "year")
 _PERIOD = ("indicator_id", "drug_id", "period_start", "period_end", "granularity")
+_FIGURE = ("claim_id", "value", "qualifier", "precision", "value_low", "value_high", "value_as_written")
+_READ = dict.fromkeys((*_KEY, *_PERIOD, *_FIGURE, "is_full_year", "period_label"))
 
 
 def consistency_flags(claims: pd.DataFrame, indicators: pd.DataFrame, geographies: pd.DataFrame) -> pd.DataFrame:
@@ -51,7 +53,7 @@ def _preferred_intervals(claims: pd.DataFrame, indicators: pd.DataFrame) -> list
     kind = indicators.set_index("indicator_id")["kind"]
     summable = indicators.set_index("indicator_id")["summable"].astype(bool)
     rows = claims[claims["is_preferred"] & claims["indicator_id"].map(kind).isin(["flow", "stock"])]
-    records = rows.to_dict("records")
+    records = rows[list(_READ)].to_dict("records")  # only what the checks read: a dict per row is costly
     for record in records:
         record["low"], record["high"] = consistent_interval(record)
         record["summable"] = bool(summable[record["indicator_id"]])

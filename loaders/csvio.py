@@ -6,6 +6,8 @@ import array
 import csv
 import functools
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -15,6 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from loaders.errors import NeedsRecords, Problem
+from loaders.record_lines import NotStrictCsv, record_lines
 
 
 class Record(NamedTuple):
@@ -92,10 +95,28 @@ def read_columns(path: Path, label: str, columns: tuple[str, ...], encode: tuple
     `raw_line`), read by Arrow into columns: a million claims would be twenty million Python strings.
     Columns named in `encode` are dictionary-encoded (categoricals in pandas): each distinct text stored once.
 
-    Python's csv module still walks the file once, discarding rows, because it is the strict reader: Arrow
-    silently accepts a quote closed in mid-field, which read_records rejects. Raise NeedsRecords for anything the
-    two readers might read differently."""
-    lines = _record_lines(path, columns)
+    Python's csv module still walks the file once, in a process of its own while Arrow reads, because it is the
+    strict reader: Arrow silently accepts a quote closed in mid-field, which read_records rejects. Raise
+    NeedsRecords for anything the two readers might read differently."""
+    if path.stat().st_size < _WALK_APART_FROM:
+        lines, table = _walk_here(path, columns), _read_arrow(path, label, columns)
+    else:
+        walking = _start_record_lines(path, columns)
+        try:
+            table = _read_arrow(path, label, columns)
+            lines = _record_lines(walking, path)
+        finally:
+            walking.kill()  # a no-op once it has finished; a stray walker must not outlive a failed read
+            walking.wait()
+    if table.num_rows != len(lines):
+        raise NeedsRecords(f"{label}: {table.num_rows} rows read by Arrow, {len(lines)} by the csv module")
+    table = pa.table({n: pc.dictionary_encode(table.column(n)) if n in encode else table.column(n) for n in columns})
+    files = pa.array([label] * table.num_rows, pa.string()).dictionary_encode()
+    return table.append_column("raw_file", files).append_column("raw_line", pa.array(lines, pa.int64()))
+
+
+def _read_arrow(path: Path, label: str, columns: tuple[str, ...]) -> pa.Table:
+    """Every column as trimmed strings, blank rows dropped."""
     try:
         table = pacsv.read_csv(
             path,
@@ -108,35 +129,35 @@ def read_columns(path: Path, label: str, columns: tuple[str, ...], encode: tuple
         )
     except (pa.ArrowInvalid, OSError) as error:
         raise NeedsRecords(f"{label}: {error}") from None
-    if table.column_names != [name.strip() for name in table.column_names]:
-        raise NeedsRecords(f"{label}: space around a column name")
+    if sorted(table.column_names) != sorted(columns):  # also catches a space around a name
+        raise NeedsRecords(f"{label}: header is not exactly {columns}")
     table = table.select(list(columns)).combine_chunks()
     table = pa.table({name: pc.utf8_trim(table.column(name), characters=_PY_SPACE) for name in columns})
     blank = functools.reduce(pc.and_, [pc.equal(pc.utf8_length(table.column(n)), 0) for n in columns])
-    table = table.filter(pc.invert(blank))
-    if table.num_rows != len(lines):
-        raise NeedsRecords(f"{label}: {table.num_rows} rows read by Arrow, {len(lines)} by the csv module")
-    table = pa.table({n: pc.dictionary_encode(table.column(n)) if n in encode else table.column(n) for n in columns})
-    files = pa.array([label] * table.num_rows, pa.string()).dictionary_encode()
-    return table.append_column("raw_file", files).append_column("raw_line", pa.array(lines, pa.int64()))
+    return table.filter(pc.invert(blank))
 
 
-def _record_lines(path: Path, columns: tuple[str, ...]) -> array.array:
-    """The line each non-blank record starts on, as read_records counts them; NeedsRecords on any csv error."""
+# Below this size, starting a second Python costs more than walking the file here.
+_WALK_APART_FROM = 4_000_000
+
+
+def _walk_here(path: Path, columns: tuple[str, ...]) -> array.array:
+    try:
+        return record_lines(path, columns)
+    except NotStrictCsv as error:
+        raise NeedsRecords(str(error)) from None
+
+
+def _start_record_lines(path: Path, columns: tuple[str, ...]) -> subprocess.Popen:
+    script = Path(__file__).with_name("record_lines.py")
+    command = [sys.executable, "-I", "-S", str(script), str(path), *columns]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _record_lines(walking: subprocess.Popen, path: Path) -> array.array:
+    out, err = walking.communicate()
+    if walking.returncode:
+        raise NeedsRecords(err.decode("utf-8", "replace").strip() or f"{path}: line walker failed")
     lines = array.array("q")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = next(reader)
-            if sorted(name.strip() for name in header) != sorted(columns):
-                raise NeedsRecords(f"{path}: header is not exactly {columns}")
-            previous, width = reader.line_num, len(header)
-            for row in reader:
-                if "".join(row).strip():
-                    if len(row) != width:
-                        raise NeedsRecords(f"{path}: a row of {len(row)} fields")
-                    lines.append(previous + 1)
-                previous = reader.line_num
-        except (csv.Error, UnicodeDecodeError, StopIteration) as error:
-            raise NeedsRecords(f"{path}: {error}") from None
+    lines.frombytes(out)
     return lines

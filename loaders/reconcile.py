@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.schema import SOURCE_TYPES
-from loaders.columnar.distinct import codes_of, isin, lookup
+from loaders.columnar.distinct import codes_of, isin, lookup, str_series
 
 GROUP_KEY = ["indicator_id", "drug_id", "geo_code", "scope", "period_start", "period_end", "granularity"]
 _QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 3, "at_most": 3, "less_than": 3}
@@ -176,14 +176,6 @@ def _arrow(strings: pd.Series) -> pa.Array:
     return pa.array(strings.astype("str"), pa.large_string()).cast(pa.string())
 
 
-def _series(strings: pa.Array) -> pd.Series:
-    """An Arrow array as a pandas str column, without copying the texts."""
-    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([strings.cast(pa.large_string())]), dtype=_STR))
-
-
-_STR = pd.StringDtype("pyarrow", na_value=np.nan)
-
-
 def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published: dict[str, str | None]) -> pa.Array:
     """The first criterion of the rule that separates each losing claim from its group's winner, in plain words:
     written once per distinct pair of rankings, except the rounding reason, which quotes both figures."""
@@ -249,8 +241,8 @@ def _preferred(
     is_preferred[shown] = True
     frame = frame.assign(
         is_preferred=is_preferred,
-        lost_to=_series(pc.if_else(pa.array(is_winner), pa.scalar(None, pa.string()), lost["lost_to"])),
-        preference_reason=_series(pc.coalesce(pa.array(own_reason, pa.string()), lost["reason"])),
+        lost_to=str_series(pc.if_else(pa.array(is_winner), pa.scalar(None, pa.string()), lost["lost_to"])),
+        preference_reason=str_series(pc.coalesce(pa.array(own_reason, pa.string()), lost["reason"])),
     )
     return frame, _observations(frame, ranked, shown)
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders.columnar.distinct import codes_of, isin, lookup, map_distinct
+from loaders.columnar.distinct import codes_of, isin, lookup, map_distinct, spread
 from loaders.columnar.values import parse_distinct
 from loaders.errors import InputError, NeedsRecords
 from loaders.ledger import REVIEW_STATES, SCOPES, FieldError, period_dates, period_shape
@@ -87,7 +87,10 @@ def _check_columns(frame: pd.DataFrame, ref: Reference, source_ids: pd.Series) -
 def _values(written: pd.Series) -> dict[str, np.ndarray]:
     codes, distinct = codes_of(written.to_frame(), ["value"])
     parsed = parse_distinct(pa.array(distinct["value"], pa.string()))
-    return {name: column[codes] for name, column in parsed.items()}
+    return {
+        name: spread(column.tolist(), codes) if column.dtype == object else column[codes]
+        for name, column in parsed.items()
+    }
 
 
 def _unit_factors(written: pd.Series, hints: np.ndarray, canonical: pd.Series) -> np.ndarray:

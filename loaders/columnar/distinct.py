@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 
 def codes_of(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
@@ -25,7 +26,23 @@ def map_distinct(frame: pd.DataFrame, columns: list[str], compute: Callable[...,
     (one per element of the tuple compute returns)."""
     codes, combinations = codes_of(frame, columns)
     results = [compute(*row) for row in combinations.itertuples(index=False, name=None)]
-    return [_objects([result[i] for result in results])[codes] for i in range(len(results[0]))] if results else []
+    return [spread([result[i] for result in results], codes) for i in range(len(results[0]))] if results else []
+
+
+def spread(values: list[Any], codes: np.ndarray) -> np.ndarray | pd.Series:
+    """values[codes]: texts as a str column built by Arrow (pandas would make a million-element object array of
+    texts into one string at a time), anything else as an object array."""
+    if any(isinstance(v, str) for v in values) and all(v is None or isinstance(v, str) for v in values):
+        return str_series(pa.array(values, pa.large_string()).take(pa.array(codes)))
+    return _objects(values)[codes]
+
+
+def str_series(strings: pa.Array) -> pd.Series:
+    """An Arrow array as a pandas str column, without copying the texts."""
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([strings.cast(pa.large_string())]), dtype=_STR))
+
+
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def _objects(values: list[Any]) -> np.ndarray:
@@ -34,11 +51,11 @@ def _objects(values: list[Any]) -> np.ndarray:
     return array
 
 
-def lookup(column: pd.Series, mapping: dict[Any, Any]) -> np.ndarray:
+def lookup(column: pd.Series, mapping: dict[Any, Any]) -> np.ndarray | pd.Series:
     """column.map(mapping) through the distinct values (Series.map walks Arrow strings one Python object at a
     time); a value missing from mapping gives None."""
     codes, distinct = pd.factorize(column, use_na_sentinel=False)
-    return _objects([mapping.get(value) for value in distinct])[codes]
+    return spread([mapping.get(value) for value in distinct], codes)
 
 
 def isin(column: pd.Series, values: Any) -> np.ndarray:  # noqa: ANN401 - any collection of values

@@ -12,29 +12,44 @@ from loaders.same_fact import FACT, WHERE_WHEN, statement_roots
 
 
 def check_same_fact(claims: pd.DataFrame, sources: pd.DataFrame) -> None:
-    copies = claims["same_as"].notna()
+    copies = claims["same_as"].notna().to_numpy()
     kept = claims.loc[copies, "same_as"]
     if not isin(kept, claims["claim_id"]).all():
         raise NeedsRecords("same_as names an unknown claim")
     if isin(kept, claims.loc[copies, "claim_id"]).any():
         raise NeedsRecords("same_as names a claim that is itself a copy")
-    originals = claims[~copies]
-    codes = _codes(originals, ["source_id", *FACT, *WHERE_WHEN])
-    if codes.duplicated().any():
+    codes = {name: _codes(claims[name]) for name in ("source_id", *FACT, *WHERE_WHEN)}
+    entry = combined([codes[name][~copies] for name in ("source_id", *FACT, *WHERE_WHEN)])
+    if _distinct(entry) < len(entry):
         raise NeedsRecords("one source's figure entered twice")
-    checked = (originals["distinct_because"] == "") & (originals["review"] == "")
-    facts = codes.loc[checked, [*FACT, *WHERE_WHEN]].assign(root=_roots(originals.loc[checked, "source_id"], sources))
-    first = facts.groupby(["root", *FACT], sort=False, dropna=False)[list(WHERE_WHEN)].transform("first")
-    if (first != facts[list(WHERE_WHEN)]).any(axis=None):
+    checked = ~copies & (claims["distinct_because"] == "").to_numpy() & (claims["review"] == "").to_numpy()
+    root = _codes(pd.Series(_roots(claims.loc[checked, "source_id"], sources)))
+    fact = combined([root, *(codes[name][checked] for name in FACT)])
+    where = combined([fact, *(codes[name][checked] for name in WHERE_WHEN)])
+    if _distinct(where) != _distinct(fact):  # some statement's figure has two places, periods or scopes
         raise NeedsRecords("one statement's figure under two places, periods or scopes")
 
 
-def _codes(claims: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Each column as integer codes, a missing value being one code: equal to itself, as None is in the
-    record reader's tuples (NaN is not)."""
-    return pd.DataFrame(
-        {name: pd.factorize(claims[name], use_na_sentinel=False)[0] for name in columns}, index=claims.index
-    )
+def _codes(column: pd.Series) -> np.ndarray:
+    """The column as integer codes, a missing value being one code: equal to itself, as None is in the record
+    reader's tuples (NaN is not)."""
+    return pd.factorize(column, use_na_sentinel=False)[0]
+
+
+def combined(columns: list[np.ndarray]) -> np.ndarray:
+    """One number per distinct combination of the columns' non-negative codes (not consecutive)."""
+    key, bound = np.zeros(len(columns[0]) if columns else 0, dtype=np.int64), 1
+    for column in columns:
+        width = int(column.max(initial=0)) + 1
+        if bound * width >= 2**62:  # renumbered only when the next column would overflow int64
+            key = _codes(key)
+            bound = int(key.max(initial=0)) + 1
+        key, bound = key * width + column, bound * width
+    return key
+
+
+def _distinct(key: np.ndarray) -> int:
+    return len(pd.unique(key))
 
 
 def _roots(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series | np.ndarray:

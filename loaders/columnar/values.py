@@ -11,13 +11,40 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from loaders.errors import InputError, NeedsRecords
-from loaders.normalise.values import NUMBER_PATTERN, QUALIFIER_WORDS, WEIGHT_UNITS, ParsedValue, parse_value
+from loaders.normalise.values import (
+    NUMBER_PATTERN,
+    QUALIFIER_WORDS,
+    SCALES,
+    WEIGHT_SYMBOLS,
+    WEIGHT_UNITS,
+    ParsedValue,
+    parse_value,
+)
 
-# Only ASCII qualifier words followed by one space; "~5", "500+", ranges, scales and compounds go to parse_value.
+# Only ASCII qualifier words followed by one space, or "~"; Arabic words, word numbers and odd spacing go to parse_value.
 _WORDS = sorted((w for w in QUALIFIER_WORDS if w.isascii() and w != "~"), key=len, reverse=True)
-_QUALIFIER = "(?:(?P<qualifier>" + "|".join(re.escape(w) for w in _WORDS) + ") )?"
+_QUALIFIER = "(?:(?P<tilde>~) ?|(?P<qualifier>" + "|".join(re.escape(w) for w in _WORDS) + ") )?"
 _WEIGHT = "|".join(sorted(WEIGHT_UNITS, key=len, reverse=True))
-_SHAPE = "^" + _QUALIFIER + "(?P<number>" + NUMBER_PATTERN + ")(?: ?(?P<weight>" + _WEIGHT + "))?$"
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+# "14,500", "about 1,200", "500+", "more than 99 million", "3 kg": a number with one optional ending.
+_SHAPE = (
+    "^" + _QUALIFIER + "(?P<number>" + NUMBER_PATTERN + ")"
+    "(?:(?P<plus>\\+)| (?P<scale>" + _SCALE + ")| ?(?P<weight>" + _WEIGHT + "))?$"
+)
+
+
+def _amount(name: str) -> str:
+    return "(?P<" + name + ">" + NUMBER_PATTERN + ")(?: (?P<" + name + "_scale>" + _SCALE + "))?"
+
+
+# parse_value's ranges of plain numbers: "between 5 and 10", "from 5 to 10", "5 to 10", "5-10", each with an
+# optional mass word after it; each form has its own group names because Arrow's regex names must be unique.
+_RANGE = (
+    f"^(?:between {_amount('lo1')} and {_amount('hi1')}"
+    f"|(?:from )?{_amount('lo2')} to {_amount('hi2')}"
+    f"|{_amount('lo3')} ?- ?{_amount('hi3')})"
+    f"(?: ?(?P<weight>{_WEIGHT}))?$"
+)
 
 
 def _part(i: int) -> str:
@@ -26,18 +53,21 @@ def _part(i: int) -> str:
 
 _JOIN = "(?:,? and |, | )"
 # "3 t 24 kg", "2 tons, 156 kilograms and 600 grams": parse_value's compound weights of two or three parts.
-_COMPOUND = "^" + _QUALIFIER + _part(1) + _JOIN + _part(2) + "(?:" + _JOIN + _part(3) + ")?$"
+_COMPOUND = "^(?:(?P<qualifier>" + "|".join(re.escape(w) for w in _WORDS) + ") )?" + _part(1) + _JOIN + _part(2)
+_COMPOUND += "(?:" + _JOIN + _part(3) + ")?$"
 _ASCII_ONE_SPACED = r"^[!-~]+(?: [!-~]+)*$"
-# parse_value's own hint for a weight word: the ledger records a mass as written in t, kg or g.
-_HINT = {w: "t" if f == 1000.0 else ("g" if f < 1 else "kg") for w, f in WEIGHT_UNITS.items()}
+# parse_value's own hint for a weight word: the ledger records a mass as written in t, kg, g or mg.
+_HINT = {w: WEIGHT_SYMBOLS[f] for w, f in WEIGHT_UNITS.items()}
 _POWERS = {k: 10.0**k for k in range(-30, 31)}  # the exact floats parse_value's 10.0 ** k gives
+# Arabic-Indic and Persian digits and Arabic separators, folded as parse_value folds them.
+_FOLD = list(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.", strict=True))
 
 
 def parse_distinct(texts: pa.Array) -> dict[str, np.ndarray]:
     """parse_value over distinct texts, as columns: value, qualifier, low, high, precision, unit_hint."""
-    lowered = pc.utf8_lower(texts)
-    plain = pc.match_substring_regex(texts, _ASCII_ONE_SPACED)
-    quick = pc.and_(plain, pc.match_substring_regex(lowered, _SHAPE)).to_numpy(zero_copy_only=False)
+    folded = _folded(texts)
+    plain = pc.match_substring_regex(folded, _ASCII_ONE_SPACED)
+    lowered = pc.utf8_lower(folded)
     out = {
         "value": np.full(len(texts), np.nan),
         "qualifier": np.empty(len(texts), dtype=object),
@@ -46,33 +76,36 @@ def parse_distinct(texts: pa.Array) -> dict[str, np.ndarray]:
         "precision": np.full(len(texts), np.nan),
         "unit_hint": np.full(len(texts), None, dtype=object),
     }
-    _fill_quick(out, np.flatnonzero(quick), pc.filter(lowered, pa.array(quick)))
-    compound = ~quick & pc.and_(plain, pc.match_substring_regex(lowered, _COMPOUND)).to_numpy(zero_copy_only=False)
-    _fill_compound(out, np.flatnonzero(compound), pc.filter(lowered, pa.array(compound)))
-    rest = np.flatnonzero(~quick & ~compound)
+    done = np.zeros(len(texts), dtype=bool)
+    candidates = plain.to_numpy(zero_copy_only=False)
+    for shape, fill in ((_SHAPE, _fill_quick), (_COMPOUND, _fill_compound), (_RANGE, _fill_range)):
+        pending = np.flatnonzero(candidates & ~done)  # each shape only tries the texts no earlier one took
+        texts_left = pc.take(lowered, pa.array(pending, pa.int64()))
+        matched = pc.match_substring_regex(texts_left, shape)
+        where = pending[matched.to_numpy(zero_copy_only=False)]
+        refused = fill(out, where, pc.filter(texts_left, matched))
+        done[where[~refused]] = True  # a refused text goes on to parse_value, which names what is wrong
+    rest = np.flatnonzero(~done)
     for index, text in zip(rest, pc.take(texts, pa.array(rest, pa.int64())).to_pylist(), strict=True):
         _fill_one(out, index, _parsed(text))
     return out
 
 
-def _fill_quick(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> None:
-    if not len(where):
-        return
+def _fill_quick(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> np.ndarray:
     parts = pc.extract_regex(texts, _SHAPE)
-    qualifier = pc.struct_field(parts, "qualifier").to_numpy(zero_copy_only=False)
-    number = pc.struct_field(parts, "number")
-    weight = pc.struct_field(parts, "weight").to_numpy(zero_copy_only=False)
-    digits = pc.replace_substring(number, ",", "")
-    value = pc.cast(digits, pa.float64()).to_numpy()
-    kinds = np.array([QUALIFIER_WORDS[q] if q else "exact" for q in qualifier], dtype=object)
-    hints = np.array([_HINT[w] if w else None for w in weight], dtype=object)
-    _fill_bounded(out, where, value, kinds, _steps(digits), hints)
+    field = lambda name: pc.struct_field(parts, name).to_numpy(zero_copy_only=False)  # noqa: E731
+    digits = pc.replace_substring(pc.struct_field(parts, "number"), ",", "")
+    scale = np.array([SCALES.get(s, 1.0) for s in field("scale")])
+    value = pc.cast(digits, pa.float64()).to_numpy() * scale
+    kinds = _kinds(field("qualifier"), field("tilde"))
+    kinds[(kinds == "exact") & (field("plus") == "+")] = "more_than"  # "500+"
+    hints = np.array([_HINT[w] if w else None for w in field("weight")], dtype=object)
+    _fill_bounded(out, where, value, kinds, _steps(digits) * scale, hints)
+    return np.zeros(len(where), dtype=bool)
 
 
-def _fill_compound(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> None:
+def _fill_compound(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> np.ndarray:
     """Sum the parts in kilograms; the step is the last part's (see values._parse_compound_weight)."""
-    if not len(where):
-        return
     parts = pc.extract_regex(texts, _COMPOUND)
     total, step = np.zeros(len(where)), np.zeros(len(where))
     for i in (1, 2, 3):
@@ -83,9 +116,53 @@ def _fill_compound(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Arra
         number = pc.cast(pc.if_else(present, digits, "0"), pa.float64()).to_numpy()
         total = np.where(present, total + number * factor, total)
         step = np.where(present, _steps(pc.if_else(present, digits, "1")) * factor, step)
-    qualifier = pc.struct_field(parts, "qualifier").to_numpy(zero_copy_only=False)
-    kinds = np.array([QUALIFIER_WORDS[q] if q else "exact" for q in qualifier], dtype=object)
+    kinds = _kinds(pc.struct_field(parts, "qualifier").to_numpy(zero_copy_only=False), None)
     _fill_bounded(out, where, total, kinds, step, "kg")
+    return np.zeros(len(where), dtype=bool)
+
+
+def _fill_range(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> np.ndarray:
+    """values._RANGE of plain numbers: no value, both ends, the coarser step; a high end below the low one is
+    refused (parse_value names it)."""
+    parts = pc.extract_regex(texts, _RANGE)
+    ends = {}
+    for end in ("lo", "hi"):
+        digits = pc.coalesce(*(_non_empty(pc.struct_field(parts, f"{end}{i}")) for i in (1, 2, 3)))
+        scale_words = pc.coalesce(*(_non_empty(pc.struct_field(parts, f"{end}{i}_scale")) for i in (1, 2, 3)))
+        scale = np.array([SCALES.get(s, 1.0) for s in scale_words.to_numpy(zero_copy_only=False)])
+        digits = pc.replace_substring(digits, ",", "")
+        ends[end] = (pc.cast(digits, pa.float64()).to_numpy() * scale, _steps(digits) * scale)
+    (low, low_step), (high, high_step) = ends["lo"], ends["hi"]
+    weight = pc.struct_field(parts, "weight").to_numpy(zero_copy_only=False)
+    refused = high < low
+    keep = where[~refused]
+    out["qualifier"][keep] = "range"
+    out["low"][keep], out["high"][keep] = low[~refused], high[~refused]
+    out["precision"][keep] = np.maximum(low_step, high_step)[~refused]
+    out["unit_hint"][keep] = np.array([_HINT[w] if w else None for w in weight], dtype=object)[~refused]
+    return refused
+
+
+def _non_empty(strings: pa.Array) -> pa.Array:
+    """An unmatched group as null, so coalesce picks the form that matched."""
+    return pc.if_else(pc.equal(pc.utf8_length(strings), 0), pa.scalar(None, pa.string()), strings)
+
+
+def _kinds(qualifiers: np.ndarray, tildes: np.ndarray | None) -> np.ndarray:
+    kinds = np.array([QUALIFIER_WORDS[q] if q else "exact" for q in qualifiers], dtype=object)
+    if tildes is not None:
+        kinds[tildes == "~"] = "about"
+    return kinds
+
+
+def _folded(texts: pa.Array) -> pa.Array:
+    written_in_arabic = pc.match_substring_regex(texts, "[٠-٩۰-۹٬٫]")
+    arabic = pc.filter(texts, written_in_arabic)
+    if not len(arabic):
+        return texts
+    for digit, ascii_digit in _FOLD:
+        arabic = pc.replace_substring(arabic, digit, ascii_digit)
+    return pc.replace_with_mask(texts, written_in_arabic, arabic)
 
 
 def _fill_bounded(

@@ -48,7 +48,7 @@ QUALIFIER_WORDS = {
     "قرابة": "about",
 }
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 
 # Weight units a value may carry itself, with their factor to kilograms.
 WEIGHT_UNITS = {
@@ -69,6 +69,10 @@ WEIGHT_UNITS = {
     "milligram": 0.000001,
     "milligrams": 0.000001,
 }
+
+# The ledger's mass units by their factor to kilograms: the unit a value carries is recorded as one of these
+# ("500 milligrams" keeps "mg", and the build converts it to 0.0005 kg).
+WEIGHT_SYMBOLS = {1000.0: "t", 1.0: "kg", 0.001: "g", 0.000001: "mg"}
 
 WORD_NUMBERS = _UNITS = {
     "zero": 0,
@@ -216,8 +220,9 @@ def _join_scaled(match: re.Match) -> str:
 @lru_cache(maxsize=65536)
 def parse_value(text: str) -> ParsedValue:
     """Parse one figure as written. Raise InputError for anything that is not one non-negative figure."""
-    if _PLAIN_NUMBER.fullmatch(text):  # Most figures are plain numbers: skip the phrase machinery.
-        return ParsedValue(_plain_number(text), "exact", None, None, _step(text), None)
+    folded = text.translate(_DIGITS)  # "٣٠٠" is written to the hundred, as "300" is
+    if _PLAIN_NUMBER.fullmatch(folded):  # Most figures are plain numbers: skip the phrase machinery.
+        return ParsedValue(_plain_number(folded), "exact", None, None, _step(folded), None)
     body = normalise_text(text)
     if not body:
         raise InputError("empty value")
@@ -281,7 +286,7 @@ def _split_weight_unit(body: str) -> tuple[str, str | None]:
     match = _WEIGHT_SUFFIX.match(body)
     if match and _HAS_NUMBER.search(match[1]):
         unit = match[2]
-        return match[1], "t" if WEIGHT_UNITS[unit] == 1000.0 else ("g" if WEIGHT_UNITS[unit] < 1 else "kg")
+        return match[1], WEIGHT_SYMBOLS[WEIGHT_UNITS[unit]]
     return body, None
 
 
@@ -291,7 +296,7 @@ def _amount(text: str) -> tuple[float, float]:
     if not match:
         raise InputError(f"no number in {text!r}")
     core, scale_word = match[1].strip(), match[2]
-    scale = _SCALES[scale_word] if scale_word else 1.0
+    scale = SCALES[scale_word] if scale_word else 1.0
     if _PLAIN_NUMBER.fullmatch(core):
         number, step = _plain_number(core), _step(core)
     else:

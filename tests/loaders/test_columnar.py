@@ -10,6 +10,7 @@ import pytest
 import loaders.tables
 from bench.synthetic import write_ledger
 from data import schema
+from loaders import csvio
 from loaders.build import data_version, validate
 from loaders.columnar import read_ledger_columns
 from loaders.columnar.values import parse_distinct
@@ -102,6 +103,18 @@ VALUES = [
     "1,500kg, and 300g",
     "1.2 million",
     "٣٠٠",
+    "١٬٥٠٠",
+    "~ 70",
+    "about 500+",
+    "more than 99 million",
+    "1.25 thousand",
+    "5 m",
+    "5 mg",
+    "between 1.5 million and 2 million",
+    "from 10 to 20 kg",
+    "10 to 20",
+    "10-20",
+    "10 - 20 t",
     "approx. 40",
     "an estimated 9",
     "نحو 5 آلاف",
@@ -123,6 +136,8 @@ def test_a_value_parse_value_refuses_sends_the_build_to_the_record_reader():
         parse_value("-5")
     with pytest.raises(NeedsRecords):
         parse_distinct(pa.array(["-5"]))
+    with pytest.raises(NeedsRecords):
+        parse_distinct(pa.array(["between 20 and 10"]))
 
 
 HEADER = ",".join(CLAIM_COLUMNS) + "\n"
@@ -138,7 +153,9 @@ ROW = "c-1,s-1,arrests,all,Basra,{value},persons,2024,,,whole,,,,,\n"
         ROW.format(value="5").replace(",,,,,\n", ',,,"a note\nover two lines",,\n') + ROW.format(value="6"),
     ],
 )
-def test_columns_read_as_the_record_reader_reads_them(tmp_path, body):
+@pytest.mark.parametrize("walk_apart_from", [csvio._WALK_APART_FROM, 0], ids=["walked here", "walked apart"])
+def test_columns_read_as_the_record_reader_reads_them(tmp_path, monkeypatch, body, walk_apart_from):
+    monkeypatch.setattr(csvio, "_WALK_APART_FROM", walk_apart_from)
     path = tmp_path / "claims.csv"
     path.write_text(body if body.startswith("\ufeff") else HEADER + body, encoding="utf-8")
     records = read_records(path, "claims.csv", CLAIM_COLUMNS)
@@ -150,7 +167,9 @@ def test_columns_read_as_the_record_reader_reads_them(tmp_path, body):
 @pytest.mark.parametrize(
     "row", ['c-1,s-1,arrests,all,Basra,"5"kg,persons,2024,,,whole,,,,,\n', "c-1,s-1,arrests\n", '"c-1,s-1\n']
 )
-def test_rows_the_record_reader_refuses_are_left_to_it(tmp_path, row):
+@pytest.mark.parametrize("walk_apart_from", [csvio._WALK_APART_FROM, 0], ids=["walked here", "walked apart"])
+def test_rows_the_record_reader_refuses_are_left_to_it(tmp_path, monkeypatch, row, walk_apart_from):
+    monkeypatch.setattr(csvio, "_WALK_APART_FROM", walk_apart_from)
     path = tmp_path / "claims.csv"
     path.write_text(HEADER + row, encoding="utf-8")
     with pytest.raises(NeedsRecords):

@@ -50,7 +50,14 @@ def test_compound_weights_become_kilograms(text, kilograms, precision):
 
 
 @pytest.mark.parametrize(
-    ("text", "number", "hint"), [("5.9 t", 5.9, "t"), ("about half a ton", 0.5, "t"), ("1,200 kg", 1200, "kg")]
+    ("text", "number", "hint"),
+    [
+        ("5.9 t", 5.9, "t"),
+        ("about half a ton", 0.5, "t"),
+        ("1,200 kg", 1200, "kg"),
+        ("350 grams", 350, "g"),
+        ("500 milligrams", 500, "mg"),  # not "g": that read 500 mg as half a kilogram
+    ],
 )
 def test_value_may_carry_its_weight_unit(text, number, hint):
     parsed = parse_value(text)
