@@ -134,7 +134,7 @@ def _read_arrow(path: Path, label: str, columns: tuple[str, ...]) -> pa.Table:
     table = table.select(list(columns)).combine_chunks()
     table = pa.table({name: pc.utf8_trim(table.column(name), characters=_PY_SPACE) for name in columns})
     blank = functools.reduce(pc.and_, [pc.equal(pc.utf8_length(table.column(n)), 0) for n in columns])
-    return table.filter(pc.invert(blank))
+    return table.filter(pc.invert(blank)) if pc.any(blank).as_py() else table  # a filter copies every column
 
 
 # Below this size, starting a second Python costs more than walking the file here.

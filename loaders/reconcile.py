@@ -78,12 +78,13 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
     frame = pd.DataFrame(claims) if isinstance(claims, list) else claims
     if not frame["claim_id"].is_monotonic_increasing:  # the columnar reader sorts them already
         frame = frame.sort_values("claim_id", ignore_index=True, kind="stable")  # order = criterion 6
-    dates = zip(sources["source_id"], sources["published"], strict=True)
+    # .tolist() first: iterating an Arrow-backed column yields one element at a time, slowly
+    dates = zip(sources["source_id"].tolist(), sources["published"].tolist(), strict=True)
     published = {s: (p if isinstance(p, str) else None) for s, p in dates}
     frame = _with_ranks(frame, sources, published)
     copies = frame["same_as"].notna().to_numpy()
-    members = frame[~copies]
-    order = members.index.to_numpy()[np.lexsort([members[k].to_numpy() for k in reversed(["group", *_RANKS])])]
+    members = np.flatnonzero(~copies)  # positions, not a filtered copy of every column
+    order = members[np.lexsort([frame[k].to_numpy()[members] for k in reversed(["group", *_RANKS])])]
     ranked = frame.loc[order, ["group", "source_id", "value", "value_low", "value_high"]]
     position = ranked.groupby("group", sort=False).cumcount().to_numpy()
     best = pd.Series(ranked.index[position == 0], index=ranked.loc[position == 0, "group"])
@@ -96,7 +97,9 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
 
 def _with_ranks(frame: pd.DataFrame, sources: pd.DataFrame, published: dict[str, str | None]) -> pd.DataFrame:
     source_type = pd.Series(
-        lookup(frame["source_id"], dict(zip(sources["source_id"], sources["source_type"], strict=True)))
+        lookup(
+            frame["source_id"], dict(zip(sources["source_id"].tolist(), sources["source_type"].tolist(), strict=True))
+        )
     )
     published_rank = _published_ranks(published)
     codes, keys = codes_of(frame, GROUP_KEY)
@@ -172,7 +175,12 @@ _COPY = "not counted: the same published fact as {}, transcribed a second time (
 
 
 def _arrow(strings: pd.Series) -> pa.Array:
-    """A column's texts as one Arrow array, the type pandas keeps strings in."""
+    """A column's texts as one Arrow array; a categorical is decoded by Arrow from its codes (pandas would build a
+    Python string per row)."""
+    if isinstance(strings.dtype, pd.CategoricalDtype):
+        codes = strings.cat.codes.to_numpy()
+        categories = pa.array(strings.cat.categories.astype(str).tolist(), pa.string())
+        return categories.take(pa.array(codes, mask=codes < 0))
     return pa.array(strings.astype("str"), pa.large_string()).cast(pa.string())
 
 
@@ -189,11 +197,12 @@ def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published
     keys, inverse = np.unique(key, return_inverse=True)
     dates = {rank: date for date, rank in _published_ranks(published).items()}
     words = pa.array([_pair_words(int(k), dates) for k in keys], pa.string()).take(pa.array(inverse))
-    written = _arrow(frame["value_as_written"])
+    written, rounder = _arrow(frame["value_as_written"]), np.flatnonzero(criterion == 3)
+    finer = written.take(pa.array(best[rounder]))
     rounding = pc.binary_join_element_wise(
-        "the finer figure (", written.take(pa.array(best)), ") ranks above the rounder (", written, ")", ""
+        "the finer figure (", finer, ") ranks above the rounder (", written.take(pa.array(rounder)), ")", ""
     )
-    return pc.if_else(pa.array(criterion == 3), rounding, words)
+    return pc.replace_with_mask(words, pa.array(criterion == 3), rounding)
 
 
 _KEY_BASE = 1 << 20  # more than any rank: six source types, four exactness ranks, the distinct publication dates
@@ -228,13 +237,16 @@ def _preferred(
     claim_ids = frame["claim_id"].to_numpy()
     own_reason = np.full(len(frame), None, dtype=object)
     own_reason[hidden] = _UNREVIEWED_BEST
-    for row, group in zip(shown, frame.loc[shown, "group"], strict=True):
-        if sizes[group] == 1:
-            own_reason[row] = _ONLY_CLAIM
-        else:
-            next_one = runner_up[group]
-            against = f"against the next, {claim_ids[next_one]}: {lost['why'][next_one].as_py()}"
-            own_reason[row] = f"preferred over {sizes[group] - 1} other claim(s); {against}"
+    groups = frame["group"].to_numpy()[shown]
+    size = sizes.reindex(groups).to_numpy()
+    alone, contested = shown[size == 1], shown[size > 1]
+    own_reason[alone] = _ONLY_CLAIM
+    next_ones = runner_up.reindex(groups[size > 1]).to_numpy().astype(np.int64)
+    whys = lost["why"].take(pa.array(next_ones)).to_pylist()  # lists: per-element access to Arrow is slow
+    own_reason[contested] = [
+        f"preferred over {n - 1} other claim(s); against the next, {claim_ids[next_one]}: {why}"
+        for n, next_one, why in zip(size[size > 1].tolist(), next_ones.tolist(), whys, strict=True)
+    ]
     is_winner = np.zeros(len(frame), dtype=bool)
     is_winner[winners] = True
     is_preferred = np.zeros(len(frame), dtype=bool)

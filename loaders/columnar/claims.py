@@ -22,7 +22,9 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"  # loaders.ledger._ID in RE2
 def normalise_claims(table: pa.Table, ref: Reference, source_ids: pd.Series) -> pd.DataFrame:
     # In claim id order, the order the tables keep and the preference rule's last criterion: sorting the raw
     # strings here spares the build a copy of the normalised frame later.
-    frame = table.take(pc.sort_indices(table, [("claim_id", "ascending")])).to_pandas()
+    order = pc.sort_indices(table, [("claim_id", "ascending")])
+    in_order = pc.all(pc.equal(order, pa.array(np.arange(len(order), dtype=np.uint64)))).as_py() is not False
+    frame = (table if in_order else table.take(order)).to_pandas()  # a ledger written in id order needs no copy
     _check_columns(frame, ref, source_ids)
     kind = pd.Series(lookup(frame["indicator_id"], {k: r.fields["kind"] for k, r in ref.indicators.items()}))
     canonical = pd.Series(lookup(frame["indicator_id"], {k: r.fields["unit"] for k, r in ref.indicators.items()}))
