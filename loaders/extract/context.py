@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,10 @@ class Context:
     # stated only one period, later lines without their own take it.
     arabic: bool = False
     periods_stated: set[tuple] = field(default_factory=set)
+    # The paragraph's sentence just before, when it held no number: it may name what the next figure counts
+    # ("Drug-use offences followed a similar pattern. There were 4,000 of them ...").
+    topic: str | None = None
+    operation: str = ""  # the first words of the text telling of one operation ("in an operation", "a shipment")
 
     @property
     def lead_period_only(self) -> bool:
@@ -43,6 +47,7 @@ class Context:
 
     def new_paragraph(self, paragraph: int) -> None:
         self.paragraph, self.paragraph_period, self.paragraph_place, self.paragraph_last = paragraph, None, None, None
+        self.topic = None
 
     def remember(self, phrases: list[PeriodPhrase], places: list[PlaceMention], scope: PlaceMention | None) -> None:
         """Keep the sentence's first stated period and its place (the sentence's own, else the one it names)."""
@@ -121,6 +126,9 @@ def _from_phrase(phrase: PeriodPhrase, kind: str, default: Period, context: Cont
         return default, f"'{phrase.text}' but no period was stated before"
     if kind == "stock" and phrase.period.kind in ("to_date", "since"):
         return default, f"'{phrase.text}' read as the publication date for a count at a date"
+    if kind == "stock" and phrase.period.start and phrase.period.end:  # "an estimate dating from 2021": at its end
+        end = phrase.period.end
+        return replace(phrase.period, label=f"as of {end}", start=None, kind="as_of"), f"'{phrase.text}', at its end"
     return phrase.period, f"'{phrase.text}'"
 
 

@@ -28,7 +28,9 @@ from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases, o
 from loaders.extract.places import COUNTRY, PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import (
     CASUALTIES,
+    NOT_DRUG_PRISONERS,
     OTHER_SIDE,
+    PRISONER_WORDS,
     RULES,
     TRAFFICKERS,
     UNIT_INDICATORS,
@@ -69,12 +71,23 @@ _PLAN = re.compile(r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|targets?|exp
 _ANAPHORA = re.compile(
     r"^(?:among|of)\s+(?:them|these|those|whom)\b|^including\b"
     r"|^(?:that|this|the)\s+(?:total|figure|amount|haul|quantity|list|stock|seizures?|consignment)\s+(?:also\s+)?"
-    r"(?:included|includes|comprised|consisted)\b",
+    r"(?:included|includes|comprised|consisted)\b"
+    # "The number rose to 2,351 in 2021", "The tablets weighed about 4,094 kilograms": a subject pointing back at
+    # the figure before, with a verb that restates or updates it.
+    r"|^(?:the|this|that|these|those)\s+(?:\w+\s+){1,2}?(?:rose|fell|climbed|dropped|increased|decreased|declined"
+    r"|grew|jumped|reached|stood|weighed|amounted|totall?ed|came\s+to)\b",
     re.IGNORECASE,
 )
 _SUBGROUP = re.compile(
     r"^\s*(?:(?:were|was|are|is)\s+)?(?:women|men|minors|juveniles|children|teenagers|students|girls|boys)\b",
     re.IGNORECASE,
+)
+# The text's report of one operation ("seized ... in a joint operation"), which its later figures may belong to.
+_ONE_OPERATION = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?operation\b(?!s)|(?<!\w)في\s+عملية(?!\w)", re.IGNORECASE)
+_ITS_WEIGHT = re.compile(r"(?<!\w)(?:و|ب)?وزن(?:ها|ه|هم)(?!\w)|\b(?:their|its)\s+(?:total\s+)?weight\b", re.I)
+# "915 of them", and "Hashish accounted for 11 kilograms of the total": a part of the figure said before.
+_PART_OF = re.compile(
+    rf"{OF_THEM.pattern}|^\s*(?:[^\W\d]+\s+)?of\s+the\s+(?:total|haul|amount|quantity|seizures?)\b", re.IGNORECASE
 )
 _BACK_REFERENCE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
@@ -128,8 +141,11 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         context.voice = _voice(finder.national_voice(sentence.text, skip), places)
         if index == lede:
             context.lede_place = unique_place(places)
-        found = len(result.candidates)
+        found, numbers = len(result.candidates), len(result.candidates) + len(result.skipped)
         _read_sentence(sentence, places, published, ref, context, result)
+        context.topic = sentence.text if len(result.candidates) + len(result.skipped) == numbers else None
+        operation = _ONE_OPERATION.search(sentence.text)
+        context.operation = context.operation or (operation.group() if operation else "")
         if index == lede and context.lede_place is None:
             context.lede_figure_place = first_figure_place(result.candidates[found:], places)
     if headline:
@@ -184,19 +200,25 @@ def _read_sentence(
     scope = sentence_place(places, owners, spans[0][0] if spans else len(sentence.text), sentence.text)
     # "Among them were 214 alleged traffickers": the sentence continues the last figure of the one before.
     # A new paragraph opening "Of those held, ..." continues the text's last figure.
-    last = (context.paragraph_last or context.text_last) if _ANAPHORA.match(sentence.text) else None
+    # "وزنها الإجمالي يبلغ طنين" (their total weight is two tonnes): the weight of what the figure before counted.
+    back = _ANAPHORA.match(sentence.text) or _ITS_WEIGHT.search(sentence.text)
+    last = (context.paragraph_last or context.text_last) if back else None
     last_clause = None  # None: any clause of this sentence may continue it
     part_of_skipped = False  # the figure before was set aside: "40 pharmacies ... closed 7 of them" is no figure
     owned_by = _owned_places(places, owners, figures, sentence.text)
     for index, figure in enumerate(figures):
         owned = owned_by[index]
         continues = last if last_clause in (None, figure.clause) else None
-        partitive = bool(OF_THEM.match(sentence.text[figure.mention.end :]))
+        partitive = bool(_PART_OF.match(sentence.text[figure.mention.end :]))
         if partitive and part_of_skipped:
             result.skipped.append(_skipped(sentence, figure.mention, "a part of a count no indicator measures"))
             continue
-        # "told reporters that 194 of the suspects were foreign nationals": a part of the figure said before.
-        continues = continues or (last or context.paragraph_last or context.text_last if partitive else None)
+        # "told reporters that 194 of the suspects were foreign nationals": a part of the figure said before; but
+        # after a sentence with no number, "them" are what that sentence named ("Drug-use offences rose. There
+        # were 4,000 of them"), so the figure is not a part of an earlier one.
+        topic = _topic_kind(context.topic, figure.unit.unit_class, ref) if context.topic and last is None else None
+        backward = partitive and topic is None
+        continues = continues or (last or context.paragraph_last or context.text_last if backward else None)
         candidate = _candidate(sentence, figure, continues, owned, scope, phrases, published, ref, context)
         part_of_skipped = isinstance(candidate, Skipped)
         if isinstance(candidate, Skipped):
@@ -297,16 +319,19 @@ def _candidate(
     stock_phrases = [p for p in own_phrases if segment[0] <= p.start and p.end <= segment[1]]
     if figure.unit.unit_class == "objects":
         return _skipped(sentence, mention, f"counts {figure.unit.word}, which no drug-policy indicator measures")
-    guess = _indicator(text, figure, previous, ref) or _contrasted(sentence, figure, context, ref)
+    guess, own_words = _guess(sentence, figure, previous, context, ref)
     if guess is None:
         return _skipped(sentence, mention, "no indicator fits the words around it")
-    own_words = text[mention.end : _first_stop(text, mention.end, figure.window[1])]
+    if guess.indicator == "prisoners_drug" and NOT_DRUG_PRISONERS.search(own_words):
+        return _skipped(sentence, mention, "prisoners held for all or other crimes, not on drug charges")
     if _SUBGROUP.match(own_words):
         return _skipped(sentence, mention, "a subgroup (women, minors ...) that no indicator counts")
     if guess.indicator in CASUALTIES and _names_other_side(own_words):
         return _skipped(sentence, mention, "casualties among traffickers or gangs, which no indicator counts")
     clause = text[figure.clause[0] : figure.clause[1]]
-    guess = specialise(guess, own_words, clause, bool(phrases), text[mention.end : figure.window[1]])
+    # A text that states no period and tells of one operation before its figures reports that operation's haul.
+    told = clause if context.periods_stated else f"{clause} {context.operation}"
+    guess = specialise(guess, own_words, told, bool(phrases), text[mention.end : figure.window[1]])
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
@@ -355,6 +380,32 @@ def _candidate(
         sentence.start + mention.start,
         sentence.start + mention.end,
     )
+
+
+def _guess(
+    sentence: Sentence, figure: _Figure, previous: Candidate | None, context: Context, ref: Reference
+) -> tuple[Guess | None, str]:
+    """The figure's indicator and the words that describe it: its own, else (when nothing around it names a kind)
+    those of the sentence before, if that one held no number ("وبلغ عدد هؤلاء 59 متهماً")."""
+    text, mention = sentence.text, figure.mention
+    own_words = text[mention.end : _first_stop(text, mention.end, figure.window[1])]
+    guess = _indicator(text, figure, previous, ref) or _contrasted(sentence, figure, context, ref)
+    if guess is None and context.topic:
+        guess = _topic_kind(context.topic, figure.unit.unit_class, ref)
+        own_words = f"{own_words} {context.topic}" if guess else own_words
+    return guess, own_words
+
+
+def _topic_kind(topic: str, unit_class: str | None, ref: Reference) -> Guess | None:
+    """What the sentence before (with no number of its own) names last: "the operations brought down a number of
+    international traffickers. Their number reached 59": arrests. A bare figure may take any kind it names."""
+    allowed = {r.indicator for r in RULES if unit_class is None or compatible(unit_class, _unit(r.indicator, ref))}
+    guess = nearest_rule(topic, (len(topic), len(topic)), topic, allowed)
+    return Guess(guess.indicator, guess.why.replace("next to the figure", "in the sentence before")) if guess else None
+
+
+def _unit(indicator: str, ref: Reference) -> str:
+    return ref.indicators[indicator].fields["unit"]
 
 
 # One court's ruling reported with no period ("The Anbar Criminal Court sentenced one trafficker to life",
@@ -427,18 +478,21 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     """By the unit alone, else the nearest keyword in the figure's own stretch, else as the figure before it,
     else (for a figure that names what it counts) the nearest keyword in its clause."""
     unit_class = figure.unit.unit_class
-    if unit_class in UNIT_INDICATORS:
-        return Guess(UNIT_INDICATORS[unit_class], f"counts {figure.unit.word}")
+    clause = text[figure.clause[0] : figure.clause[1]]
+    by_unit = _by_unit(figure.unit, clause)
+    if by_unit:
+        return by_unit
     if previous and unit_class is None and _OF_THINGS.match(text[figure.mention.end :]):
         return Guess(previous.indicator, f"part of the figure before it ({previous.value})")
     capacity = _CAPACITY.search(text[figure.window[0] : figure.mention.start])
     if capacity and unit_class in ("persons", None):  # "can now hold 4,746 patients": beds, whoever fills them
         return Guess("rehab_beds", f"'{capacity.group().strip()}': a capacity")
     allowed = {r.indicator for r in RULES if compatible(unit_class, ref.indicators[r.indicator].fields["unit"])}
-    clause = text[figure.clause[0] : figure.clause[1]]
     window = text[figure.window[0] : figure.window[1]]
     guess = None
     after = _CLAUSE_COMMA.split(text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
+    # "أتلفت نحو ٤ أطنان من المواد المخدرة التي ضُبطت": a relative clause says what befell the drugs before
+    after = _AR_RELATIVE.split(after, maxsplit=1)[0]
     # Arabic describes a figure after it ("20 حكماً بالإعدام و50 حكماً بالمؤبد"); so does English when the figure is
     # the subject of its own verb ("four were killed and 24 were wounded", "915 of them have been sentenced").
     verb = _own_verb(after, figure.mention.end - figure.mention.start)
@@ -451,7 +505,8 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:
         return _several_kinds(guess, text[figure.window[0] : figure.mention.start], after)
-    inherited = _PILLS_TWIN.get(previous.indicator, previous.indicator) if previous and unit_class == "pills" else None
+    twins = {"pills": _PILLS_TWIN, "weight": _MASS_TWIN}.get(unit_class or "", {})
+    inherited = twins.get(previous.indicator, previous.indicator) if previous and twins else None
     if previous and (inherited or previous.indicator) in _inheritable(unit_class, ref):
         return Guess(inherited or previous.indicator, f"same kind as the figure before it ({previous.value})")
     if unit_class is not None:  # "Sixteen traffickers, including three ..., were arrested": the verb is further on
@@ -461,6 +516,9 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
 
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+_AR_RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين|اللواتي)(?!\w)")
+# Inmates of treatment centres ("النزلاء في مراكز التأهيل") are patients, not prisoners.
+_TREATMENT = re.compile(r"\b(?:rehabilitation|treatment|rehab)\b|تأهيل|التأهيل|علاج|العلاج|مصح\w*", re.IGNORECASE)
 # "16 مركزاً ... ثلاثة منها في بغداد": "منها" (of them, said of things) counts what the figure before counts; "منهم"
 # (of them, people) may say what was done to them ("حكم على 235 منهم"), so keywords still decide.
 _OF_THINGS = re.compile(r"^\s*(?:منها|من\s+بينها)(?!\w)")
@@ -468,6 +526,15 @@ _OF_THINGS = re.compile(r"^\s*(?:منها|من\s+بينها)(?!\w)")
 _DEATH_AND_LIFE = re.compile(
     r"\bdeath\s+(?:and|or)\s+life\b|(?:الإعدام|الاعدام)\s+(?:و|أو\s+)(?:السجن\s+|الحبس\s+)?(?:ال)?مؤبد", re.IGNORECASE
 )
+
+
+def _by_unit(unit: UnitWord, clause: str) -> Guess | None:
+    """A unit that names the indicator by itself ("16 centres"); prisoners held anywhere but a treatment centre."""
+    if unit.unit_class in UNIT_INDICATORS:
+        return Guess(UNIT_INDICATORS[unit.unit_class], f"counts {unit.word}")
+    if unit.word in PRISONER_WORDS and not _TREATMENT.search(clause):
+        return Guess("prisoners_drug", f"counts {unit.word}")
+    return None
 
 
 def _several_kinds(guess: Guess, before: str, after: str) -> Guess:
@@ -492,6 +559,8 @@ _PILLS_TWIN = {
     "seizure_event": "seizure_event_pills",
     "drugs_destroyed": "drugs_destroyed_pills",
 }
+# "24 million captagon pills ... The tablets weighed about 4,094 kilograms": a mass after pills is the mass twin.
+_MASS_TWIN = {pills: mass for mass, pills in _PILLS_TWIN.items()}
 _CLAUSE_COMMA = re.compile(r"[،؛;]|,(?![0-9]{3})")  # not the comma inside "1,356"
 # Words that open another clause: "one trafficker ... after he was caught" is not the figure's own verb.
 _OTHER_CLAUSE = re.compile(r"\b(?:after|when|who|which|that|because|before|while|since|he|she|they|it)\b", re.I)

@@ -71,6 +71,8 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     "pills": ("pills", "pill", "tablets", "tablet", "capsules"),
     "sentences": ("sentences", "sentence", "rulings", "verdicts", "terms"),  # "330 life terms"
     "cases": ("cases", "case", "lawsuits"),
+    # Offences recorded by the police or a monitoring body, not court cases ("2,500 trafficking crimes").
+    "crimes": ("crimes", "crime", "offences", "offence", "offenses", "offense"),
     "centres": ("centres", "centers", "centre", "center", "clinics", "facilities", "hospitals"),
     "beds": ("beds", "bed"),
     "networks": ("networks", "network", "gangs", "gang", "cells", "rings"),
@@ -119,6 +121,7 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "ampules",
         "vials",
         "bottles",
+        "cc",
     ),
 }
 # Arabic unit words (as printed after a figure, with or without the article or accusative ending).
@@ -182,6 +185,7 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     "pills": ("حبة", "حبات", "حبوب", "قرص", "أقراص", "اقراص", "كبسولة", "كبسولات"),
     "sentences": ("حكم", "حكماً", "أحكام", "احكام"),
     "cases": ("قضية", "قضايا", "دعوى", "دعاوى", "ملف", "ملفاً", "ملفات"),  # "1,297 ملفاً قضائياً": court files
+    "crimes": ("جريمة", "جرائم"),
     "centres": ("مركز", "مركزاً", "مراكز", "مصحة", "مصحات", "مستشفى"),
     "beds": ("سرير", "سريراً", "أسرة", "اسرة"),
     "networks": ("شبكة", "شبكات", "عصابة", "عصابات", "خلية", "خلايا"),
@@ -235,6 +239,10 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "قناني",
         "زجاجة",
         "زجاجات",
+        # "١١ عملية إتلاف" (destruction operations), "٨٥٠ سي سي" (cc of a liquid): no indicator counts them.
+        "عملية",
+        "عمليات",
+        "سي",
     ),
 }
 UNIT_OF = {word: unit_class for unit_class, words in _UNIT_CLASSES.items() for word in words}
@@ -363,6 +371,8 @@ def compatible(unit_class: str | None, canonical: str) -> bool:
     wanted = _CANONICAL_CLASS.get(canonical)
     if unit_class is None:
         return wanted in ("persons", "sentences")
+    if unit_class == "crimes":  # recorded offences are counted in the ledger's "cases" unit
+        return wanted == "cases"
     return unit_class == wanted or (unit_class == "persons" and wanted == "sentences")
 
 

@@ -296,6 +296,8 @@ def _past_span(m: re.Match, published: date) -> Period | None:
     count = int(m[1]) if m[1].isdigit() else WORD_NUMBERS.get(m[1].lower())
     if not count:
         return None
+    if m[2].lower() == "years":  # "over the past two years": a running total to publication, its start vague
+        return Period(f"{count} years to {_day(published)}, start not stated", None, published, "explicit")
     return _past_months(count, published) if m[2].lower().startswith("month") else _past_days(count, published)
 
 
@@ -365,7 +367,45 @@ def _year_part_span_ar(m: re.Match, published: date) -> Period | None:
     return Period(f"{start_year} to {name} {end_year} ({_day(end)})", start, end, "explicit") if start <= end else None
 
 
+def _year_start_to_month_ar(m: re.Match, published: date) -> Period | None:
+    """'منذ مطلع العام الحالي وحتى نهاية شهر تموز الماضي': from 1 January of the year of publication to the end
+    (or the middle, منتصف) of the month named."""
+    number = _AR_MONTH_NUMBERS[m[2]]
+    year = published.year
+    day = 15 if m[1] == "منتصف" else monthrange(year, number)[1]
+    start, end = date(year, 1, 1), min(date(year, number, day), published)
+    return Period(f"{year} to {_day(end)}", start, end, "explicit")
+
+
+def _since_month_ar(m: re.Match, published: date) -> Period | None:
+    """'منذ شهر نيسان الماضي': from the first of the last such month (or of the year given) to publication."""
+    number = _AR_MONTH_NUMBERS[m[1]]
+    year = int(m[2]) if m[2] else published.year - (number > published.month)
+    start = date(year, number, 1)
+    return (
+        Period(f"since {start:%b %Y} (to {_day(published)})", start, published, "since") if start <= published else None
+    )
+
+
+def _as_of_month_ar(m: re.Match, published: date) -> Period | None:
+    """'حتى شهر شباط 2020', 'حتى نهاية شهر أيار الماضي': a count at the end of that month."""
+    number = _AR_MONTH_NUMBERS[m[1]]
+    year = int(m[2]) if m[2] else published.year - (number > published.month)
+    end = date(year, number, monthrange(year, number)[1])
+    return Period(f"as of {_day(end)}", None, end, "as_of")
+
+
+_AR_YEAR_LIST = r"((?:19|20)\d{2})(?:\s*[،,]?\s*و?\s*(?:19|20)\d{2})*\s*[،,]?\s*و\s*((?:19|20)\d{2})"
+
 _AR_PHRASES: list[tuple[str, _Resolver]] = [
+    (
+        rf"{_AR_P}(?:منذ|من)\s+(?:مطلع|بداية)\s+(?:العام|السنة|هذا\s+العام)(?:\s+(?:الحالي|الجاري|الحالية))?\s+"
+        rf"(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:(نهاية|منتصف)\s+)?(?:شهر\s+)?{_AR_MONTH}"
+        r"(?:\s+(?:الماضي|الجاري|الحالي|المنصرم))?",
+        _year_start_to_month_ar,
+    ),
+    # "خلال الأعوام ٢٠٢٣ و٢٠٢٤ و٢٠٢٥": the years listed, as one span.
+    (rf"{_AR_P}(?:(?:خلال|في)\s+)?(?:الأعوام|الاعوام|السنوات|أعوام|سنوات)\s+{_AR_YEAR_LIST}", _years),
     (
         rf"{_AR_P}(?:(?:للمدة|خلال\s+المدة|في\s+المدة|للفترة|خلال\s+الفترة)\s+)?(?:من|منذ)\s+"
         rf"(?:{_AR_DAY}\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
@@ -401,6 +441,17 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
         _year_to_month,
     ),
     (rf"{_AR_P}منذ\s+(?:(بداية|مطلع|منتصف)\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}})", _since_year_ar),
+    (
+        rf"{_AR_P}منذ\s+(?:(?:مطلع|بداية)\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+)?((?:19|20)\d{{2}}))?"
+        r"(?:\s+(?:الماضي|المنصرم))?",
+        _since_month_ar,
+    ),
+    (
+        rf"{_AR_P}(?:حتى|لغاية)\s+(?:نهاية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+)?((?:19|20)\d{{2}}))?"
+        r"(?:\s+(?:الماضي|المنصرم))?",
+        _as_of_month_ar,
+    ),
+    (rf"{_AR_P}(?:(?:خلال|في|منذ\s+بداية)\s+)?(?:الشهر\s+(?:الجاري|الحالي)|هذا\s+الشهر)", _this_month),
     (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)", _last_year),
     (
         rf"{_AR_P}(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}}))?"
@@ -445,7 +496,7 @@ _PHRASES: list[tuple[str, _Resolver]] = [
         _year_to_month,
     ),
     (r"(?:the\s+)?(?:past|last|previous)\s+(?:week|seven\s+days)|\bthe\s+week(?:'s|’s)|\bthis\s+week", _past_week),
-    (r"(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|[a-z]+)\s+(months|days)\b", _past_span),
+    (r"(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|[a-z]+)\s+(months|days|years)\b", _past_span),
     (r"last\s+month|the\s+previous\s+month", _last_month),
     (r"this\s+month", _this_month),
     (rf"(?:as\s+of|by\s+the\s+end\s+of|at\s+the\s+end\s+of|until\s+the\s+end\s+of)\s+(?:{_MONTH}\s+)?{_YEAR}", _as_of),

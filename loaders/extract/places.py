@@ -27,13 +27,16 @@ class PlaceMention:
 # Phrases that name the whole country or "the region" without a gazetteer spelling.
 _COUNTRY_WORDS = re.compile(
     r"\b(?:across|throughout|all over)\s+(?:the\s+(?:whole\s+)?country|Iraq)\b|\bnationwide\b|"
-    r"\bcountrywide\b|\bin\s+all\s+(?:Iraqi\s+)?(?:governorates|provinces)\b",
+    r"\bcountrywide\b|\bin\s+all\s+(?:Iraqi\s+)?(?:governorates|provinces)\b"
+    r"|\b(?:in\s+)?Baghdad\s+and\s+(?:the\s+)?(?:other\s+)?(?:governorates|provinces)\b",
     re.IGNORECASE,
 )
 _COUNTRY_WORDS_AR = re.compile(
     r"(?:في|على\s+مستوى)\s+(?:عموم|جميع|كل|كافة)?\s*(?:البلاد|العراق|المحافظات)(?!\w)"
     r"|(?:في\s+)?عموم\s+(?:البلاد|العراق|المحافظات)(?!\w)"
     r"|(?:في\s+)?(?:عدد\s+من|عدة|مختلف)\s+(?:ال)?محافظات(?!\w)"  # "in a number of governorates": several, not one
+    r"|(?:في\s+)?(?:ال)?عاصمة\s+و(?:باقي\s+|بقية\s+)?(?:ال)?محافظات(?!\w)"
+    r"|(?:في\s+)?بغداد\s+و(?:باقي\s+|بقية\s+)?(?:ال)?محافظات(?!\w)"  # "in Baghdad and the provinces": all Iraq
 )
 _REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b|(?<!\w)الإقليم(?!\w)", re.IGNORECASE)
 
@@ -50,8 +53,8 @@ _AUTHORITIES = [
     (
         r"Kurdistan\s+Region(?:'s|’s)?\s+(?:General\s+)?(?:Directorate\s+(?:of|for)\s+)?(?:anti-?narcotics|drug|narcotics?)"
         r"(?:[-\s]+(?:combat\w*|control))?\s+directorate|\bKRSC\b|Kurdistan\s+Region\s+Security\s+Council"
-        r"|Kurdistan\s+Regional\s+Government(?:'s|’s)?\s+(?:General\s+)?Directorate\s+(?:of|for)\s+(?:Combat+ing\s+)?"
-        r"(?:Narcotics|Drugs?)|\bKRG(?:'s|’s)?\s+(?:anti-?narcotics|drug)\s+directorate"
+        r"|Kurdistan\s+Region(?:al\s+Government)?(?:'s|’s)?\s+(?:General\s+)?Directorate\s+(?:of|for)\s+"
+        r"(?:Combat+ing\s+)?(?:Narcotics|Drugs?)|\bKRG(?:'s|’s)?\s+(?:anti-?narcotics|drug)\s+directorate"
         r"|مجلس\s+أمن\s+إقليم\s+كوردستان|مديرية\s+مكافحة\s+المخدرات\s+في\s+إقليم\s+كوردستان",
         "IQ-KR",
         "the Kurdistan Region's directorate",
@@ -201,9 +204,16 @@ _WARRANTS_BY = re.compile(
 _NATIONAL = next(pattern for pattern, code, _ in _AUTHORITY_PATTERNS if code == COUNTRY)
 
 
+# National bodies a country's name may own ("Iraq's National Security Service") besides the national authorities.
+_NATIONAL_BODY = re.compile(r"National\s+Security\s+(?:Service|Agency)|Counter-?Terrorism\s+Service", re.IGNORECASE)
+
+
 def _names_a_body(place: PlaceMention, sentence: str) -> bool:
     seat = re.match(r"(?:'s|’s)\s+", sentence[place.end :])
-    if seat and place.role != "authority" and _NATIONAL.match(sentence, place.end + seat.end()):
+    body = seat and (
+        _NATIONAL.match(sentence, place.end + seat.end()) or _NATIONAL_BODY.match(sentence, place.end + seat.end())
+    )
+    if body and place.role != "authority":
         return True
     return bool(_WARRANTS_BY.search(sentence[: place.start]))
 

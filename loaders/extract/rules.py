@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from loaders.extract.indicators import NAMED_DRUG, distance
 
 _SEIZE = (
-    r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items))"
-    r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered"
+    # "seized drugs" names drugs kept after a seizure (often then destroyed), unless they are the subject of the
+    # figure's verb: "Seized narcotics amounted to 3 tonnes".
+    r"seiz(?:ed|ure|ures|ing)(?!\s+(?:drugs|narcotics|substances|materials|pills|tablets|quantities|items)\b"
+    r"(?!\s+(?:amounted|totall?ed|weighed|came\s+to)\b))"
+    r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered|taken\s+off\s+the\s+streets?"
     r"|\b(?:police|forces|officers|agents|units|teams|detectives)\s+(?:also\s+)?found\b"  # "police found 14.6 million pills"
 )
 # Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
@@ -55,12 +58,14 @@ RULES = [
     _rule(
         "convictions",
         r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|pass(?:ed|ing)?\s+sentences?\s+(?:on|against)|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام"
-        r"|(?<!\w)حكم\s+على",  # "حُكم على 235 منهم": 235 of them were sentenced
+        r"|(?<!\w)حكم\s+على"  # "حُكم على 235 منهم": 235 of them were sentenced
+        r"|(?<!\w)(?:و|ف)?أدان(?:ت|وا)?(?!\w)",  # "المحاكم أدانت 200 شخص": the courts convicted 200
     ),
     _rule(
         "arrests",
         r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
-        r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض",
+        r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض"
+        r"|(?<!\w)(?:ب|و)?(?:ال)?إطاحة|(?<!\w)(?:و|ف)?أطاح\w*",  # "الإطاحة بـ 59 متاجراً": brought down, of people
     ),
     _rule(
         "rehab_completed",
@@ -72,7 +77,9 @@ RULES = [
     _rule(
         "rehab_admitted",
         r"\badmitted\b|\badmissions?\b|\benrolled\b"
-        r"|\breferred\b(?:\s+\S+){0,3}?\s+to\s+(?:treatment|rehabilitation|rehab)"
+        # "referred to treatment", "sent to these centres for treatment": taken in by a treatment service
+        r"|\b(?:referred|sent)\b(?:\s+\S+){0,3}?\s+to\s+(?:\S+\s+){0,3}?(?:treatment|rehabilitation|rehab"
+        r"|(?:treatment\s+|rehabilitation\s+)?(?:centres|centers|hospitals?)\s+for\s+treatment)"
         r"|(?<!\w)(?:و|ف)?(?:استقبل\w*|دخلوا|أدخل\w*|إدخال)",  # a centre "received" (استقبلت) or admitted them
     ),
     # A treatment centre that "has registered about 100 patients" took them in.
@@ -92,6 +99,16 @@ RULES = [
     _rule("drugs_destroyed_pills", _DESTROY, NAMED_DRUG),
     _rule("seizures", _SEIZE + "|" + _SEIZE_AR),
     _rule("seizures_pills", _SEIZE + "|" + _SEIZE_AR),
+    # "an estimated 2 million users", "تشير إلى وجود ما يزيد على مليوني متعاطٍ": how many use drugs, not a count
+    # of people arrested or treated (who have verbs of their own).
+    _rule(
+        "drug_users_estimated",
+        r"\bestimated\b|\bestimates?\b|(?<!\w)(?:ت|ي)?قدر\w*|(?<!\w)وجود(?!\w)|\bthere\s+(?:are|were)\b",
+        r"\b(?:users|addicts)\b|متعاط\w*|مدمن\w*",
+    ),
+    # Offences recorded by the police or a monitor ("Drug-use offences followed a similar pattern"); last, so any
+    # other keyword at the same distance wins, and only figures counting cases or crimes may take it.
+    _rule("crimes_trafficking_recorded", r"\bcrimes?\b|\boffen[cs]es?\b|(?<!\w)(?:ال)?(?:جرائم|جريمة)(?!\w)"),
 ]
 # Units that name the indicator by themselves.
 UNIT_INDICATORS = {
@@ -99,7 +116,16 @@ UNIT_INDICATORS = {
     "beds": "rehab_beds",
     "networks": "networks_dismantled",
     "cases": "court_cases",
+    "crimes": "crimes_trafficking_recorded",  # narrowed to use crimes by the figure's own words (specialise)
 }
+# Who a figure counts when its own noun is prisoners ("1,250 convicted inmates", "1576 نزيلاً"): the prison
+# population, whatever verb ("currently hold", "convicted") stands nearer.
+PRISONER_WORDS = {"prisoners", "prisoner", "inmates", "inmate", "سجين", "سجيناً", "سجناء", "نزيل", "نزيلاً", "نزلاء"}
+# "6,024 inmates are held for other crimes", "nearly 6,000 prisoners in total": not those held on drug charges.
+NOT_DRUG_PRISONERS = re.compile(
+    r"\bother\s+(?:crimes|offen[cs]es|charges)\b|\bin\s+total\b|\boverall\b|قضايا\s+أخرى|جرائم\s+أخرى|(?:ال)?مجموع",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -141,8 +167,9 @@ _FOREIGN = re.compile(
 _EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
-    r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt)\b"
-    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*",
+    r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt"
+    r"|in\s+an?\s+(?:\w+\s+)?operation(?!s))\b"  # "dismantled a network ... in an operation carried out in phases"
+    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
     re.IGNORECASE,
 )
 # Iraq's drug law (No. 50 of 2017) punishes trafficking under Articles 27 and 28 and use under Article 32, so a
@@ -153,7 +180,7 @@ _TRAFFICKING_CASES = re.compile(
     re.IGNORECASE,
 )
 _USE_CASES = re.compile(
-    rf"\b(?:use|possession|consumption|abuse)\b|(?<!\w)(?:ب|و)?(?:ال)?تعاطي|{_ARTICLE}(?:32|٣٢)(?![\d٠-٩])",
+    rf"\b(?:use|possession|consumption|abuse)\b|(?<!\w)(?:ب|و)?(?:ال)?تعاطي?(?!\w)|{_ARTICLE}(?:32|٣٢)(?![\d٠-٩])",
     re.IGNORECASE,
 )
 
@@ -179,9 +206,23 @@ def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool, r
     if guess.indicator in ("seizures", "seizures_pills") and not period_stated and _EVENT.search(clause):
         event = "seizure_event" if guess.indicator == "seizures" else "seizure_event_pills"
         return Guess(event, guess.why + "; one operation, no period stated")
-    if guess.indicator == "court_cases":
-        if _TRAFFICKING_CASES.search(own_words):
-            return Guess("court_cases_trafficking", guess.why + "; trafficking cases")
-        if _USE_CASES.search(own_words):
-            return Guess("court_cases_use", guess.why + "; use cases")
-    return guess
+    return _kind_of_case(guess, own_words)
+
+
+# Court cases and recorded offences split by the kind of offence their own words name.
+_CASE_KINDS = {
+    "court_cases": ("court_cases_trafficking", "court_cases_use"),
+    "crimes_trafficking_recorded": ("crimes_trafficking_recorded", "crimes_use_recorded"),
+}
+
+
+def _kind_of_case(guess: Guess, own_words: str) -> Guess:
+    """'2,500 trafficking crimes', 'قضية تعاطٍ': one kind; both kinds named together ("قضية اتجار وتعاطٍ") or none
+    leave the general count."""
+    if guess.indicator not in _CASE_KINDS:
+        return guess
+    trafficking, use = _TRAFFICKING_CASES.search(own_words), _USE_CASES.search(own_words)
+    if bool(trafficking) == bool(use):
+        return guess
+    kind = _CASE_KINDS[guess.indicator][0 if trafficking else 1]
+    return Guess(kind, guess.why + ("; trafficking" if trafficking else "; use") + " offences")

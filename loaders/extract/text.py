@@ -158,7 +158,7 @@ _AR_THOUSAND = r"(?:ألفاً|ألفا|ألف|الف|آلاف|الاف)"
 _AR_SCALE = rf"(?:{_AR_THOUSAND}|مليوناً|مليونا|مليون|ملايين|ملياراً|مليار|مليارات)"
 # "14 ألفاً و500": a thousands word may carry the remainder after "و" (and).
 # "مليونين ونصف المليون": and half a million more.
-_AR_HALF = r"(?:\s+ونصف(?:\s+(?:ال)?(?:مليون|ألف|الف))?(?!\w))"
+_AR_HALF = r"(?:\s+ونصف(?:\s+(?:ال)?(?:مليون|ألف|الف|طن))?(?!\w))"  # "طنين ونصف الطن": two and a half tonnes
 _SCALE = rf"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b|\s+{_AR_SCALE}(?!\w)(?:\s+و\s*{_D}{{1,3}}(?!{_D})|{_AR_HALF})?)"
 _WORD = "|".join(
     sorted(
@@ -220,7 +220,7 @@ AR_COUNTED_NOUN = (
 _AR_TEEN = rf"(?:أحد|احد|إحدى|احدى|اثنا|اثني|اثنتا|اثنتي|{_AR_SMALL})\s+(?:عشرة|عشر)"
 # A number word may carry "and" or "with" glued to it ("وخمسين حكماً"): that letter is no part of it.
 _AR_WORDS = (
-    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|مليونين|مليونان){_AR_HALF}?|طنان|طنين"
+    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:آلاف|الاف|ملايين|مليون|ألف){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
     rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}))(?!\w)"
@@ -284,7 +284,12 @@ def _find_mentions(sentence: str) -> list[Mention]:
     return mentions
 
 
+# The genitive dual ("ما يزيد على مليوني متعاطٍ": more than two million) reads as the nominative one.
+_GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
+
+
 def _parse(text: str) -> ParsedValue | None:
+    text = _GENITIVE_DUAL.sub(r"\1ين", text)
     try:
         return parse_value(text)
     except InputError:
@@ -301,8 +306,9 @@ def _parse(text: str) -> ParsedValue | None:
 
 
 # "مليونين ونصف المليون", "ثلاثة ملايين ونصف": a count of millions (or thousands) and half of one more.
-_HALF = re.compile(rf"^(?P<head>.+?)\s+ونصف(?:\s+(?:ال)?(?P<scale>{_AR_SCALE}))?$")
-_SCALE_OF = {"م": 1_000_000.0, "ا": 1000.0, "آ": 1000.0, "أ": 1000.0}  # by the first letter of the scale word
+_HALF = re.compile(rf"^(?P<head>.+?)\s+ونصف(?:\s+(?:ال)?(?P<scale>{_AR_SCALE}|طن))?$")
+# By the first letter of the scale word; a tonne is the unit the head is already read in ("طنين": 2 t).
+_SCALE_OF = {"م": 1_000_000.0, "ا": 1000.0, "آ": 1000.0, "أ": 1000.0, "ط": 1.0}
 
 
 def _and_a_half(text: str) -> ParsedValue | None:

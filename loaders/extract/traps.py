@@ -96,9 +96,10 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
     """'aged 25', 'ages 18 to 30', '25-year-old', '25 years old', 'a dealer, 29,'."""
     if _ends(before, r"\b(?:aged|age|ages|age of)") or _starts(after, r"[\s-]*years?[\s-]*old\b|years?\s+of\s+age\b"):
         return True
-    if _ends(before, r"(?:من\s+العمر|العمر|بعمر|عمره|عمرها|يبلغ)\s*") or _starts(
-        after, r"(?:عاماً|عاما|سنة)\s+من\s+العمر"
-    ):
+    if _ends(before, r"(?:من\s+العمر|العمر|بعمر|عمره|عمرها)\s*") or _starts(after, r"(?:عاماً|عاما|سنة)\s+من\s+العمر"):
+        return True
+    # "يبلغ 41 عاماً" is an age; "وزنها يبلغ طنين" (it weighs two tonnes) or "يبلغ عددهم 500" is not.
+    if _ends(before, r"يبلغ\s*") and _starts(after, r"\s*(?:عاماً|عاما|سنة|سنوات|أعوام)(?!\w)"):
         return True
     person = r"\b(?:man|woman|boy|girl|driver|suspect|dealer|trafficker|defendant|student|agent|[A-Z][a-z]+),"
     if _is_plain_integer(mention) and re.search(person + r"\s*$", before) is not None and _starts(after, ","):

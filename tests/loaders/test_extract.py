@@ -722,3 +722,38 @@ def test_a_place_after_two_joined_figures_is_theirs_and_a_partner_places_nothing
 def test_named_narcotic_pills_destroyed_and_liquids_set_aside(ref):
     text = "The committee destroyed 40,000 narcotic pills and 300 ampoules in 2024."
     assert [(c.value, c.indicator) for c in extract(text, ref).candidates] == [("40,000", "drugs_destroyed_pills")]
+
+
+def test_kinds_named_in_the_sentence_before_or_by_the_figures_own_noun(ref):
+    text = (
+        "ERBIL, May 3 — Police in Duhok arrested 410 people on drug charges in 2022. "
+        "The number climbed to 515 in 2023. "
+        "Recorded drug possession offences also rose. There were 900 of them in 2023, against 700 in 2022. "
+        "Officers seized 2 million captagon tablets in 2023. The pills weighed about 330 kilograms.\n\n"
+        "The province's jails now hold 640 sentenced inmates serving terms on drug charges, "
+        "out of 2,100 prisoners in total."
+    )
+    candidates = extract(text, ref, date(2024, 5, 3)).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [
+        (410, "arrests"),
+        (515, "arrests"),
+        (900, "crimes_use_recorded"),
+        (700, "crimes_use_recorded"),
+        (2_000_000, "seizures_pills"),
+        (330, "seizures"),
+        (640, "prisoners_drug"),
+    ]
+
+
+def test_an_undated_past_n_years_needs_a_date_and_a_part_of_the_total_continues_it(ref):
+    text = (
+        "Over the past three years, police have broken up 75 trafficking networks. "
+        "Agents seized 40 kilograms of drugs in March 2024. "
+        "Heroin made up 9 kilograms of the total."
+    )
+    candidates = extract_claims(text, None, ref).candidates
+    assert [(c.number, c.indicator, c.period_start, c.period_end) for c in candidates] == [
+        (75, "networks_dismantled", None, None),
+        (40, "seizures", date(2024, 3, 1), date(2024, 3, 31)),
+        (9, "seizures", date(2024, 3, 1), date(2024, 3, 31)),
+    ]

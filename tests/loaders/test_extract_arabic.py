@@ -336,3 +336,36 @@ def test_arabic_kinds_named_away_from_the_figure(ref):
         (12, "rehab_centres"),
         (4, "rehab_centres"),
     ]
+
+
+def test_arabic_kind_from_the_sentence_before_and_month_periods(ref):
+    text = (
+        "أعلنت المديرية ضبط 90 كيلوغراماً من المواد المخدرة خلال الشهر الجاري. "
+        "وأسفرت العمليات عن الإطاحة بعدد من التجار الأجانب. وبلغ عدد هؤلاء 14 متهماً. "
+        "وقالت المحكمة إنها أدانت 35 شخصاً منذ شهر شباط الماضي. "
+        "وضبطت المفارز 150 ألف حبة مخدرة منذ بداية العام الحالي وحتى نهاية شهر نيسان الماضي."
+    )
+    candidates = extract_claims(text, date(2025, 6, 20), ref).candidates
+    assert [(c.number, c.indicator, c.period_start, c.period_end) for c in candidates] == [
+        (90, "seizures", date(2025, 6, 1), date(2025, 6, 20)),
+        (14, "arrests_foreign", date(2025, 6, 1), date(2025, 6, 20)),
+        (35, "convictions", date(2025, 2, 1), date(2025, 6, 20)),
+        (150_000, "seizures_pills", date(2025, 1, 1), date(2025, 4, 30)),
+    ]
+
+
+def test_arabic_prisoners_weights_and_genitive_duals(ref):
+    text = (
+        "قال المسؤول إن سجون المحافظة تضم 820 نزيلاً بقضايا المخدرات. "
+        "وضبطت القوات أكثر من 5 ملايين حبة مخدرة داخل مخزن. وقال إن وزنها الإجمالي يبلغ طنين ونصف الطن. "
+        "وتشير دراسة إلى وجود ما يزيد على مليوني متعاطٍ في البلاد. "
+        "وأتلفت اللجنة نحو 3 أطنان من المواد التي ضبطت في المنافذ خلال عام 2024."
+    )
+    candidates = extract_claims(text, date(2025, 6, 20), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [
+        (820, "prisoners_drug"),
+        (5_000_000, "seizure_event_pills"),
+        (2500, "seizure_event"),
+        (2_000_000, "drug_users_estimated"),
+        (3000, "drugs_destroyed"),
+    ]
