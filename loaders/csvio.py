@@ -104,7 +104,7 @@ def read_columns(path: Path, label: str, columns: tuple[str, ...], encode: tuple
         walking = _start_record_lines(path, columns)
         try:
             table = _read_arrow(path, label, columns)
-            lines = _record_lines(walking, path)
+            lines = _walked_lines(walking, path)
         finally:
             walking.kill()  # a no-op once it has finished; a stray walker must not outlive a failed read
             walking.wait()
@@ -154,7 +154,7 @@ def _start_record_lines(path: Path, columns: tuple[str, ...]) -> subprocess.Pope
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _record_lines(walking: subprocess.Popen, path: Path) -> array.array:
+def _walked_lines(walking: subprocess.Popen, path: Path) -> array.array:
     out, err = walking.communicate()
     if walking.returncode:
         raise NeedsRecords(err.decode("utf-8", "replace").strip() or f"{path}: line walker failed")

@@ -22,8 +22,8 @@ from loaders.normalise.values import (
 )
 
 # Only ASCII qualifier words followed by one space, or "~"; Arabic words, word numbers and odd spacing go to parse_value.
-_WORDS = sorted((w for w in QUALIFIER_WORDS if w.isascii() and w != "~"), key=len, reverse=True)
-_QUALIFIER = "(?:(?P<tilde>~) ?|(?P<qualifier>" + "|".join(re.escape(w) for w in _WORDS) + ") )?"
+_WORDS = "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True) if w.isascii() and w != "~")
+_QUALIFIER = "(?:(?P<tilde>~) ?|(?P<qualifier>" + _WORDS + ") )?"
 _WEIGHT = "|".join(sorted(WEIGHT_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 # "14,500", "about 1,200", "500+", "more than 99 million", "3 kg": a number with one optional ending.
@@ -53,7 +53,7 @@ def _part(i: int) -> str:
 
 _JOIN = "(?:,? and |, | )"
 # "3 t 24 kg", "2 tons, 156 kilograms and 600 grams": parse_value's compound weights of two or three parts.
-_COMPOUND = "^(?:(?P<qualifier>" + "|".join(re.escape(w) for w in _WORDS) + ") )?" + _part(1) + _JOIN + _part(2)
+_COMPOUND = "^(?:(?P<qualifier>" + _WORDS + ") )?" + _part(1) + _JOIN + _part(2)
 _COMPOUND += "(?:" + _JOIN + _part(3) + ")?$"
 _ASCII_ONE_SPACED = r"^[!-~]+(?: [!-~]+)*$"
 # parse_value's own hint for a weight word: the ledger records a mass as written in t, kg, g or mg.
@@ -94,13 +94,11 @@ def parse_distinct(texts: pa.Array) -> dict[str, np.ndarray]:
 def _fill_quick(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> np.ndarray:
     parts = pc.extract_regex(texts, _SHAPE)
     field = lambda name: pc.struct_field(parts, name).to_numpy(zero_copy_only=False)  # noqa: E731
-    digits = pc.replace_substring(pc.struct_field(parts, "number"), ",", "")
-    scale = np.array([SCALES.get(s, 1.0) for s in field("scale")])
-    value = pc.cast(digits, pa.float64()).to_numpy() * scale
+    value, step = _scaled(pc.struct_field(parts, "number"), field("scale"))
     kinds = _kinds(field("qualifier"), field("tilde"))
     kinds[(kinds == "exact") & (field("plus") == "+")] = "more_than"  # "500+"
     hints = np.array([_HINT[w] if w else None for w in field("weight")], dtype=object)
-    _fill_bounded(out, where, value, kinds, _steps(digits) * scale, hints)
+    _fill_bounded(out, where, value, kinds, step, hints)
     return np.zeros(len(where), dtype=bool)
 
 
@@ -129,9 +127,7 @@ def _fill_range(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) 
     for end in ("lo", "hi"):
         digits = pc.coalesce(*(_non_empty(pc.struct_field(parts, f"{end}{i}")) for i in (1, 2, 3)))
         scale_words = pc.coalesce(*(_non_empty(pc.struct_field(parts, f"{end}{i}_scale")) for i in (1, 2, 3)))
-        scale = np.array([SCALES.get(s, 1.0) for s in scale_words.to_numpy(zero_copy_only=False)])
-        digits = pc.replace_substring(digits, ",", "")
-        ends[end] = (pc.cast(digits, pa.float64()).to_numpy() * scale, _steps(digits) * scale)
+        ends[end] = _scaled(digits, scale_words.to_numpy(zero_copy_only=False))
     (low, low_step), (high, high_step) = ends["lo"], ends["hi"]
     weight = pc.struct_field(parts, "weight").to_numpy(zero_copy_only=False)
     refused = high < low
@@ -141,6 +137,13 @@ def _fill_range(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) 
     out["precision"][keep] = np.maximum(low_step, high_step)[~refused]
     out["unit_hint"][keep] = np.array([_HINT[w] if w else None for w in weight], dtype=object)[~refused]
     return refused
+
+
+def _scaled(numbers: pa.Array, scale_words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers as written ("1,500", "2.5") times their scale word, with their rounding steps (values._amount)."""
+    digits = pc.replace_substring(numbers, ",", "")
+    scale = np.array([SCALES.get(word, 1.0) for word in scale_words])
+    return pc.cast(digits, pa.float64()).to_numpy() * scale, _steps(digits) * scale
 
 
 def _non_empty(strings: pa.Array) -> pa.Array:
