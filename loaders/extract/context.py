@@ -39,6 +39,7 @@ class Context:
     # The paragraph's sentence just before, when it held no number: it may name what the next figure counts
     # ("Drug-use offences followed a similar pattern. There were 4,000 of them ...").
     topic: str | None = None
+    all_offences: bool = False  # the text says its figures cover all offences, not drug crimes alone
     operation: str = ""  # the first words of the text telling of one operation ("in an operation", "a shipment")
 
     @property

@@ -27,14 +27,19 @@ from loaders.extract.indicators import UnitWord, compatible, ledger_unit, neares
 from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import COUNTRY, PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import (
+    ALL_OFFENCES,
     CASUALTIES,
+    DEATH_ROW,
+    EVENT,
     NOT_DRUG_PRISONERS,
     OTHER_SIDE,
     PRISONER_WORDS,
     RULES,
+    SEIZURE_WORDS,
     TRAFFICKERS,
     UNIT_INDICATORS,
     Guess,
+    for_all_offences,
     nearest_rule,
     specialise,
 )
@@ -133,7 +138,9 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     if headline:
         context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
     context.authority_place = authority_place(text, ref)
+    context.all_offences = bool(ALL_OFFENCES.search(text))
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
+    previous_found: tuple[int, int] | None = None  # the candidates of the sentence before
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
@@ -141,16 +148,59 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         context.voice = _voice(finder.national_voice(sentence.text, skip), places)
         if index == lede:
             context.lede_place = unique_place(places)
+        if _OTHER_REPORT.search(sentence.text):  # "This comes a day after a ministry statement that ...": not the haul
+            context.operation = ""
         found, numbers = len(result.candidates), len(result.candidates) + len(result.skipped)
         _read_sentence(sentence, places, published, ref, context, result)
         context.topic = sentence.text if len(result.candidates) + len(result.skipped) == numbers else None
-        operation = _ONE_OPERATION.search(sentence.text)
+        # (a headline or opening sentence telling of one haul makes the text that haul's report)
+        operation = _ONE_OPERATION.search(sentence.text) or (_one_haul(sentence.text) if index <= lede else None)
         context.operation = context.operation or (operation.group() if operation else "")
+        if previous_found is not None and _DESCRIBES_HAUL.match(sentence.text):
+            _as_one_haul(result.candidates, range(*previous_found), sentence.text)
+        previous_found = (found, len(result.candidates))
         if index == lede and context.lede_place is None:
             context.lede_figure_place = first_figure_place(result.candidates[found:], places)
     if headline:
         _drop_headline_repeats(result, {s.start for s in headline})
     return result
+
+
+# A seizure told as one haul: drugs hidden in, or carried by, one vehicle, place or person ("found ... hidden in a
+# building", "مخبأة داخل بناية"), in a sentence that names the seizure.
+def _one_haul(text: str) -> re.Match | None:
+    event = EVENT.search(text)
+    return event if event and SEIZURE_WORDS.search(text) else None
+
+
+# A sentence that turns to another statement, time or matter than the one the text reports.
+_OTHER_REPORT = re.compile(
+    r"(?<!\w)(?:و)?(?:ي|ت)أتي\s+ذلك|(?<!\w)بعد\s+(?:يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|أشهر|أشهر)\s+(?:على|من)(?!\w)"
+    r"|(?<!\w)في\s+سياق\s+(?:منفصل|آخر)|\b(?:days?|weeks?|months?)\s+(?:after|before|earlier)\b|\b(?:comes?|came)\s+(?:after|as)\b"
+    r"|\bseparately\b|\bmeanwhile\b|\bin\s+a\s+separate\b",
+    re.IGNORECASE,
+)
+# The sentence after a seizure that tells where those drugs were ("The drugs were found in the possession of a
+# suspect", "وكانت المواد مخبأة في ..."): the seizure before was one haul.
+_DESCRIBES_HAUL = re.compile(
+    r"^(?:The|These|This|Those|That)\s+(?:seized\s+)?(?:drugs|narcotics|pills|tablets|haul|consignment|shipment"
+    r"|substances|seizure|contraband)\b|^(?:و)?(?:كانت\s+)?(?:المواد|المضبوطات|الحبوب|الشحنة|الكمية)(?!\w)",
+    re.IGNORECASE,
+)
+_EVENT_TWIN = {"seizures": "seizure_event", "seizures_pills": "seizure_event_pills"}
+
+
+def _as_one_haul(candidates: list[Candidate], indices: range, description: str) -> None:
+    """Seizures of the sentence before, with no period of their own, become one haul when the next sentence places
+    those drugs in one vehicle, hiding place or person's possession."""
+    event = EVENT.search(description)
+    if event is None:
+        return
+    for index in indices:
+        candidate = candidates[index]
+        if candidate.indicator in _EVENT_TWIN and candidate.period_start is None:
+            why = f"{candidate.indicator_why}; one haul ('{event.group()}' in the sentence after)"
+            candidates[index] = replace(candidate, indicator=_EVENT_TWIN[candidate.indicator], indicator_why=why)
 
 
 def _voice(voice: PlaceMention | None, places: list[PlaceMention]) -> PlaceMention | None:
@@ -193,7 +243,7 @@ def _read_sentence(
         for p in find_period_phrases(sentence.text, published)
         if published is None or p.period.end is None or (p.period.start or p.period.end) <= published
     ]
-    phrases = of_the_texts_year(phrases, context.text_year)
+    phrases = of_the_texts_year(phrases, context.text_year, context.stated_period)
     figures = _figures(sentence, phrases, context, result)
     spans = [(f.mention.start, f.mention.end) for f in figures]
     owners = {id(p): owner_of(p, sentence.text, spans) for p in places}
@@ -332,6 +382,8 @@ def _candidate(
     # A text that states no period and tells of one operation before its figures reports that operation's haul.
     told = clause if context.periods_stated else f"{clause} {context.operation}"
     guess = specialise(guess, own_words, told, bool(phrases), text[mention.end : figure.window[1]])
+    guess = for_all_offences(guess, context.all_offences)
+    guess = _compared_kind(guess, sentence, figure, context)
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
@@ -419,6 +471,32 @@ _ONE_COURT = re.compile(
 _RULING_DAY = "one court's ruling with no period stated: the day it was reported"
 
 
+# "82 trafficking cases last year, against 42 the year before", "82 دعوى اتجار ... مقابل 42 دعوى": the figure
+# compared with one before it in its sentence is of the same kind.
+_COMPARED = re.compile(
+    r"(?<!\w)(?:مقابل|بالمقارنة\s+مع|قياساً\s+(?:ب|إلى)|بعد\s+أن\s+(?:كان|كانت))(?!\w)"
+    r"|\b(?:against|versus|compared\s+(?:with|to)|up\s+from|down\s+from|from)\s*$",
+    re.IGNORECASE,
+)
+_KIND_FAMILY = {
+    "court_cases": {"court_cases_trafficking", "court_cases_use"},
+    "crimes_trafficking_recorded": {"crimes_use_recorded"},
+    "arrests": {"arrests_traffickers", "arrests_foreign"},
+}
+
+
+def _compared_kind(guess: Guess, sentence: Sentence, figure: _Figure, context: Context) -> Guess:
+    earlier = context.paragraph_last
+    if earlier is None or earlier.sentence_start != sentence.start or guess.indicator not in _KIND_FAMILY:
+        return guess
+    if earlier.indicator not in _KIND_FAMILY[guess.indicator]:
+        return guess
+    between = sentence.text[earlier.value_end - sentence.start : figure.mention.start]
+    if not _COMPARED.search(between):
+        return guess
+    return Guess(earlier.indicator, f"{guess.why}; compared with {earlier.value}, of the same kind")
+
+
 # "بلغ عدد المقبوض عليهم سبعة آلاف، في حين وصل في عام 2022 إلى 17 ألفاً": the contrasting clause's verb ("reached")
 # has the same subject, so its figure counts what the sentence's figure before it counts, for another period.
 _REACHED = re.compile(r"(?<!\w)(?:و|ف)?(?:وصل|بلغ|ارتفع|انخفض|تراجع)\w*|\b(?:reached|stood\s+at|totall?ed)\b", re.I)
@@ -504,6 +582,7 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
         guess = nearest_rule(after, (0, figure.mention.end - figure.mention.start), clause, allowed)
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:
+        guess = _done_to_them(guess, figure.unit, clause, allowed)
         return _several_kinds(guess, text[figure.window[0] : figure.mention.start], after)
     twins = {"pills": _PILLS_TWIN, "weight": _MASS_TWIN}.get(unit_class or "", {})
     inherited = twins.get(previous.indicator, previous.indicator) if previous and twins else None
@@ -532,15 +611,45 @@ def _by_unit(unit: UnitWord, clause: str) -> Guess | None:
     """A unit that names the indicator by itself ("16 centres"); prisoners held anywhere but a treatment centre."""
     if unit.unit_class in UNIT_INDICATORS:
         return Guess(UNIT_INDICATORS[unit.unit_class], f"counts {unit.word}")
+    death_row = re.search(DEATH_ROW, clause, re.IGNORECASE)
+    if unit.unit_class == "persons" and death_row:  # "8,000 prisoners awaiting execution": on death row
+        return Guess("death_row_all_offences", f"counts {unit.word} '{death_row.group()}'")
     if unit.word in PRISONER_WORDS and not _TREATMENT.search(clause):
         return Guess("prisoners_drug", f"counts {unit.word}")
     return None
+
+
+# What a treatment service did for people its figure names only by who they are ("helped nearly 80 detainees overcome
+# their addiction", "عالجت 50 موقوفاً"): the treatment is the count, not the detention.
+_CARE = {"rehab_completed", "rehab_admitted", "patients_treated"}
+_HELD = {"arrests", "prisoners_drug"}
+
+
+def _done_to_them(guess: Guess, unit: UnitWord, clause: str, allowed: set[str]) -> Guess:
+    if guess.indicator not in _HELD or not unit.word or f"'{unit.word}'" not in guess.why:
+        return guess
+    care = nearest_rule(clause, (0, 0), clause, allowed & _CARE)
+    return (
+        Guess(care.indicator, f"{care.why.split(' next to')[0]} in its clause, done to the {unit.word}")
+        if care
+        else guess
+    )
+
+
+# "عدد الموقوفين والمحكومين بلغ 7998", "detainees and convicts": everyone arrested, whatever came of it since.
+_HELD_AND_SENTENCED = re.compile(
+    r"(?:ال)?(?:موقوفين|معتقلين)\s+و(?:ال)?(?:محكومين|مدانين)|\bdetainees\s+and\s+(?:convicts|the\s+convicted)\b"
+    r"|\b(?:detained|arrested)\s+(?:and|or)\s+(?:convicted|sentenced)\b",
+    re.IGNORECASE,
+)
 
 
 def _several_kinds(guess: Guess, before: str, after: str) -> Guess:
     """'أحكاماً بالإعدام والسجن المؤبد بحق قرابة 100 مدان', 'death or life sentences for 100': a figure whose words
     name both kinds of sentence as one counts everyone sentenced, not one kind ("sentenced 12 to death and handed
     life sentences to 31" gives each kind its own figure)."""
+    if guess.indicator == "convictions" and any(_HELD_AND_SENTENCED.search(side) for side in (before, after)):
+        return Guess("arrests", guess.why + "; people held and sentenced together: all arrested")
     if guess.indicator not in ("death_sentences", "life_sentences"):
         return guess
     if any(_DEATH_AND_LIFE.search(side) for side in (before, after)):

@@ -69,7 +69,8 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "weight": tuple(WEIGHT_UNITS),
     "pills": ("pills", "pill", "tablets", "tablet", "capsules"),
-    "sentences": ("sentences", "sentence", "rulings", "verdicts", "terms"),  # "330 life terms"
+    "sentences": ("sentences", "sentence", "rulings", "verdicts", "terms"),
+    "executions": ("executions", "execution", "hangings"),  # "more than 52 executions"  # "330 life terms"
     "cases": ("cases", "case", "lawsuits"),
     # Offences recorded by the police or a monitoring body, not court cases ("2,500 trafficking crimes").
     "crimes": ("crimes", "crime", "offences", "offence", "offenses", "offense"),
@@ -258,6 +259,7 @@ _CANONICAL_CLASS = {
     "centres": "centres",
     "beds": "beds",
     "networks": "networks",
+    "executions": "executions",
 }
 _STOP = {
     "in",
@@ -370,7 +372,9 @@ def compatible(unit_class: str | None, canonical: str) -> bool:
     """Whether a figure counting `unit_class` can measure an indicator in `canonical` units."""
     wanted = _CANONICAL_CLASS.get(canonical)
     if unit_class is None:
-        return wanted in ("persons", "sentences")
+        return wanted in ("persons", "sentences", "executions")
+    if unit_class == "persons" and wanted == "executions":  # "17 people were put to death"
+        return True
     if unit_class == "crimes":  # recorded offences are counted in the ledger's "cases" unit
         return wanted == "cases"
     return unit_class == wanted or (unit_class == "persons" and wanted == "sentences")

@@ -20,6 +20,7 @@ from loaders.normalise.values import WORD_NUMBERS
 
 SAME_PERIOD = "same period"  # kind of a phrase that points back at the period stated before
 THE_YEAR = "the year"  # "during the year": the year the text is about (else the year of publication to date)
+YEAR_AFTER = "year after"  # "the following year": the year after the one the text stated
 YEAR_BEFORE = "year before"  # "the year before": the year before the one the text is about (else before publication)
 NEEDS_DATE = "needs_date"  # kind of a relative period read from an article whose publication date is unknown
 
@@ -143,21 +144,30 @@ def _year_before(m: re.Match, published: date | None) -> Period:
     return Period(f"{year} (the year before)", date(year, 1, 1), date(year, 12, 31), YEAR_BEFORE)
 
 
-def of_the_texts_year(phrases: list[PeriodPhrase], text_year: Period | None) -> list[PeriodPhrase]:
+def _year_after(m: re.Match, published: date | None) -> Period:
+    """'The number dropped to 41 the following year': read against the year the text states (of_the_texts_year)."""
+    return Period(m[0], None, None, YEAR_AFTER)
+
+
+def of_the_texts_year(
+    phrases: list[PeriodPhrase], text_year: Period | None, latest: Period | None = None
+) -> list[PeriodPhrase]:
     """The sentence's phrases with 'the year before' and 'during the year' read against the year the sentence names,
     else the first year the text stated."""
     own = [p.period for p in phrases if p.period.kind == "explicit" and whole_year(p.period)]
-    return [_of_year(p, own[0] if own else text_year) for p in phrases]
+    # "the following year" follows the year stated last ("91 in 2021. The number dropped to 41 the following year")
+    after = latest if latest and whole_year(latest) else text_year
+    return [_of_year(p, own[0] if own else (after if p.period.kind == YEAR_AFTER else text_year)) for p in phrases]
 
 
 def _of_year(phrase: PeriodPhrase, stated: Period | None) -> PeriodPhrase:
     """'Nearly 700 kg in 2025 ... a sharp rise on the year before, when ... 444 kg': the year before the whole year
     the text stated, not before the year it was published in; 'during the year' is that year itself."""
-    if phrase.period.kind not in (YEAR_BEFORE, THE_YEAR):
+    if phrase.period.kind not in (YEAR_BEFORE, THE_YEAR, YEAR_AFTER):
         return phrase
     if stated is None or not whole_year(stated):
         return phrase if phrase.period.end else replace(phrase, period=_needs_date(phrase.text))
-    year = stated.start.year - (phrase.period.kind == YEAR_BEFORE)
+    year = stated.start.year - (phrase.period.kind == YEAR_BEFORE) + (phrase.period.kind == YEAR_AFTER)
     label = f"{year} ('{phrase.text}', of the year the text states)"
     return replace(phrase, period=Period(label, date(year, 1, 1), date(year, 12, 31), "explicit"))
 
@@ -489,6 +499,11 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     ),
     (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}", _since_year),
     (r"last\s+year", _last_year),
+    (
+        r"the\s+(?:following|next|subsequent)\s+year|a\s+year\s+later"
+        r"|(?:العام|السنة|عام)\s+(?:التالي|التالية|الذي\s+تلاه|التي\s+تلتها)",
+        _year_after,
+    ),
     (r"the\s+(?:previous|preceding)\s+year|the\s+year\s+before(?!\s+(?:last|\d))|a\s+year\s+earlier", _year_before),
     (r"\b(?:during|over|throughout)\s+the\s+(?:whole\s+|entire\s+)?year\b(?!\s+(?:before|earlier|\d))", _the_year),
     (

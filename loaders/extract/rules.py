@@ -14,6 +14,9 @@ _SEIZE = (
     r"(?!\s+(?:amounted|totall?ed|weighed|came\s+to)\b))"
     r"|confiscat\w*|intercept\w*|impound\w*|were\s+found|recovered|taken\s+off\s+the\s+streets?"
     r"|\b(?:police|forces|officers|agents|units|teams|detectives)\s+(?:also\s+)?found\b"  # "police found 14.6 million pills"
+    # Drugs found on someone or carried by them ("stopped a truck and found 7 million pills", "suspects carrying
+    # over a kilogram", "a suspect in possession of 2 kilograms"); only masses and pills may take these.
+    r"|\bfound\b|\bcarr(?:y|ying|ied|ies)\b|\bin\s+(?:the\s+)?possession\s+of\b"
 )
 # Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
 # gang are not the casualties counted.
@@ -27,7 +30,11 @@ CASUALTIES = {"security_killed", "security_wounded"}
 OTHER_SIDE = re.compile(r"\bgangs?\b|\bgunmen\b|عصاب\w*|مسلح\w*")
 # "الكميات المتلفة" (the destroyed quantities) names destruction as the verb does.
 _DESTROY = r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق"
-_SEIZE_AR = r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط)"
+_SEIZE_AR = (
+    r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط"
+    r"|عثر\w*|العثور|(?:ب)?حوز(?:ة|ته|تها|تهم|تهما)?)(?!\w)"  # "عثرت على" (found), "بحوزته" (on him)
+)
+SEIZURE_WORDS = re.compile(_SEIZE + "|" + _SEIZE_AR, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,17 @@ def _rule(indicator: str, keywords: str, requires: str | None = None) -> Rule:
     )
 
 
+# People under sentence of death at a date, and executions carried out: the ledger holds them only for all offences
+# (context indicators), so a text's figures of either are those.
+DEATH_ROW = r"death\s+row|(?:awaiting|facing|await)\s+execution|بانتظار\s+(?:تنفيذ\s+)?(?:حكم\s+|أحكام\s+)?(?:ال)?إعدام"
+_EXECUTED = (
+    r"\bexecut(?:ed|ions?)\b|put\s+to\s+death|\bhanged\b|(?<!\w)(?:و)?(?:أ|ا)عدم(?:ت|وا)?(?!\w)|(?<!\w)(?:ال)?إعدامات"
+    r"|(?:تنفيذ|نفذ\w*)\s+(?:حكم\s+|أحكام\s+)?(?:ال)?(?:إعدام|اعدام)"
+)
 # On a tie in distance, the rule listed first wins.
 RULES = [
+    _rule("death_row_all_offences", DEATH_ROW),
+    _rule("executions_all_offences", _EXECUTED),
     _rule(
         "death_sentences",
         r"death\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+death|death\s+penalt(?:y|ies)"
@@ -72,6 +88,8 @@ RULES = [
         r"complet(?:ed|ing)\s+(?:their\s+|the\s+)?(?:full\s+|whole\s+|entire\s+)?(?:drug\s+|addiction\s+)?(?:treatment|rehabilitation|programmes?"
         r"|programs?)|\brecovered\b|reintegrated|graduat(?:ed|es)\b|finish(?:ed|ing)\s+(?:their\s+)?treatment"
         r"|تعافى|تعافي|المتعافين|متعافين|إعادة\s+تأهيل|تأهيلهم|تم\s+تأهيل|(?:أ|ا)عاد\w*\s+تأهيل"
+        r"|\bovercom(?:e|ing)\s+(?:their\s+|the\s+)?(?:drug\s+)?addictions?|\bbeat\s+(?:their\s+)?addictions?"
+        r"|\bgot\s+clean\b|تخلص\w*\s+من\s+(?:ال)?إدمان"
         r"|تماثل\w*|(?<!\w)(?:لل|ل|بال)شفاء|(?:ب|و)?إكمال\s+(?:برامج\s+|برنامج\s+)?العلاج|أكمل\w*\s+(?:برامج\s+)?العلاج",
     ),
     _rule(
@@ -89,8 +107,17 @@ RULES = [
         r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b"
         r"|(?:were|are)\s+(?:still\s+)?(?:receiving|undergoing)\s+treatment",  # in treatment at the time said
     ),
-    _rule("patients_treated", r"received\s+treatment|\btreated\b|علاج|معالجة|عولج\w*|تلقوا\s+العلاج"),
-    _rule("prisoners_drug", r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"),
+    _rule(
+        "patients_treated",
+        r"received\s+treatment|\btreated\b|علاج|معالجة|عولج\w*|(?<!\w)(?:و)?عالج(?:ت|وا)?(?!\w)|تلقوا\s+العلاج",
+    ),
+    _rule(
+        "prisoners_drug",
+        r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"
+        # a stock of people held: "currently held on drug charges", "held in prisons", "المودعين" (lodged)
+        r"|\b(?:are|is)\s+(?:currently\s+|still\s+|now\s+)?(?:held|jailed|imprisoned|incarcerated)\b"
+        r"|\bcurrently\s+(?:held|jailed|imprisoned|incarcerated|detained)\b|(?:ال)?مودع(?:ين|ون|ات)?(?!\w)",
+    ),
     _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
     _rule("drugs_destroyed", _DESTROY),
@@ -116,7 +143,8 @@ UNIT_INDICATORS = {
     "beds": "rehab_beds",
     "networks": "networks_dismantled",
     "cases": "court_cases",
-    "crimes": "crimes_trafficking_recorded",  # narrowed to use crimes by the figure's own words (specialise)
+    "crimes": "crimes_trafficking_recorded",
+    "executions": "executions_all_offences",  # narrowed to use crimes by the figure's own words (specialise)
 }
 # Who a figure counts when its own noun is prisoners ("1,250 convicted inmates", "1576 نزيلاً"): the prison
 # population, whatever verb ("currently hold", "convicted") stands nearer.
@@ -164,10 +192,11 @@ _FOREIGN = re.compile(
 )
 # One operation, not a period's total: a vehicle or hiding place, "in a separate raid", drugs found "in the
 # possession of" named suspects ("بحوزة متهمين"), "في عملية منفصلة".
-_EVENT = re.compile(
+EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
     r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt"
+    r"|(?:suspects?|traffickers?|dealers?|smugglers?|man|men|woman|driver|person)\s+(?:who\s+(?:was|were)\s+)?carrying"
     r"|in\s+an?\s+(?:\w+\s+)?operation(?!s))\b"  # "dismantled a network ... in an operation carried out in phases"
     r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
     re.IGNORECASE,
@@ -203,10 +232,25 @@ def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool, r
         if TRAFFICKERS.search(own_words) and not _USERS.search(rest or own_words):
             return Guess("arrests_traffickers", guess.why + "; counted as traffickers or dealers")
         return Guess("arrests", guess.why)
-    if guess.indicator in ("seizures", "seizures_pills") and not period_stated and _EVENT.search(clause):
+    if guess.indicator in ("seizures", "seizures_pills") and not period_stated and EVENT.search(clause):
         event = "seizure_event" if guess.indicator == "seizures" else "seizure_event_pills"
         return Guess(event, guess.why + "; one operation, no period stated")
     return _kind_of_case(guess, own_words)
+
+
+# "The totals cover all offences, not only drug crimes": the text's death sentences are for any offence.
+ALL_OFFENCES = re.compile(
+    r"\ball\s+(?:offen[cs]es|crimes)\b|\bnot\s+(?:only|just)\s+(?:for\s+)?drug|\bany\s+(?:offen[cs]e|crime)\b"
+    r"|(?:جميع|كل|كافة)\s+(?:ال)?جرائم|(?:لا|ليس)\S*\s+(?:فقط\s+)?(?:ب|في\s+)?(?:قضايا\s+)?المخدرات\s+فقط",
+    re.IGNORECASE,
+)
+_FOR_ALL_OFFENCES = {"death_sentences": "death_sentences_all_offences"}
+
+
+def for_all_offences(guess: Guess, all_offences: bool) -> Guess:
+    if all_offences and guess.indicator in _FOR_ALL_OFFENCES:
+        return Guess(_FOR_ALL_OFFENCES[guess.indicator], guess.why + "; the text counts all offences")
+    return guess
 
 
 # Court cases and recorded offences split by the kind of offence their own words name.

@@ -200,6 +200,10 @@ _WORDS = (
     rf"(?:(?<=hundred)\s+and\s+(?:{_WORD})(?:-(?:{_WORD}))?)?\b"
 )
 _DIGIT_AMOUNT = rf"(?:{_DIGITS}){_SCALE}?"
+# "half a million pills", "about half a tonne"; and after a qualifier, "a" as one: "over a kilogram", "nearly a ton".
+_EN_MASS = r"(?:kilograms?|kilos?|tonnes?|tons?)"
+_HALF_A = rf"\bhalf\s+an?\s+(?:million|billion|{_EN_MASS})\b"
+_A_ONE = rf"\ba\s+(?:million|billion|{_EN_MASS})\b"
 _AR_TENS = (
     r"(?:عشرين|عشرون|ثلاثين|ثلاثون|أربعين|أربعون|اربعين|خمسين|خمسون|ستين|ستون|سبعين|سبعون|ثمانين|ثمانون|تسعين|تسعون)"
 )
@@ -225,7 +229,11 @@ _AR_WORDS = (
     rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
     rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}))(?!\w)"
 )
-_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_WORDS}|{_AR_WORDS})"
+# A mass unit counted as two or as one after it: "كيلوغرامين" (two kilograms), "كيلوغرام واحد" (one kilogram).
+_AR_UNIT_DUAL = r"(?:كيلوغرامين|كيلوغرامان|كيلوين)"
+_AR_UNIT_ONE = r"(?:كيلوغراماً|كيلوغراما|كيلوغرام|كيلو|طناً|طنا|طن)\s+(?:واحداً|واحدا|واحد)"
+_AR_MASS_WORDS = rf"(?<!\w)(?:{_AR_UNIT_DUAL}|{_AR_UNIT_ONE})(?!\w)"
+_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_WORDS})"
 _WEIGHT = (
     r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
     r"|(?:أطنان|اطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كغم|غرامات|غراماً|غراما|غرام)(?!\w)"
@@ -241,7 +249,7 @@ _MENTION = re.compile(
     rf"(?:(?P<compound>(?:(?:{_DIGITS}|{_WORDS})\s*(?:{_WEIGHT})|طنان|طنين|طناً|طنا|طن)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
     rf"|(?P<range>between\s+{_AMOUNT}\s+and\s+{_AMOUNT}|(?:from\s+)?{_AMOUNT}\s+to\s+{_AMOUNT}"
     rf"|{_DIGIT_AMOUNT}\s*[-–—]\s*{_DIGIT_AMOUNT})"
-    rf"|(?P<amount>{_AMOUNT}))",
+    rf"|(?P<amount>{_AMOUNT})|(?<=\s)(?P<one>{_A_ONE}))",
     re.IGNORECASE,
 )
 _SINGLE = re.compile(rf"(?:(?:{_QUALIFIER})\s+)?(?:from\s+)?{_AMOUNT}", re.IGNORECASE)
@@ -253,11 +261,12 @@ _CHANGE = re.compile(
 )
 
 
-_AR_MASS_INSIDE = re.compile(r"(?:طنان|طنين|أطنان|طن|كيلوغرام\w*|كغم)(?!\w)")  # "نصف طن" holds its own unit
+_AR_MASS_INSIDE = re.compile(r"(?:طنان|طنين|أطنان|طن|كيلوغرام\w*|كيلوين|كيلو|كغم)(?!\w)")  # "نصف طن" holds its own unit
 
 
 # "بحق متهم واحد": Arabic puts "one" after the noun it counts.
-_AR_ONE_AFTER = re.compile(rf"(?<!\w)(?:[وب])?{AR_COUNTED_NOUN}\s+(واحدة|واحد)(?!\w)")
+# So does the dual's "two" ("بحق مدانين اثنين", "متهمتين اثنتين").
+_AR_ONE_AFTER = re.compile(rf"(?<!\w)(?:[وب])?{AR_COUNTED_NOUN}\s+(واحدة|واحد|اثنين|اثنان|اثنتين|اثنتان)(?!\w)")
 
 
 def find_mentions(sentence: str) -> list[Mention]:
@@ -274,7 +283,11 @@ def _find_mentions(sentence: str) -> list[Mention]:
     position = 0
     while match := _MENTION.search(sentence, position):
         start, end = match.start(), match.end()
+        if match["one"] and match["one"] == match.group().strip():  # "a kilogram" alone is no count ("per a ...")
+            position = end
+            continue
         weight = bool(match["compound"]) or bool(_AR_MASS_INSIDE.search(match.group()))
+        weight = weight or bool(re.search(rf"\b{_EN_MASS}$", match.group(), re.IGNORECASE))
         if match["range"] and _CHANGE.search(sentence[:start]):
             end = _SINGLE.match(sentence, start).end()
         written = sentence[start:end].strip()
@@ -290,6 +303,8 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 def _parse(text: str) -> ParsedValue | None:
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
+    text = re.sub(rf"{_AR_UNIT_DUAL}", "2 كيلوغرام", text)
+    text = re.sub(r"(?<!\w)(كيلوغرام\w*|كيلو|طن\w*)\s+واحد\w*", r"1 \1", text)
     try:
         return parse_value(text)
     except InputError:

@@ -159,6 +159,11 @@ def is_name_or_code(before: str, after: str, mention: Mention) -> bool:
     return re.search(r"[A-Za-z]-$", before) is not None or _starts(after, r"-[A-Za-z]+\d")
 
 
+def is_quoted_name(before: str, after: str, mention: Mention) -> bool:
+    """'pills of the kind known as "01"', 'الحبوب المعروفة بـ"01"': a number in quotes names something."""
+    return re.search(r"[\"“«]$", before) is not None and re.match(r"[\"”»]", after) is not None
+
+
 # Order matters only for the reason given; any match means the number is not a figure.
 TRAPS: list[tuple[str, _Rule]] = [
     ("a year", is_year),
@@ -173,6 +178,7 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("a sum of money", is_money),
     ("a distance", is_distance),
     ("part of a name or code", is_name_or_code),
+    ("a name in quotes", is_quoted_name),
 ]
 
 

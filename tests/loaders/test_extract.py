@@ -757,3 +757,62 @@ def test_an_undated_past_n_years_needs_a_date_and_a_part_of_the_total_continues_
         (40, "seizures", date(2024, 3, 1), date(2024, 3, 31)),
         (9, "seizures", date(2024, 3, 1), date(2024, 3, 31)),
     ]
+
+
+# Round 5: number words with "a", one haul told over two sentences, context figures for all offences, kinds named
+# by what was done to the people counted, and "the following year".
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Customs officers found nearly a ton of hashish hidden in a lorry.", [(1000, "seizure_event")]),
+        ("Police seized 40 kilograms of heroin, or roughly half a million doses, on Monday.", [(40, "seizures")]),
+        (
+            "Police stopped a van and found 3 million captagon pills hidden under its floor.",
+            [(3_000_000, "seizure_event_pills")],
+        ),
+        (
+            "Border guards intercepted two smugglers carrying over a kilogram of crystal meth.",
+            [(1, "seizure_event")],
+        ),
+    ],
+)
+def test_round5_seizure_words_and_hauls(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+def test_round5_a_seizure_described_by_the_next_sentence_is_one_haul(ref):
+    text = (
+        "Police seized 120 kilograms of hashish in Basra, officials said on Tuesday. "
+        "The drugs were stashed in the possession of two brothers, the officials added."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [(120, "seizure_event")]
+
+
+def test_round5_all_offence_context_figures(ref):
+    text = (
+        "Courts issued 60 death sentences in 2020, a monitor said. The number rose to 75 the following year. "
+        "Authorities executed 20 people in 2020. Some 4,000 prisoners are on death row. "
+        "These numbers cover all crimes, not only drug cases."
+    )
+    candidates = extract_claims(text, date(2022, 3, 1), ref).candidates
+    assert [(c.number, c.indicator, c.period_start) for c in candidates] == [
+        (60, "death_sentences_all_offences", date(2020, 1, 1)),
+        (75, "death_sentences_all_offences", date(2021, 1, 1)),
+        (20, "executions_all_offences", date(2020, 1, 1)),
+        (4000, "death_row_all_offences", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("The prison clinic has helped 45 detainees overcome their addiction so far.", "rehab_completed"),
+        ("Some 9,000 people are currently held on drug charges nationwide, he said.", "prisoners_drug"),
+        ("Judges heard 60 trafficking cases in 2022, against 35 cases in 2021.", "court_cases_trafficking"),
+    ],
+)
+def test_round5_kind_from_what_was_done_or_compared(text, indicator, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert candidates[-1].indicator == indicator

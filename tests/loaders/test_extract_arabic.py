@@ -369,3 +369,32 @@ def test_arabic_prisoners_weights_and_genitive_duals(ref):
         (2_000_000, "drug_users_estimated"),
         (3000, "drugs_destroyed"),
     ]
+
+
+# Round 5: masses counted by the unit's dual or by "واحد" after it, "اثنين" after its noun, "عثر على" as a seizure,
+# quoted names, detainees and convicts counted together, treatment by the verb "عالج", people lodged in prisons.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وضبطت المفارز كيلوغرامين من الحشيشة بحوزة متهم.", [(2, "seizure_event")]),
+        ("وفي البصرة، ضبط طن واحد من المواد المخدرة داخل شاحنة.", [(1000, "seizure_event")]),
+        ("وأصدرت محكمة الجنايات حكماً بالسجن المؤبد بحق متهمين اثنين.", [(2, "life_sentences")]),
+        ('وعثرت المفارز على 900 حبة مخدرة من النوع المعروف بـ"22" مخبأة في منزل.', [(900, "seizure_event_pills")]),
+    ],
+)
+def test_round5_arabic_mass_words_and_finds(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("وأوضح أن عدد الموقوفين والمحكومين بقضايا المخدرات بلغ 4100 شخص خلال عام 2021.", "arrests"),
+        ("وقال إن المستشفيات عالجت 230 مدمناً منذ مطلع العام.", "patients_treated"),
+        ("وأضاف أن عدد المودعين لدى الدائرة بالتهم ذاتها يبلغ 90 شخصاً.", "prisoners_drug"),
+    ],
+)
+def test_round5_arabic_kinds(text, indicator, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [c.indicator for c in candidates] == [indicator]
