@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -93,48 +94,102 @@ _PY_SPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
 def read_columns(path: Path, label: str, columns: tuple[str, ...], encode: tuple[str, ...] = ()) -> pa.Table:
     """The same records as read_records (stripped strings, blank rows skipped, the line each starts on in
     `raw_line`), read by Arrow into columns: a million claims would be twenty million Python strings.
-    Columns named in `encode` are dictionary-encoded (categoricals in pandas): each distinct text stored once.
+    Columns named in `encode` are dictionary-encoded (categoricals in pandas): each distinct text stored once."""
+    reading = start_reading(path, label, columns, encode)
+    lines = reading.lines()
+    return reading.table.set_column(reading.table.num_columns - 1, "raw_line", pa.array(lines, pa.int64()))
 
-    Python's csv module still walks the file once, in a process of its own while Arrow reads, because it is the
-    strict reader: Arrow silently accepts a quote closed in mid-field, which read_records rejects. Raise
-    NeedsRecords for anything the two readers might read differently."""
+
+class ColumnsRead:
+    """A file read by Arrow, whose record lines are still being counted.
+
+    Python's csv module walks the file once more, in a process of its own for a large file, because it is the
+    strict reader: Arrow silently accepts a quote closed in mid-field, which read_records rejects. Until `lines()`
+    is asked for, `table`'s raw_line column holds each row's position, and the walk goes on beside whatever the
+    caller does next (a million-claim file takes a second to walk). `lines()` raises NeedsRecords for anything the
+    two readers read differently, so nothing read may be published before it is called."""
+
+    def __init__(self, path: Path, label: str, table: pa.Table, walked: array.array | subprocess.Popen):
+        self.path, self.label, self.table, self._walked = path, label, table, walked
+
+    def lines(self) -> array.array:
+        """The line each row starts on, in row order."""
+        if isinstance(self._walked, subprocess.Popen):
+            self._walked = _walked_lines(self._walked, self.path)
+        if self.table.num_rows != len(self._walked):
+            raise NeedsRecords(
+                f"{self.label}: {self.table.num_rows} rows read by Arrow, {len(self._walked)} by the csv module"
+            )
+        return self._walked
+
+    def stop(self) -> None:
+        """End a walk whose result is no longer wanted (a no-op once it has finished)."""
+        if isinstance(self._walked, subprocess.Popen):
+            self._walked.kill()
+            self._walked.wait()
+
+
+def start_reading(path: Path, label: str, columns: tuple[str, ...], encode: tuple[str, ...] = ()) -> ColumnsRead:
+    """Read the file with Arrow and start walking it with the csv module (see ColumnsRead)."""
     if path.stat().st_size < _WALK_APART_FROM:
-        lines, table = _walk_here(path, columns), _read_arrow(path, label, columns)
+        walked: array.array | subprocess.Popen = _walk_here(path, columns)
+        table = _read_arrow(path, label, columns, encode)
     else:
-        walking = _start_record_lines(path, columns)
+        walked = _start_record_lines(path, columns)
         try:
-            table = _read_arrow(path, label, columns)
-            lines = _walked_lines(walking, path)
-        finally:
-            walking.kill()  # a no-op once it has finished; a stray walker must not outlive a failed read
-            walking.wait()
-    if table.num_rows != len(lines):
-        raise NeedsRecords(f"{label}: {table.num_rows} rows read by Arrow, {len(lines)} by the csv module")
-    table = pa.table({n: pc.dictionary_encode(table.column(n)) if n in encode else table.column(n) for n in columns})
-    files = pa.array([label] * table.num_rows, pa.string()).dictionary_encode()
-    return table.append_column("raw_file", files).append_column("raw_line", pa.array(lines, pa.int64()))
+            table = _read_arrow(path, label, columns, encode)
+        except BaseException:
+            ColumnsRead(path, label, pa.table({}), walked).stop()  # a stray walker must not outlive a failed read
+            raise
+    files = pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([label]))
+    rows = pa.array(np.arange(table.num_rows, dtype=np.int64))
+    return ColumnsRead(path, label, table.append_column("raw_file", files).append_column("raw_line", rows), walked)
 
 
-def _read_arrow(path: Path, label: str, columns: tuple[str, ...]) -> pa.Table:
-    """Every column as trimmed strings, blank rows dropped."""
+def _read_arrow(path: Path, label: str, columns: tuple[str, ...], encode: tuple[str, ...]) -> pa.Table:
+    """Every column as trimmed strings (dictionary-encoded if in `encode`), blank rows dropped. An encoded column
+    is read encoded and trimmed through its dictionary: each distinct text is trimmed once."""
+    text = {name: pa.dictionary(pa.int32(), pa.string()) if name in encode else pa.string() for name in columns}
     try:
         table = pacsv.read_csv(
             path,
             parse_options=pacsv.ParseOptions(newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in columns},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
+                column_types=text, strings_can_be_null=False, quoted_strings_can_be_null=False
             ),
         )
     except (pa.ArrowInvalid, OSError) as error:
         raise NeedsRecords(f"{label}: {error}") from None
     if sorted(table.column_names) != sorted(columns):  # also catches a space around a name
         raise NeedsRecords(f"{label}: header is not exactly {columns}")
-    table = table.select(list(columns)).combine_chunks()
-    table = pa.table({name: pc.utf8_trim(table.column(name), characters=_PY_SPACE) for name in columns})
-    blank = functools.reduce(pc.and_, [pc.equal(pc.utf8_length(table.column(n)), 0) for n in columns])
-    return table.filter(pc.invert(blank)) if pc.any(blank).as_py() else table  # a filter copies every column
+    table = table.select(list(columns)).unify_dictionaries()
+    trimmed = {name: _trimmed(table.column(name), name in encode) for name in columns}
+    blank = functools.reduce(pc.and_, [_empty(column) for column in trimmed.values()])
+    if not pc.any(blank).as_py():
+        return pa.table(trimmed)
+    # A filter copies every column; and an encoded column is encoded again, so that no text is left in its
+    # dictionary that only a blank row had (the build parses every text a dictionary holds).
+    kept = pa.table(trimmed).filter(pc.invert(blank))
+    return pa.table({n: _encoded_again(kept.column(n)) if n in encode else kept.column(n) for n in columns})
+
+
+def _encoded_again(column: pa.ChunkedArray) -> pa.Array:
+    return pc.dictionary_encode(column.combine_chunks().dictionary_decode())
+
+
+def _trimmed(column: pa.ChunkedArray, encoded: bool) -> pa.Array | pa.ChunkedArray:
+    if not encoded:
+        return pc.utf8_trim(column, characters=_PY_SPACE)
+    column = column.combine_chunks()  # one dictionary, since the table's were unified
+    # Encoded anew: " a" and "a" are one text once trimmed, and a categorical's texts must be distinct.
+    again = pc.dictionary_encode(pc.utf8_trim(column.dictionary, characters=_PY_SPACE))
+    return pa.DictionaryArray.from_arrays(again.indices.take(column.indices), again.dictionary)
+
+
+def _empty(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    if pa.types.is_dictionary(column.type):
+        return pc.equal(pc.utf8_length(column.dictionary), 0).take(column.indices)
+    return pc.equal(pc.utf8_length(column), 0)
 
 
 # Below this size, starting a second Python costs more than walking the file here.

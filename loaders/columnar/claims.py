@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders.columnar.distinct import codes_of, isin, lookup, map_distinct, spread
+from loaders.columnar.distinct import isin, lookup, map_distinct, spread, str_series
 from loaders.columnar.values import parse_distinct
 from loaders.errors import InputError, NeedsRecords
 from loaders.ledger import REVIEW_STATES, SCOPES, FieldError, period_dates, period_shape
@@ -24,12 +24,17 @@ def normalise_claims(table: pa.Table, ref: Reference, source_ids: pd.Series) -> 
     # strings here spares the build a copy of the normalised frame later.
     order = pc.sort_indices(table, [("claim_id", "ascending")])
     in_order = pc.all(pc.equal(order, pa.array(np.arange(len(order), dtype=np.uint64)))).as_py() is not False
-    frame = (table if in_order else table.take(order)).to_pandas()  # a ledger written in id order needs no copy
+    table = table if in_order else table.take(order)  # a ledger written in id order needs no copy
+    _check_ids(table.column("claim_id"))  # sorted
+    # The written values stay in Arrow: a pandas categorical of a million claims' 375,000 distinct texts would
+    # cost more to build than parsing them.
+    written = table.column("value").combine_chunks()
+    frame = table.drop_columns(["value"]).to_pandas()
     _check_columns(frame, ref, source_ids)
     kind = pd.Series(lookup(frame["indicator_id"], {k: r.fields["kind"] for k, r in ref.indicators.items()}))
     canonical = pd.Series(lookup(frame["indicator_id"], {k: r.fields["unit"] for k, r in ref.indicators.items()}))
     _check(not ((kind == "event") & (frame["scope"] != "part")).any(), "an event claim whose scope is not part")
-    values = _values(frame["value"])
+    values = _values(written)
     factor = _unit_factors(frame["unit"], values["unit_hint"], canonical)
     start, end, shape = _periods(frame, kind)
     (geo_code,) = map_distinct(frame, ["place"], _place(ref))
@@ -49,7 +54,7 @@ def normalise_claims(table: pa.Table, ref: Reference, source_ids: pd.Series) -> 
             "period_end": end,
             **shape,
             "place_as_written": frame["place"],
-            "value_as_written": frame["value"],
+            "value_as_written": str_series(written.dictionary_decode()),
             "unit_as_written": frame["unit"],
             "unit_factor": factor,
             "precision": values["precision"] * factor,
@@ -60,7 +65,7 @@ def normalise_claims(table: pa.Table, ref: Reference, source_ids: pd.Series) -> 
             "distinct_because": frame["distinct_because"],
             "note": frame["note"],
             "review": frame["review"],
-            "raw_file": frame["raw_file"].astype(str),
+            "raw_file": frame["raw_file"],
             "raw_line": frame["raw_line"],
         }
     )
@@ -73,22 +78,30 @@ def _check(ok: bool, what: str) -> None:
 
 def _check_columns(frame: pd.DataFrame, ref: Reference, source_ids: pd.Series) -> None:
     """The record reader's per-field checks that need no normalising, in bulk."""
-    _check(frame["claim_id"].str.fullmatch(ID_PATTERN).all(), "a claim_id that is not an id")
-    _check(not frame["claim_id"].duplicated().any(), "a claim_id given twice")
     _check(isin(frame["source_id"], source_ids).all(), "an unknown source_id")
     _check(isin(frame["indicator_id"], ref.indicators).all(), "an unknown indicator_id")
     _check(isin(frame["drug_id"].where(frame["drug_id"] != "", "all"), ref.drugs).all(), "an unknown drug_id")
     _check(isin(frame["review"], REVIEW_STATES).all(), "an unknown review state")
     _check(isin(frame["scope"], SCOPES).all(), "an unknown scope")
     _check(not ((frame["scope"] == "part") & (frame["scope_note"] == "")).any(), "a part without its scope_note")
-    copies = frame["same_as"] != ""
-    _check(frame.loc[copies, "same_as"].str.fullmatch(ID_PATTERN).all(), "a same_as that is not an id")
-    _check(not (frame["same_as"] == frame["claim_id"]).any(), "a claim the same as itself")
+    copies = (frame["same_as"] != "").to_numpy()
+    same_as = frame.loc[copies, "same_as"].astype(str)
+    _check(same_as.str.fullmatch(ID_PATTERN).all(), "a same_as that is not an id")
+    _check(not (same_as.to_numpy() == frame.loc[copies, "claim_id"].to_numpy()).any(), "a claim the same as itself")
 
 
-def _values(written: pd.Series) -> dict[str, np.ndarray]:
-    codes, distinct = codes_of(written.to_frame(), ["value"])
-    parsed = parse_distinct(pa.array(distinct["value"], pa.string()))
+def _check_ids(ids: pa.ChunkedArray) -> None:
+    _check(pc.all(pc.match_substring_regex(ids, ID_PATTERN)).as_py() is not False, "a claim_id that is not an id")
+    # In id order, an id given twice is given in two rows side by side.
+    _check(
+        len(ids) < 2 or pc.any(pc.equal(ids.slice(1), ids.slice(0, len(ids) - 1))).as_py() is False,
+        "a claim_id given twice",
+    )
+
+
+def _values(written: pa.DictionaryArray) -> dict[str, np.ndarray]:
+    codes = written.indices.to_numpy()
+    parsed = parse_distinct(written.dictionary)
     return {
         name: spread(column.tolist(), codes) if column.dtype == object else column[codes]
         for name, column in parsed.items()

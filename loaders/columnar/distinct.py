@@ -30,10 +30,11 @@ def map_distinct(frame: pd.DataFrame, columns: list[str], compute: Callable[...,
 
 
 def spread(values: list[Any], codes: np.ndarray) -> np.ndarray | pd.Series:
-    """values[codes]: texts as a str column built by Arrow (pandas would make a million-element object array of
-    texts into one string at a time), anything else as an object array."""
+    """values[codes]: texts as a categorical (a million rows hold a few distinct qualifiers, places or period
+    labels: each is stored once, and no Python string is made per row), anything else as an object array."""
     if any(isinstance(v, str) for v in values) and all(v is None or isinstance(v, str) for v in values):
-        return str_series(pa.array(values, pa.large_string()).take(pa.array(codes)))
+        texts, distinct = pd.factorize(pd.Series(values, dtype=_STR), use_na_sentinel=True)
+        return pd.Series(pd.Categorical.from_codes(texts[codes], categories=distinct, validate=False))
     return _objects(values)[codes]
 
 

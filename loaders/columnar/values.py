@@ -4,7 +4,10 @@ compares the two on every shape)."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -58,7 +61,10 @@ _COMPOUND += "(?:" + _JOIN + _part(3) + ")?$"
 _ASCII_ONE_SPACED = r"^[!-~]+(?: [!-~]+)*$"
 # parse_value's own hint for a weight word: the ledger records a mass as written in t, kg, g or mg.
 _HINT = {w: WEIGHT_SYMBOLS[f] for w, f in WEIGHT_UNITS.items()}
-_POWERS = {k: 10.0**k for k in range(-30, 31)}  # the exact floats parse_value's 10.0 ** k gives
+_LOWEST_POWER = -30
+_POWERS = np.array(
+    [10.0**k for k in range(_LOWEST_POWER, 1 - _LOWEST_POWER)]
+)  # the exact floats parse_value's 10.0 ** k gives
 # Arabic-Indic and Persian digits and Arabic separators, folded as parse_value folds them.
 _FOLD = list(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.", strict=True))
 
@@ -93,11 +99,11 @@ def parse_distinct(texts: pa.Array) -> dict[str, np.ndarray]:
 
 def _fill_quick(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) -> np.ndarray:
     parts = pc.extract_regex(texts, _SHAPE)
-    field = lambda name: pc.struct_field(parts, name).to_numpy(zero_copy_only=False)  # noqa: E731
-    value, step = _scaled(pc.struct_field(parts, "number"), field("scale"))
+    field = functools.partial(pc.struct_field, parts)
+    value, step = _scaled(field("number"), field("scale"))
     kinds = _kinds(field("qualifier"), field("tilde"))
-    kinds[(kinds == "exact") & (field("plus") == "+")] = "more_than"  # "500+"
-    hints = np.array([_HINT[w] if w else None for w in field("weight")], dtype=object)
+    kinds[(kinds == "exact") & _each(field("plus"), lambda plus: plus == "+", bool)] = "more_than"  # "500+"
+    hints = _each(field("weight"), lambda word: _HINT[word] if word else None, object)
     _fill_bounded(out, where, value, kinds, step, hints)
     return np.zeros(len(where), dtype=bool)
 
@@ -109,12 +115,11 @@ def _fill_compound(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Arra
     for i in (1, 2, 3):
         digits = pc.replace_substring(pc.struct_field(parts, f"n{i}"), ",", "")
         present = pc.not_equal(pc.utf8_length(digits), 0).to_numpy(zero_copy_only=False)
-        units = pc.struct_field(parts, f"u{i}").to_numpy(zero_copy_only=False)
-        factor = np.array([WEIGHT_UNITS.get(u, 0.0) for u in units])
+        factor = _each(pc.struct_field(parts, f"u{i}"), lambda unit: WEIGHT_UNITS.get(unit, 0.0), float)
         number = pc.cast(pc.if_else(present, digits, "0"), pa.float64()).to_numpy()
         total = np.where(present, total + number * factor, total)
         step = np.where(present, _steps(pc.if_else(present, digits, "1")) * factor, step)
-    kinds = _kinds(pc.struct_field(parts, "qualifier").to_numpy(zero_copy_only=False), None)
+    kinds = _kinds(pc.struct_field(parts, "qualifier"), None)
     _fill_bounded(out, where, total, kinds, step, "kg")
     return np.zeros(len(where), dtype=bool)
 
@@ -127,22 +132,22 @@ def _fill_range(out: dict[str, np.ndarray], where: np.ndarray, texts: pa.Array) 
     for end in ("lo", "hi"):
         digits = pc.coalesce(*(_non_empty(pc.struct_field(parts, f"{end}{i}")) for i in (1, 2, 3)))
         scale_words = pc.coalesce(*(_non_empty(pc.struct_field(parts, f"{end}{i}_scale")) for i in (1, 2, 3)))
-        ends[end] = _scaled(digits, scale_words.to_numpy(zero_copy_only=False))
+        ends[end] = _scaled(digits, scale_words)
     (low, low_step), (high, high_step) = ends["lo"], ends["hi"]
-    weight = pc.struct_field(parts, "weight").to_numpy(zero_copy_only=False)
+    weight = _each(pc.struct_field(parts, "weight"), lambda word: _HINT[word] if word else None, object)
     refused = high < low
     keep = where[~refused]
     out["qualifier"][keep] = "range"
     out["low"][keep], out["high"][keep] = low[~refused], high[~refused]
     out["precision"][keep] = np.maximum(low_step, high_step)[~refused]
-    out["unit_hint"][keep] = np.array([_HINT[w] if w else None for w in weight], dtype=object)[~refused]
+    out["unit_hint"][keep] = weight[~refused]
     return refused
 
 
-def _scaled(numbers: pa.Array, scale_words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _scaled(numbers: pa.Array, scale_words: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """Numbers as written ("1,500", "2.5") times their scale word, with their rounding steps (values._amount)."""
     digits = pc.replace_substring(numbers, ",", "")
-    scale = np.array([SCALES.get(word, 1.0) for word in scale_words])
+    scale = _each(scale_words, lambda word: SCALES.get(word, 1.0), float)
     return pc.cast(digits, pa.float64()).to_numpy() * scale, _steps(digits) * scale
 
 
@@ -151,11 +156,18 @@ def _non_empty(strings: pa.Array) -> pa.Array:
     return pc.if_else(pc.equal(pc.utf8_length(strings), 0), pa.scalar(None, pa.string()), strings)
 
 
-def _kinds(qualifiers: np.ndarray, tildes: np.ndarray | None) -> np.ndarray:
-    kinds = np.array([QUALIFIER_WORDS[q] if q else "exact" for q in qualifiers], dtype=object)
+def _kinds(qualifiers: pa.Array, tildes: pa.Array | None) -> np.ndarray:
+    kinds = _each(qualifiers, lambda word: QUALIFIER_WORDS[word] if word else "exact", object)
     if tildes is not None:
-        kinds[tildes == "~"] = "about"
+        kinds[_each(tildes, lambda tilde: tilde == "~", bool)] = "about"
     return kinds
+
+
+def _each(words: pa.Array, meaning: Callable[[str], Any], dtype: type) -> np.ndarray:
+    """meaning(word) for every text, worked out once per distinct word (the few qualifier, scale and mass words)."""
+    encoded = pc.dictionary_encode(pc.fill_null(words, ""))  # an unmatched group is empty, or null after coalesce
+    each = np.array([meaning(word) for word in encoded.dictionary.to_pylist()], dtype=dtype)
+    return each[encoded.indices.to_numpy()] if len(encoded) else np.empty(0, dtype=dtype)
 
 
 def _folded(texts: pa.Array) -> pa.Array:
@@ -191,7 +203,9 @@ def _steps(digits: pa.Array) -> np.ndarray:
     dot = pc.find_substring(digits, ".").to_numpy()
     trailing_zeros = length - pc.utf8_length(pc.utf8_rtrim(digits, "0")).to_numpy()
     exponent = np.where(dot >= 0, -(length - dot - 1), np.where(trailing_zeros == length, 0, trailing_zeros))
-    return np.array([_POWERS[int(k)] for k in exponent])
+    if len(exponent) and (exponent.min() < _LOWEST_POWER or exponent.max() > -_LOWEST_POWER):
+        raise NeedsRecords("a number with more than thirty digits")  # parse_value takes it, or names it
+    return _POWERS[exponent - _LOWEST_POWER]
 
 
 def _parsed(text: str) -> ParsedValue:
