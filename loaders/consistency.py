@@ -50,13 +50,15 @@ _COLUMNS = [
 
 
 def _preferred_intervals(claims: pd.DataFrame, indicators: pd.DataFrame) -> list[dict]:
-    kind = indicators.set_index("indicator_id")["kind"]
-    summable = indicators.set_index("indicator_id")["summable"].astype(bool)
-    rows = claims[claims["is_preferred"] & claims["indicator_id"].map(kind).isin(["flow", "stock"])]
-    records = rows[list(_READ)].to_dict("records")  # only what the checks read: a dict per row is costly
+    kinds = dict(zip(indicators["indicator_id"], indicators["kind"], strict=True))
+    summable = dict(zip(indicators["indicator_id"], indicators["summable"].astype(bool), strict=True))
+    counted = [name for name, kind in kinds.items() if kind in ("flow", "stock")]
+    wanted = (claims["is_preferred"] & claims["indicator_id"].isin(counted)).to_numpy()
+    # Only what the checks read, of only the rows they read: a copy of every column costs more than the checks.
+    records = claims.loc[wanted, list(_READ)].to_dict("records")
     for record in records:
         record["low"], record["high"] = consistent_interval(record)
-        record["summable"] = bool(summable[record["indicator_id"]])
+        record["summable"] = summable[record["indicator_id"]]
         record["year"] = None if pd.isna(record["year"]) else int(record["year"])
         record["period_start"] = None if pd.isna(record["period_start"]) else record["period_start"]
     return records

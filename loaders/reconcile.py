@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.schema import SOURCE_TYPES
-from loaders.columnar.distinct import codes_of, isin, lookup, str_series
+from loaders.columnar.distinct import arrow_texts, codes_of, isin, lookup, spread, str_series
 
 GROUP_KEY = ["indicator_id", "drug_id", "geo_code", "scope", "period_start", "period_end", "granularity"]
 _QUALIFIER_RANK = {"exact": 0, "about": 1, "range": 2, "at_least": 3, "more_than": 3, "at_most": 3, "less_than": 3}
@@ -76,7 +76,7 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
     """Return claims (sorted by claim id) with group, conflict and preference columns, and one observation per
     group whose preferred claim is reviewed."""
     frame = pd.DataFrame(claims) if isinstance(claims, list) else claims
-    if not frame["claim_id"].is_monotonic_increasing:  # the columnar reader sorts them already
+    if not _increasing(arrow_texts(frame["claim_id"])):  # the columnar reader sorts them already
         frame = frame.sort_values("claim_id", ignore_index=True, kind="stable")  # order = criterion 6
     # .tolist() first: iterating an Arrow-backed column yields one element at a time, slowly
     dates = zip(sources["source_id"].tolist(), sources["published"].tolist(), strict=True)
@@ -103,7 +103,8 @@ def _with_ranks(frame: pd.DataFrame, sources: pd.DataFrame, published: dict[str,
     )
     published_rank = _published_ranks(published)
     codes, keys = codes_of(frame, GROUP_KEY)
-    group_ids = np.array([_group_id(tuple(_none(part) for part in key)) for key in keys.itertuples(index=False)])
+    parts = zip(*([str(_none(part)) for part in keys[name].tolist()] for name in GROUP_KEY), strict=True)
+    group_ids = [_group_id(key) for key in parts]
     return frame.assign(
         source_type=source_type,
         needs_review=(frame["review"] == "needs_review").to_numpy(),
@@ -111,7 +112,7 @@ def _with_ranks(frame: pd.DataFrame, sources: pd.DataFrame, published: dict[str,
         qualifier_rank=lookup(frame["qualifier"], _QUALIFIER_RANK).astype(int),
         published_rank=lookup(frame["source_id"], {s: published_rank[p] for s, p in published.items()}).astype(int),
         group=codes,
-        group_id=group_ids[codes],
+        group_id=spread(group_ids, codes),
     )
 
 
@@ -130,8 +131,13 @@ def _newest_first(published: str | None) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) for ch in published) if published else "\U0010ffff"
 
 
-def _group_id(key: tuple) -> str:
-    return "g-" + hashlib.sha1("|".join(str(part) for part in key).encode()).hexdigest()[:12]
+def _group_id(parts: tuple[str, ...]) -> str:
+    """A stable id for a group key (each part as str() writes it, None included)."""
+    return "g-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def _increasing(texts: pa.Array) -> bool:
+    return len(texts) < 2 or pc.all(pc.less(texts.slice(0, len(texts) - 1), texts.slice(1))).as_py() is not False
 
 
 def _conflicts(frame: pd.DataFrame, copies: np.ndarray) -> pd.DataFrame:
@@ -161,27 +167,16 @@ def _lost_reasons(frame: pd.DataFrame, copies: np.ndarray, published: dict[str, 
         criterion = np.where(column[best] != column, index, criterion)
     criterion = np.where(losing, criterion, -1)
     why = _why(frame, best, criterion, published)
-    winner_id = _arrow(frame["claim_id"]).take(pa.array(best))
+    winner_id = arrow_texts(frame["claim_id"]).take(pa.array(best))
     reason = pc.if_else(pa.array(losing), pc.binary_join_element_wise("lost to ", winner_id, ": ", why, ""), "")
     if copies.any():
-        copy_reason = np.full(len(frame), None, dtype=object)
-        copy_reason[copies] = [_COPY.format(original) for original in frame.loc[copies, "same_as"]]
-        reason = pc.coalesce(pa.array(copy_reason, pa.string()), reason)
-    lost_to = pc.if_else(pa.array(losing), winner_id, pc.if_else(pa.array(copies), _arrow(frame["same_as"]), None))
+        copy_reasons = [_COPY.format(original) for original in frame.loc[copies, "same_as"].tolist()]
+        reason = pc.replace_with_mask(reason, pa.array(copies), pa.array(copy_reasons, pa.string()))
+    lost_to = pc.if_else(pa.array(losing), winner_id, pc.if_else(pa.array(copies), arrow_texts(frame["same_as"]), None))
     return {"reason": reason, "lost_to": lost_to, "why": why}
 
 
 _COPY = "not counted: the same published fact as {}, transcribed a second time (kept for the record)"
-
-
-def _arrow(strings: pd.Series) -> pa.Array:
-    """A column's texts as one Arrow array; a categorical is decoded by Arrow from its codes (pandas would build a
-    Python string per row)."""
-    if isinstance(strings.dtype, pd.CategoricalDtype):
-        codes = strings.cat.codes.to_numpy()
-        categories = pa.array(strings.cat.categories.astype(str).tolist(), pa.string())
-        return categories.take(pa.array(codes, mask=codes < 0))
-    return pa.array(strings.astype("str"), pa.large_string()).cast(pa.string())
 
 
 def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published: dict[str, str | None]) -> pa.Array:
@@ -197,7 +192,7 @@ def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published
     keys, inverse = np.unique(key, return_inverse=True)
     dates = {rank: date for date, rank in _published_ranks(published).items()}
     words = pa.array([_pair_words(int(k), dates) for k in keys], pa.string()).take(pa.array(inverse))
-    written, rounder = _arrow(frame["value_as_written"]), np.flatnonzero(criterion == 3)
+    written, rounder = arrow_texts(frame["value_as_written"]), np.flatnonzero(criterion == 3)
     finer = written.take(pa.array(best[rounder]))
     rounding = pc.binary_join_element_wise(
         "the finer figure (", finer, ") ranks above the rounder (", written.take(pa.array(rounder)), ")", ""
@@ -234,19 +229,20 @@ def _preferred(
     runner_up = pd.Series(ranked.index[position == 1], index=ranked.loc[position == 1, "group"])
     reviewed = ~frame.loc[winners, "needs_review"].to_numpy()
     shown, hidden = winners[reviewed], winners[~reviewed]
-    claim_ids = frame["claim_id"].to_numpy()
-    own_reason = np.full(len(frame), None, dtype=object)
-    own_reason[hidden] = _UNREVIEWED_BEST
     groups = frame["group"].to_numpy()[shown]
     size = sizes.reindex(groups).to_numpy()
     alone, contested = shown[size == 1], shown[size > 1]
-    own_reason[alone] = _ONLY_CLAIM
     next_ones = runner_up.reindex(groups[size > 1]).to_numpy().astype(np.int64)
     whys = lost["why"].take(pa.array(next_ones)).to_pylist()  # lists: per-element access to Arrow is slow
-    own_reason[contested] = [
-        f"preferred over {n - 1} other claim(s); against the next, {claim_ids[next_one]}: {why}"
-        for n, next_one, why in zip(size[size > 1].tolist(), next_ones.tolist(), whys, strict=True)
-    ]
+    next_ids = arrow_texts(frame["claim_id"]).take(pa.array(next_ones)).to_pylist()  # not a string per claim
+    own_reasons = {
+        **dict.fromkeys(hidden.tolist(), _UNREVIEWED_BEST),
+        **dict.fromkeys(alone.tolist(), _ONLY_CLAIM),
+        **{
+            at: f"preferred over {n - 1} other claim(s); against the next, {next_id}: {why}"
+            for at, n, next_id, why in zip(contested.tolist(), size[size > 1].tolist(), next_ids, whys, strict=True)
+        },
+    }
     is_winner = np.zeros(len(frame), dtype=bool)
     is_winner[winners] = True
     is_preferred = np.zeros(len(frame), dtype=bool)
@@ -254,28 +250,37 @@ def _preferred(
     frame = frame.assign(
         is_preferred=is_preferred,
         lost_to=str_series(pc.if_else(pa.array(is_winner), pa.scalar(None, pa.string()), lost["lost_to"])),
-        preference_reason=str_series(pc.coalesce(pa.array(own_reason, pa.string()), lost["reason"])),
+        preference_reason=str_series(_placed(lost["reason"], own_reasons)),
     )
     return frame, _observations(frame, ranked, shown)
 
 
+def _placed(texts: pa.Array, at: dict[int, str]) -> pa.Array:
+    """texts with the ones at the given positions replaced."""
+    positions = np.array(sorted(at), dtype=np.int64)
+    mask = np.zeros(len(texts), dtype=bool)
+    mask[positions] = True
+    return pc.replace_with_mask(texts, pa.array(mask), pa.array([at[p] for p in positions.tolist()], pa.string()))
+
+
 def _observations(frame: pd.DataFrame, ranked: pd.DataFrame, shown: pd.Index) -> pd.DataFrame:
-    values = ranked[["value", "value_low", "value_high"]].astype(float)
-    spread = pd.DataFrame(
-        {"group": ranked["group"], "lowest": values.min(axis=1), "highest": values.max(axis=1)}
+    values = ranked[["value", "value_low", "value_high"]].to_numpy(float)
+    extremes = pd.DataFrame(  # fmin and fmax pass over NaN, as a frame's min and max do
+        {"group": ranked["group"], "lowest": np.fmin.reduce(values, axis=1), "highest": np.fmax.reduce(values, axis=1)}
     ).groupby("group")
     best = frame.loc[shown]
     group = best["group"]
     observations = best[list(_OBSERVATION_FIELDS)].assign(
         n_claims=group.map(ranked.groupby("group").size()).to_numpy(),
         n_sources=group.map(ranked.groupby("group")["source_id"].nunique()).to_numpy(),
-        group_min=group.map(spread["lowest"].min()).to_numpy(),
-        group_max=group.map(spread["highest"].max()).to_numpy(),
+        group_min=group.map(extremes["lowest"].min()).to_numpy(),
+        group_max=group.map(extremes["highest"].max()).to_numpy(),
         preference_reason=best["preference_reason"],
     )
-    # Plain strings: the tables are sorted by them, and a categorical sorts in the order its texts were first read.
+    # Plain values: the tables are sorted by them, and a categorical sorts in the order its values were first read.
     categorical = observations.select_dtypes("category").columns
-    return observations.astype({name: "str" for name in categorical}).reset_index(drop=True)
+    plain = {name: observations[name].cat.categories.dtype for name in categorical}
+    return observations.astype(plain).reset_index(drop=True)
 
 
 _OBSERVATION_FIELDS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -35,7 +36,24 @@ def spread(values: list[Any], codes: np.ndarray) -> np.ndarray | pd.Series:
     if any(isinstance(v, str) for v in values) and all(v is None or isinstance(v, str) for v in values):
         texts, distinct = pd.factorize(pd.Series(values, dtype=_STR), use_na_sentinel=True)
         return pd.Series(pd.Categorical.from_codes(texts[codes], categories=distinct, validate=False))
+    if any(isinstance(v, date) for v in values) and all(v is None or isinstance(v, date) for v in values):
+        days, distinct = pd.factorize(_objects(values), use_na_sentinel=True)  # dates too: a few dozen periods
+        return pd.Series(
+            pd.Categorical.from_codes(days[codes], categories=pd.Index(distinct, dtype=object), validate=False)
+        )
+    if values and all(type(v) is int for v in values):  # ranks: numbers, not a million Python objects
+        return np.array(values, dtype=np.int64)[codes]
     return _objects(values)[codes]
+
+
+def arrow_texts(strings: pd.Series) -> pa.Array:
+    """A column's texts as one Arrow array; a categorical is decoded by Arrow from its codes (pandas would build a
+    Python string per row)."""
+    if isinstance(strings.dtype, pd.CategoricalDtype):
+        codes = strings.cat.codes.to_numpy()
+        categories = pa.array(strings.cat.categories.astype(str).tolist(), pa.string())
+        return categories.take(pa.array(codes, mask=codes < 0))
+    return pa.array(strings.astype("str"), pa.large_string()).cast(pa.string())
 
 
 def str_series(strings: pa.Array) -> pd.Series:

@@ -5,25 +5,27 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
-from loaders.columnar.distinct import isin, lookup
+from loaders.columnar.distinct import arrow_texts
 from loaders.errors import NeedsRecords
 from loaders.same_fact import FACT, WHERE_WHEN, statement_roots
 
 
 def check_same_fact(claims: pd.DataFrame, sources: pd.DataFrame) -> None:
     copies = claims["same_as"].notna().to_numpy()
-    kept = claims.loc[copies, "same_as"]
-    if not isin(kept, claims["claim_id"]).all():
+    kept = arrow_texts(claims.loc[copies, "same_as"])
+    if not pc.all(pc.is_in(kept, value_set=arrow_texts(claims["claim_id"]))).as_py():
         raise NeedsRecords("same_as names an unknown claim")
-    if isin(kept, claims.loc[copies, "claim_id"]).any():
+    if pc.any(pc.is_in(kept, value_set=arrow_texts(claims.loc[copies, "claim_id"]))).as_py():
         raise NeedsRecords("same_as names a claim that is itself a copy")
-    codes = {name: _codes(claims[name]) for name in ("source_id", *FACT, *WHERE_WHEN)}
-    entry = combined([codes[name][~copies] for name in ("source_id", *FACT, *WHERE_WHEN)])
+    codes = {name: _codes(claims[name]) for name in (*FACT, *WHERE_WHEN)}
+    source, source_ids = pd.factorize(claims["source_id"], use_na_sentinel=False)
+    entry = combined([source[~copies], *(codes[name][~copies] for name in (*FACT, *WHERE_WHEN))])
     if _distinct(entry) < len(entry):
         raise NeedsRecords("one source's figure entered twice")
     checked = ~copies & (claims["distinct_because"] == "").to_numpy() & (claims["review"] == "").to_numpy()
-    root = _codes(pd.Series(_roots(claims.loc[checked, "source_id"], sources)))
+    root = _root_codes(source_ids, sources)[source[checked]]
     fact = combined([root, *(codes[name][checked] for name in FACT)])
     where = combined([fact, *(codes[name][checked] for name in WHERE_WHEN)])
     if _distinct(where) != _distinct(fact):  # some statement's figure has two places, periods or scopes
@@ -52,11 +54,9 @@ def _distinct(key: np.ndarray) -> int:
     return len(pd.unique(key))
 
 
-def _roots(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series | np.ndarray:
-    """Each claim's statement: its source, or the source that source relays (most sources relay none)."""
+def _root_codes(source_ids: pd.Index | pd.Categorical, sources: pd.DataFrame) -> np.ndarray:
+    """A code per source for its statement: the source itself, or the source it relays (most relay none)."""
     relaying = sources[sources["relays"].notna()]
-    if relaying.empty:
-        return source_ids
     pairs = zip(relaying["source_id"], relaying["relays"], strict=True)
     roots = statement_roots([{"source_id": s, "relays": r} for s, r in pairs])
-    return lookup(source_ids, roots | {s: s for s in pd.unique(source_ids) if s not in roots})
+    return _codes(pd.Series([roots.get(s, s) for s in source_ids.tolist()], dtype=object))
