@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,15 @@ def check(arrow: pa.Table, table: Table) -> None:
     for column in table.columns:
         if not column.nullable and arrow.column(column.name).null_count:
             raise SchemaError(f"{table.name}.{column.name}: null values in a non-nullable column")
-    keys = arrow.select(list(table.primary_key)).to_pandas()
-    if keys.duplicated().any():
-        duplicate = keys[keys.duplicated()].iloc[0].to_dict()
+    if (duplicate := _repeated_key(arrow, list(table.primary_key))) is not None:
         raise SchemaError(f"{table.name}: duplicate primary key {duplicate}")
+
+
+def _repeated_key(arrow: pa.Table, key: list[str]) -> dict | None:
+    """The first key value found on more than one row, if any; counted by Arrow (a million claim ids would be a
+    million Python strings in pandas)."""
+    counts = arrow.select(key).group_by(key, use_threads=False).aggregate([([], "count_all")])
+    if counts.num_rows == arrow.num_rows:
+        return None
+    repeated = counts.filter(pc.greater(counts.column("count_all"), 1)).slice(0, 1).to_pylist()[0]
+    return {name: repeated[name] for name in key}

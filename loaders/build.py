@@ -12,13 +12,13 @@ pruning keeps the versions most recently served (data/builds/.served), never the
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from data import schema
 from data.progress import stages
 from data.store import version_problems
+from loaders.allocation import frugal_allocation
 from loaders.columnar import read_ledger_columns
 from loaders.errors import BuildError, NeedsRecords, Problem
 from loaders.ledger import read_ledger
@@ -53,13 +54,8 @@ STEPS = ("reading and normalising", "reconciling and checking", "hashing and wri
 def validate(raw_dir: Path, steps: Iterator[str] | None = None) -> dict[str, pd.DataFrame]:
     """Read and normalise every raw file; raise BuildError listing every problem found. `steps` is advanced as
     each of the build's STEPS starts, to show progress on long builds."""
-    # A build allocates millions of small objects and frees none until the end: the cyclic garbage
-    # collector would rescan them all again and again (the 1M-claim build spent half its time there).
-    gc.disable()
-    try:
+    with frugal_allocation():
         return _validate(raw_dir, steps or iter(STEPS))
-    finally:
-        gc.enable()
 
 
 def _validate(raw_dir: Path, steps: Iterator[str]) -> dict[str, pd.DataFrame]:
@@ -77,7 +73,13 @@ def _validate(raw_dir: Path, steps: Iterator[str]) -> dict[str, pd.DataFrame]:
 
 def _claim_lines(raw_dir: Path) -> int:
     """Lines in the claims files: about the number of claims, known before reading them."""
-    return sum(path.read_bytes().count(b"\n") - 1 for path in (raw_dir / "claims").glob("*.csv"))
+    return sum(sum(block.count(b"\n") for block in _blocks(path)) - 1 for path in (raw_dir / "claims").glob("*.csv"))
+
+
+def _blocks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    """A file a megabyte at a time: a ledger file need not be held whole to be counted or hashed."""
+    with path.open("rb") as handle:
+        yield from iter(lambda: handle.read(size), b"")
 
 
 def _read_by_records(raw_dir: Path, ref: Reference) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -89,25 +91,55 @@ def _read_by_records(raw_dir: Path, ref: Reference) -> tuple[pd.DataFrame, pd.Da
 
 
 def build(raw_dir: Path, data_dir: Path) -> BuildResult:
+    with frugal_allocation():
+        return _build(raw_dir, data_dir)
+
+
+def _build(raw_dir: Path, data_dir: Path) -> BuildResult:
     lines = _claim_lines(raw_dir)
     steps = stages(STEPS, f"building {lines:,} claims", lines)
     tables = validate(raw_dir, steps)
     next(steps, None)
-    arrow = {name: schema.to_arrow(frame, schema.TABLES[name]) for name, frame in tables.items()}
+    arrow, parquet = _encoded(tables)
     version = data_version(arrow)
     builds = data_dir / "builds"
     _remove_abandoned(builds)
     target = builds / version
     repaired: tuple[str, ...] = ()
     if not target.exists():
-        _write_version(arrow, _manifest(raw_dir, tables, version), target)
+        _write_version(_finished(parquet), _manifest(raw_dir, tables, version), target)
     elif problems := version_problems(target):
-        _write_version(arrow, _manifest(raw_dir, tables, version), target, replace_broken=True)
+        _write_version(_finished(parquet), _manifest(raw_dir, tables, version), target, replace_broken=True)
         repaired = tuple(problems)
+    else:  # this version is on disk already, intact: its files need not be encoded again
+        for encoding in parquet.values():
+            encoding.cancel()
     previous = _point_link(data_dir / "processed", target)
     _record_served(builds, version)
     _prune(builds, keep={target.name, previous})
     return BuildResult(version, target, tables, repaired)
+
+
+def _encoded(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pa.Table], dict[str, Future[bytes]]]:
+    """Each table in Arrow, and its Parquet file being encoded beside the rest of the build (Arrow encodes without
+    Python's lock, so the million-claim table's second of encoding overlaps converting the others and hashing)."""
+    encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parquet")
+    arrow, parquet = {}, {}
+    for name in sorted(tables, key=lambda name: -len(tables[name])):  # the largest first
+        arrow[name] = schema.to_arrow(tables[name], schema.TABLES[name])
+        parquet[name] = encoder.submit(_parquet, arrow[name])
+    encoder.shutdown(wait=False)  # the submitted encodings still run; nothing more is submitted
+    return arrow, parquet
+
+
+def _parquet(table: pa.Table) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="zstd")
+    return buffer.getvalue()
+
+
+def _finished(parquet: dict[str, Future[bytes]]) -> dict[str, bytes]:
+    return {name: encoding.result() for name, encoding in parquet.items()}
 
 
 def data_version(arrow: dict[str, pa.Table]) -> str:
@@ -137,10 +169,7 @@ class _Hashing(io.RawIOBase):
 
 
 def _manifest(raw_dir: Path, tables: dict[str, pd.DataFrame], version: str) -> dict:
-    inputs = {
-        str(path.relative_to(raw_dir)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(raw_dir.rglob("*.csv"))
-    }
+    inputs = {str(path.relative_to(raw_dir)): _sha256(path) for path in sorted(raw_dir.rglob("*.csv"))}
     return {
         "data_version": version,
         "tables": {name: {"rows": len(frame), "file": f"{name}.parquet"} for name, frame in sorted(tables.items())},
@@ -148,16 +177,18 @@ def _manifest(raw_dir: Path, tables: dict[str, pd.DataFrame], version: str) -> d
     }
 
 
-def _write_version(arrow: dict, manifest: dict, target: Path, replace_broken: bool = False) -> None:
-    """Write every table to a staging folder, record their hashes, then move it into place in one rename
-    (a broken folder of the same version is first moved aside, so the swap is still one rename)."""
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _write_version(parquet: dict[str, bytes], manifest: dict, target: Path, replace_broken: bool = False) -> None:
+    """Write every table's Parquet file to a staging folder, record their hashes, then move it into place in one
+    rename (a broken folder of the same version is first moved aside, so the swap is still one rename)."""
     staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    for name, table in arrow.items():
-        buffer = io.BytesIO()
-        pq.write_table(table, buffer, compression="zstd")
-        payload = buffer.getvalue()
+    for name, payload in sorted(parquet.items()):
         (staging / f"{name}.parquet").write_bytes(payload)
         manifest["tables"][name]["sha256"] = hashlib.sha256(payload).hexdigest()
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
