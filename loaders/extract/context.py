@@ -98,7 +98,7 @@ def choose_period(
     """The period phrase nearest the figure; a stock takes one only from its own words, an event none."""
     default = default_period(kind, published)
     if kind == "event":
-        return default, "one operation: dated by the publication"
+        return _event_period(own or sentence_phrases, position, default)
     phrases = own if (own or kind == "stock") else sentence_phrases
     if phrases:
         phrase = min(phrases, key=lambda p: abs(p.start - position))
@@ -110,6 +110,26 @@ def choose_period(
     if kind == "stock":
         return default, "no period stated; a count at the publication date"
     return default, "no period stated; a running total to the publication date"
+
+
+def _event_period(phrases: list[PeriodPhrase], position: int, default: Period) -> tuple[Period, str]:
+    """One operation is dated by the publication, unless its sentence dates it: to a day ("في 23 أيلول الجاري",
+    "on September 23"), which stands where the publication date would, or to a month only ("In June last year"),
+    whose bounds are all that is known. Longer periods ("this year") are not one operation's date."""
+    dated = [
+        p
+        for p in phrases
+        if p.period.kind == "explicit"
+        and p.period.start
+        and p.period.end
+        and (p.period.end - p.period.start).days <= 31
+    ]
+    if not dated:
+        return default, "one operation: dated by the publication"
+    phrase = min(dated, key=lambda p: abs(p.start - position))
+    if phrase.period.start == phrase.period.end:
+        return replace(phrase.period, start=None), f"one operation on the day stated: '{phrase.text}'"
+    return phrase.period, f"one operation dated only to '{phrase.text}'"
 
 
 def _same_as_before(phrase: PeriodPhrase, sentence_phrases: list[PeriodPhrase]) -> PeriodPhrase:
@@ -141,10 +161,13 @@ def _own_place(owned: list[PlaceMention], position: int) -> PlaceMention | None:
     places = [p for p in owned if p.role != "partner"] or owned
     after = [p for p in places if p.start > position]
     authority = [p for p in places if p.role == "authority" and p.start < position]
+    fronted = [p for p in places if p.role == "fronted" and p.start < position]
     if after:
         places = after
     elif authority:
         places = authority
+    elif fronted:
+        places = fronted
     return min(places, key=lambda p: abs(p.start - position)) if places else None
 
 
@@ -156,10 +179,12 @@ def choose_place(
     ref: Reference,
     previous: PlaceMention | None = None,
     voice: PlaceMention | None = None,
+    lede: bool = True,
 ) -> tuple[PlaceMention, str]:
     """The figure's own place, else the sentence's, that of the figure it continues ("Of those, 329 ..."), the
     paragraph's, the country when the sentence quotes a national authority, the opening sentence's, else Iraq (said
-    so)."""
+    so). `lede` False: the figure is of another time than the one operation the opening sentence reports, so that
+    operation's place is not its own."""
     own = _own_place(owned, position)
     if own:
         return own, f"{own.why} next to the figure"
@@ -171,11 +196,11 @@ def choose_place(
         return context.paragraph_place, f"{context.paragraph_place.why} earlier in the paragraph"
     if voice:
         return voice, f"{voice.why} in the sentence speaks for it"
-    if context.lede_place:
+    if context.lede_place and lede:
         return context.lede_place, f"{context.lede_place.why} in the article's opening sentence"
     if context.headline_place:
         return context.headline_place, f"{context.headline_place.why} in the headline"
-    if context.lede_figure_place:
+    if context.lede_figure_place and lede:
         return context.lede_figure_place, f"{context.lede_figure_place.why}, the opening figure's place"
     if context.authority_place:
         return context.authority_place, f"{context.authority_place.why} speaks for it"

@@ -30,6 +30,7 @@ from loaders.extract.rules import (
     ALL_OFFENCES,
     CASUALTIES,
     DEATH_ROW,
+    DESTROY_WORDS,
     EVENT,
     NOT_DRUG_PRISONERS,
     OTHER_SIDE,
@@ -52,7 +53,7 @@ from loaders.extract.text import (
     split_sentences,
     without_diacritics,
 )
-from loaders.extract.traps import phone_spans, trap_reason
+from loaders.extract.traps import phone_spans, prevalence_share, trap_reason
 from loaders.normalise.values import WEIGHT_UNITS, ParsedValue
 from loaders.reference import Reference
 
@@ -141,6 +142,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     context.all_offences = bool(ALL_OFFENCES.search(text))
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
     previous_found: tuple[int, int] | None = None  # the candidates of the sentence before
+    gap = 0  # sentences without candidates since previous_found (at most one)
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
@@ -158,7 +160,12 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         context.operation = context.operation or (operation.group() if operation else "")
         if previous_found is not None and _DESCRIBES_HAUL.match(sentence.text):
             _as_one_haul(result.candidates, range(*previous_found), sentence.text)
-        previous_found = (found, len(result.candidates))
+        # The description may come after one sentence with no figure ("In the first operation, officers stopped two
+        # pickup trucks. The pills were hidden under sacks ..."): the figures before it are still the ones described.
+        if len(result.candidates) > found or previous_found is None or gap:
+            previous_found, gap = (found, len(result.candidates)), 0
+        else:
+            gap = 1
         if index == lede and context.lede_place is None:
             context.lede_figure_place = first_figure_place(result.candidates[found:], places)
     if headline:
@@ -188,6 +195,22 @@ _DESCRIBES_HAUL = re.compile(
     re.IGNORECASE,
 )
 _EVENT_TWIN = {"seizures": "seizure_event", "seizures_pills": "seizure_event_pills"}
+# The load of one carrier, named just before the figure ("a man carrying 18 kg", "a microlight aircraft that was
+# carrying one million pills", "a truck loaded with 2 tonnes", "شاحنة محملة بـ"): one haul, whatever period the
+# sentence states (it dates that haul).
+_CARRIER = re.compile(
+    r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:who|that|which)\s+(?:was|were|had\s+been)\s+)?"
+    r"(?:carrying|transporting|smuggling|loaded\s+with|laden\s+with|packed\s+with)\s+"
+    r"(?:(?:about|some|nearly|almost|around|roughly|more\s+than|over|at\s+least)\s+)?$"
+    r"|(?<!\w)(?:شاحنة|سيارة|عجلة|مركبة|طائرة|قارب|زورق)\s+(?:\S+\s+){0,2}?(?:محملة|محمّلة|تحمل|كانت\s+تحمل)\s+(?:ب|بـ\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _carried(guess: Guess, before: str) -> Guess:
+    if guess.indicator not in _EVENT_TWIN or not _CARRIER.search(before):
+        return guess
+    return Guess(_EVENT_TWIN[guess.indicator], f"{guess.why}; the load of one carrier")
 
 
 def _as_one_haul(candidates: list[Candidate], indices: range, description: str) -> None:
@@ -244,6 +267,8 @@ def _read_sentence(
         if published is None or p.period.end is None or (p.period.start or p.period.end) <= published
     ]
     phrases = of_the_texts_year(phrases, context.text_year, context.stated_period)
+    # "one of the largest hauls taken from a single person this year": a period that ranks the figure is not its own
+    phrases = [p for p in phrases if not _RANKING.search(sentence.text[: p.start])]
     figures = _figures(sentence, phrases, context, result)
     spans = [(f.mention.start, f.mention.end) for f in figures]
     owners = {id(p): owner_of(p, sentence.text, spans) for p in places}
@@ -278,6 +303,14 @@ def _read_sentence(
         last, last_clause = candidate, figure.clause
         context.paragraph_last = context.text_last = candidate
     context.remember(phrases, places, scope)
+
+
+# (an aside after the figure: "..., one of the largest hauls this year", "، وهي من أكبر الكميات هذا العام")
+_RANKING = re.compile(
+    r"(?:,|—)\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|highest|heaviest|greatest)\b[^,;.\d]{0,80}$"
+    r"|[،,]\s*(?:(?:و)?(?:هي|هو|تعد|يعد|تعتبر|يعتبر)\s+)?(?:من\s+)?(?:أكبر|أضخم|أعلى)\s+[^،,.\d]{0,80}$",
+    re.IGNORECASE,
+)
 
 
 # "arrested 49 people and seized 241 kilograms of drugs in Erbil and Duhok": "and" joins two figures under one place.
@@ -382,16 +415,21 @@ def _candidate(
     # A text that states no period and tells of one operation before its figures reports that operation's haul.
     told = clause if context.periods_stated else f"{clause} {context.operation}"
     guess = specialise(guess, own_words, told, bool(phrases), text[mention.end : figure.window[1]])
+    guess = _carried(guess, text[figure.clause[0] : mention.start])
     guess = for_all_offences(guess, context.all_offences)
     guess = _compared_kind(guess, sentence, figure, context)
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
+    period, period_why = _fieldwork(guess.indicator, period, period_why, context)
     # (a ruling reported in a sentence with no period of its own is that day's, whatever the text stated before)
     if not phrases and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
         period, period_why = Period(f"ruling of {published}", published, published, "explicit"), _RULING_DAY
     before = continued_place(previous, own_words, bool(_ANAPHORA.match(text)))
-    place, place_why = choose_place(owned, scope, mention.start, context, ref, before, context.voice)
+    # In a text reporting one operation, a figure its sentence dates to an earlier time ("In June last year, ...
+    # carrying one million pills") is another event, which does not take the operation's place.
+    earlier = bool(context.operation and phrases and published and period.end and (published - period.end).days > 31)
+    place, place_why = choose_place(owned, scope, mention.start, context, ref, before, context.voice, not earlier)
     if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
@@ -434,6 +472,15 @@ def _candidate(
     )
 
 
+def _fieldwork(indicator: str, period: Period, why: str, context: Context) -> tuple[Period, str]:
+    """A survey's rate is as of its fieldwork, which the text states apart ("between April and December 2014"), not
+    as of the day the results came out."""
+    end = context.stated_period.end if context.stated_period else None
+    if indicator != "prevalence" or period.kind != "default" or end is None:
+        return period, why
+    return Period(f"as of {end}", None, end, "as_of"), "a survey's rate: at the end of its fieldwork"
+
+
 def _guess(
     sentence: Sentence, figure: _Figure, previous: Candidate | None, context: Context, ref: Reference
 ) -> tuple[Guess | None, str]:
@@ -441,6 +488,8 @@ def _guess(
     those of the sentence before, if that one held no number ("وبلغ عدد هؤلاء 59 متهماً")."""
     text, mention = sentence.text, figure.mention
     own_words = text[mention.end : _first_stop(text, mention.end, figure.window[1])]
+    if prevalence_share(text[: mention.start], text[mention.end :]):
+        return Guess("prevalence", "a share of a population that uses drugs"), own_words
     guess = _indicator(text, figure, previous, ref) or _contrasted(sentence, figure, context, ref)
     if guess is None and context.topic:
         guess = _topic_kind(context.topic, figure.unit.unit_class, ref)
@@ -583,6 +632,7 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     guess = guess or nearest_rule(window, _relative(figure), clause, allowed)
     if guess:
         guess = _done_to_them(guess, figure.unit, clause, allowed)
+        guess = _destroyed_before(guess, text[figure.clause[0] : figure.mention.start], allowed)
         return _several_kinds(guess, text[figure.window[0] : figure.mention.start], after)
     twins = {"pills": _PILLS_TWIN, "weight": _MASS_TWIN}.get(unit_class or "", {})
     inherited = twins.get(previous.indicator, previous.indicator) if previous and twins else None
@@ -592,6 +642,21 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
         start = figure.clause[0]
         return nearest_rule(clause, (figure.mention.start - start, figure.mention.end - start), clause, allowed)
     return None
+
+
+_DESTROYED_TWIN = {"seizures": "drugs_destroyed", "seizures_pills": "drugs_destroyed_pills"}
+
+
+def _destroyed_before(guess: Guess, before: str, allowed: set[str]) -> Guess:
+    """'set fire to 130 kg of drugs confiscated in earlier operations', 'أحرقت ... 150 كيلوغراماً ... التي ضبطتها':
+    the verb before the figure says what was done to it; a seizure named after it is the drugs' history."""
+    if guess.indicator not in _DESTROYED_TWIN or SEIZURE_WORDS.search(before):
+        return guess
+    destroyed = DESTROY_WORDS.search(before)
+    twin = _DESTROYED_TWIN[guess.indicator]
+    if destroyed is None or twin not in allowed:
+        return guess
+    return Guess(twin, f"'{destroyed.group()}' before the figure; the seizure named after it came earlier")
 
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -638,7 +703,8 @@ def _done_to_them(guess: Guess, unit: UnitWord, clause: str, allowed: set[str]) 
 
 # "عدد الموقوفين والمحكومين بلغ 7998", "detainees and convicts": everyone arrested, whatever came of it since.
 _HELD_AND_SENTENCED = re.compile(
-    r"(?:ال)?(?:موقوفين|معتقلين)\s+و(?:ال)?(?:محكومين|مدانين)|\bdetainees\s+and\s+(?:convicts|the\s+convicted)\b"
+    # (any case ending: "ألفين و334 موقوفاً ومحكوماً")
+    r"(?:ال)?(?:موقوف|معتقل)\w*\s+و(?:ال)?(?:محكوم|مدان)\w*|\bdetainees\s+and\s+(?:convicts|the\s+convicted)\b"
     r"|\b(?:detained|arrested)\s+(?:and|or)\s+(?:convicted|sentenced)\b",
     re.IGNORECASE,
 )

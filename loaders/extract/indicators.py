@@ -304,7 +304,8 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
     """The first unit word among the (at most four) words after a figure, stopping at a preposition or verb."""
     if carries_weight:
         return UnitWord("kg", "weight", 0)
-    for token in re.finditer(r"[A-Za-z%\u0621-\u064a]+(?:[-'][A-Za-z]+)*", after[:60]):
+    paired = 0  # "600 local and international drug trafficking networks": two adjectives joined read as one
+    for token in re.finditer(r"[A-Za-z%\u0621-\u064a]+(?:[-'][A-Za-z]+)*", after[:70]):
         gap = after[: token.start()]
         if re.search(r"[,;:.()\"“”،؛]", gap):
             break
@@ -321,7 +322,10 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
         words_read = len(re.findall(r"[A-Za-z\u0621-\u064a]+", after[: token.end()]))
         if words_read <= 2 and _other_plural(token.group()):
             return UnitWord(word, "objects", token.end())
-        if word in _STOP or word in _AR_STOP or words_read >= 4:
+        if word in ("and", "or") and words_read == 2 and not paired:
+            paired = 2
+            continue
+        if word in _STOP or word in _AR_STOP or words_read >= 4 + paired:
             break
     return UnitWord(None, None, 0)
 

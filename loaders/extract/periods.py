@@ -488,7 +488,7 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"(?:the\s+)?(first|second|third|fourth|last)\s+quarter\s+of\s+{_YEARISH}", _quarter),
     (rf"(?:the\s+)?first\s+(\w+)\s+months\s+of\s+{_YEARISH}", _first_months),
     (
-        rf"(?:between|from)\s+(?:{_DAY}\s+)?{_SPAN_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?\s+(?:and|to|until|through)\s+"
+        rf"(?:between|from)\s+(?:{_DAY}\s+)?{_SPAN_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?,?\s+(?:and|to|until|through)\s+"
         rf"(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?{_SPAN_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEARISH})?",
         _month_span,
     ),
@@ -522,6 +522,8 @@ _PHRASES: list[tuple[str, _Resolver]] = [
         rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)",
         _year,
     ),
+    # "By 2021 the number of treated patients had reached 6,101": that year's count in a series of years
+    (rf"\b[Bb]y\s+{_YEAR}\b(?=,?\s+(?:the|its|their)\s+(?:\w+\s+){{0,3}}?(?:number|count|total|figure)\b)", _year),
     (r"(?:during|over|in|for)\s+the\s+same\s+(?:period|time|months?|year|six\s+months)", _same_period),
 ]
 _COMPILED = [(re.compile(pattern, re.IGNORECASE), resolve) for pattern, resolve in _PHRASES]

@@ -66,7 +66,8 @@ _AUTHORITIES = [
         r"(?:Interior\s+)?Ministry(?:'s|’s)\s+(?:treatment|rehabilitation)\s+centres|مراكز\s+التأهيل\s+التابعة\s+لوزارة\s+الداخلية"
         r"|(?:provinces|governorates)\s+outside\s+(?:of\s+)?the\s+Kurdistan\s+Region|\bfederal\s+(?:provinces|governorates)"
         r"|(?:ال)?محافظات\s+(?:ال)?اتحادية"
-        r"|(?:excluding|except(?:\s+for)?|outside(?:\s+of)?)\s+the\s+Kurdistan\s+Region"
+        r"|(?:excluding|except(?:\s+for)?|outside(?:\s+of)?|not\s+(?:counting|including)|apart\s+from|other\s+than)"
+        r"\s+(?:those\s+(?:in|of)\s+)?the\s+(?:[\w-]+\s+)?Kurdistan\s+Region"  # "not counting the semi-autonomous ..."
         r"|(?:(?:ال)?محافظات\s+(?:\S+\s+)?)?(?:ما\s+)?(?:عدا|خارج|باستثناء)\s+(?:محافظات\s+)?إقليم\s+كوردستان",
         FEDERAL,
         "outside the Kurdistan Region",
@@ -76,8 +77,10 @@ _AUTHORITIES = [
         r"|\bGDNA\b|(?:Iraqi\s+)?(?:Interior\s+Ministry|Ministry\s+of\s+(?:the\s+)?Interior)|Supreme\s+Judicial\s+Council"
         r"|المديرية\s+العامة\s+لشؤون\s+المخدرات|وزارة\s+الداخلية|مجلس\s+القضاء\s+الأعلى"
         # The federal ministries speak for the whole country (the Region's own are "of the Kurdistan Region").
-        r"|(?<!Kurdistan\s)(?<!Regional\s)(?:Health|Justice|Defen[cs]e)\s+Ministry|Ministry\s+of\s+(?:Health|Justice|Defen[cs]e)"
-        r"|وزارة\s+(?:الصحة|العدل|الدفاع)(?!\s+(?:في|ب)\s*(?:ال)?إقليم)",
+        # and so do their ministers ("وزير الصحة", "Health Minister").
+        r"|(?<!Kurdistan\s)(?<!Regional\s)(?:Health|Justice|Defen[cs]e)\s+Minist(?:ry|er)"
+        r"|Minist(?:ry|er)\s+of\s+(?:Health|Justice|Defen[cs]e)"
+        r"|(?:وزارة|وزير)\s+(?:الصحة|العدل|الدفاع)(?!\s+(?:في|ب)\s*(?:ال)?إقليم)",
         COUNTRY,
         "a national authority",
     ),
@@ -114,6 +117,186 @@ def national_role(written: str) -> str:
 _INTERIOR = re.compile(r"Interior|Narcotics|Drug|GDNA|الداخلية|المخدرات", re.IGNORECASE)
 
 
+# Districts, towns and border crossings the gazetteer does not hold, with the governorate they lie in: a figure placed
+# "at the al-Qaim crossing" or "عند سيطرة ... التابعة لقضاء قلعة دزة" is that governorate's. Arabic names that are
+# also common words or names (القائم "the existing", حديثة "recent", الهاشمية "Hashemite", رانية a first name) count
+# only after an administrative word.
+_ADMIN_AR = r"(?:(?<=قضاء\s)|(?<=مدينة\s)|(?<=ناحية\s)|(?<=منفذ\s)|(?<=بلدة\s)|(?<=معبر\s))"
+_TOWNS: dict[str, tuple[str, ...]] = {
+    "IQ-AN": (
+        "al-Qaim",
+        "Qaim",
+        "Husaybah",
+        "Fallujah",
+        "Falluja",
+        "Ramadi",
+        "Haditha",
+        "Anah",
+        "Rawa",
+        "Habbaniyah",
+        "Khaldiya",
+        "Trebil",
+        "Traibil",
+        "Akashat",
+        "الفلوجة",
+        "الرمادي",
+        "هيت",
+        "عنة",
+        "راوة",
+        "الحبانية",
+        "طريبيل",
+        "الرطبة",
+        "حصيبة",
+        f"{_ADMIN_AR}القائم",
+        f"{_ADMIN_AR}حديثة",
+    ),
+    "IQ-BA": (
+        "Abu al-Khasib",
+        "Safwan",
+        "Umm Qasr",
+        "Shalamcheh",
+        "Shalamcha",
+        "Hartha",
+        "أبو الخصيب",
+        "ابو الخصيب",
+        "سفوان",
+        "أم قصر",
+        "ام قصر",
+        "الشلامجة",
+        f"{_ADMIN_AR}الزبير",
+        "القرنة",
+        "الهارثة",
+    ),
+    "IQ-DQ": ("Shatra", "Chibayish", "الشطرة", "الجبايش", "سوق الشيوخ"),
+    "IQ-MA": (
+        "Ali al-Gharbi",
+        "Majar al-Kabir",
+        "Kumait",
+        "علي الغربي",
+        "المجر الكبير",
+        "قلعة صالح",
+        f"{_ADMIN_AR}الشيب",
+    ),
+    "IQ-WA": ("Suwaira", "Numaniyah", "Aziziyah", "Zurbatiyah", "الصويرة", "النعمانية", "العزيزية", "زرباطية", "بدرة"),
+    "IQ-DI": (
+        "Muqdadiyah",
+        "Balad Ruz",
+        "Mandali",
+        "Khalis",
+        "Munthiriya",
+        "المقدادية",
+        "بلدروز",
+        "مندلي",
+        f"{_ADMIN_AR}الخالص",
+        "جلولاء",
+        "المنذرية",
+    ),
+    "IQ-BB": (
+        "Musayyib",
+        "Mahawil",
+        "Hashimiya",
+        "Jurf al-Sakhar",
+        "المسيب",
+        "المحاويل",
+        f"{_ADMIN_AR}الهاشمية",
+        "جرف الصخر",
+    ),
+    "IQ-KA": ("Ain al-Tamr", "Hindiya", "عين التمر", f"{_ADMIN_AR}الهندية"),
+    "IQ-NA": ("Kufa", "Manathira", "Mishkhab", "الكوفة", f"{_ADMIN_AR}المناذرة", "المشخاب"),
+    "IQ-QA": ("Afak", "Shamiya", "عفك", f"{_ADMIN_AR}الشامية"),
+    "IQ-MU": ("Samawah", "Samawa", "السماوة", "الرميثة"),
+    "IQ-SD": (
+        "Tikrit",
+        "Samarra",
+        "Baiji",
+        "Tuz Khurmatu",
+        "Dujail",
+        "Shirqat",
+        "تكريت",
+        "سامراء",
+        "بيجي",
+        "طوزخورماتو",
+        "الدجيل",
+        "الشرقاط",
+    ),
+    "IQ-NI": (
+        "Tal Afar",
+        "Tel Afar",
+        "Sinjar",
+        "Hamdaniya",
+        "Bashiqa",
+        "Qayyarah",
+        "تلعفر",
+        "سنجار",
+        "الحمدانية",
+        "بعشيقة",
+        "القيارة",
+    ),
+    "IQ-KI": ("Hawija", "Daquq", "الحويجة", "داقوق"),
+    "IQ-AR": (
+        "Shaqlawa",
+        "Koya",
+        "Koysinjaq",
+        "Choman",
+        "Rawanduz",
+        "Bradost",
+        "Haji Omaran",
+        "Mergasor",
+        "سوران",
+        "شقلاوة",
+        "كويه",
+        "كويسنجق",
+        "جومان",
+        "راوندوز",
+        "برادوست",
+        "حاج عمران",
+        "ميركسور",
+    ),
+    "IQ-DA": (
+        "Amedi",
+        "Amadiya",
+        "Akre",
+        "Aqrah",
+        "Simele",
+        "Sumel",
+        "Shekhan",
+        "Bardarash",
+        "زاخو",
+        "العمادية",
+        "عقرة",
+        "سميل",
+        "شيخان",
+        "إبراهيم الخليل",
+        "ابراهيم الخليل",
+    ),
+    "IQ-SU": (
+        "Qaladiza",
+        "Qalat Diza",
+        "Qala Diza",
+        "Ranya",
+        "Penjwen",
+        "Chamchamal",
+        "Darbandikhan",
+        "Kalar",
+        "Dukan",
+        "Pishdar",
+        "رابرين",
+        "قلعة دزة",
+        "قلعةدزة",
+        f"{_ADMIN_AR}رانية",
+        "بنجوين",
+        "جمجمال",
+        "دربندخان",
+        "كلار",
+        f"{_ADMIN_AR}دوكان",
+        f"{_ADMIN_AR}سيد صادق",
+        "بشدر",
+        "كرميان",
+        "گرميان",
+    ),
+}
+
+
 class PlaceFinder:
     def __init__(self, ref: Reference):
         self._ref = ref
@@ -123,17 +306,50 @@ class PlaceFinder:
         # An Arabic name may carry a one-letter prefix glued to it ("بالبصرة", "والسليمانية", "وديالى", "بكركوك"): it
         # is not part of it.
         self._pattern = re.compile(rf"(?<![\w-])(?:[وبفل](?=ال)|[وب])?(?P<name>{body})(?![\w-])", re.IGNORECASE)
+        towns = {}
+        for code, names in _TOWNS.items():
+            for name in names:
+                bare = name.split(")")[-1]  # an Arabic name that needs an administrative word keeps its lookbehind
+                if code in ref.geographies and not (len(bare) > 2 and self._known(bare)):
+                    towns[place_key_of(bare)] = code
+        self._towns = towns
+        town_body = "|".join(
+            sorted(
+                (
+                    n if n.startswith("(?") else re.sub(r"\\[-\s]|\\ ", r"[\\s-]+", re.escape(n))
+                    for names in _TOWNS.values()
+                    for n in names
+                ),
+                key=len,
+                reverse=True,
+            )
+        )
+        self._town_pattern = re.compile(
+            rf"(?<![\w-])(?:[وبفل](?=ال)|[وب])?(?P<name>(?:al-)?(?:{town_body}))(?![\w-])", re.IGNORECASE
+        )
 
     def find(self, sentence: str, region_named: bool, skip_to: int = 0) -> list[PlaceMention]:
         """Places named in the sentence after `skip_to` (a dateline); 'the region' counts when the text names it."""
         found = [m for m in self._aliases(sentence, skip_to)]
+        # A town inside a governorate the sentence names ("محافظتي أربيل ودهوك وإدارتي سوران وعقرة") adds nothing.
+        named = {m.code for m in found} | {c for m in found if m.code != REGION for c in self._members(m.code)}
+        found += [t for t in self._town_mentions(sentence, skip_to) if t.code not in named]
         found += self._local_authorities(sentence, skip_to)  # longer than the place inside them, so they win
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS.finditer(sentence, skip_to)]
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)]
         if region_named:
             found += [self._named(m, REGION) for m in _REGION_WORDS.finditer(sentence, skip_to)]
         kept = [p for p in sorted(_without_overlaps(found), key=lambda p: p.start) if not _names_a_body(p, sentence)]
-        return [replace(p, role="partner") if _PARTNER.search(sentence[: p.start]) else p for p in kept]
+        kept = [replace(p, role="partner") if _PARTNER.search(sentence[: p.start]) else p for p in kept]
+        return [
+            replace(p, role="fronted")
+            if not p.role
+            and self._ref.geographies[p.code].fields.get("level") == "governorate"  # not "In the Region, ..."
+            and _FRONTED.match(sentence[skip_to : p.start])
+            and _FRONTED_END.match(sentence, p.end)
+            else p
+            for p in kept
+        ]
 
     def _local_authorities(self, sentence: str, skip_to: int) -> list[PlaceMention]:
         """'The Sulaimani Asayish' speaks for Sulaymaniyah and Halabja, not for the city its name holds."""
@@ -151,7 +367,11 @@ class PlaceFinder:
     def national_voice(self, sentence: str, skip_to: int = 0) -> PlaceMention | None:
         """'Baghdad's General Directorate of Narcotics Affairs said ... 1,417 people': the national authority a
         sentence quotes, which speaks for the country when the sentence and its paragraph name no place."""
-        match = _NATIONAL.search(sentence, skip_to)
+        # (an authority named as a partner, "بالتعاون مع وزارة الداخلية", "together with the Interior Ministry",
+        # does not speak for the sentence)
+        match = next(
+            (m for m in _NATIONAL.finditer(sentence, skip_to) if not _PARTNER.search(sentence[: m.start()])), None
+        )
         if match is None:
             return None
         name, why = self._ref.geographies[COUNTRY].fields["name_en"], f"'{match.group()}', a national authority"
@@ -173,9 +393,39 @@ class PlaceFinder:
             mentions.append(PlaceMention(match.start("name"), match.end(), name, code, f"'{name}'"))
         return mentions
 
+    def _members(self, code: str) -> list[str]:
+        return [m for m in self._ref.geographies[code].fields.get("members", "").split("|") if m]
+
+    def _known(self, name: str) -> bool:
+        try:
+            self._ref.gazetteer.resolve(name)
+        except InputError:
+            return False
+        return True
+
+    def _town_mentions(self, text: str, skip_to: int) -> list[PlaceMention]:
+        """Districts, towns and crossings the gazetteer lacks: the governorate they lie in."""
+        mentions = []
+        for match in self._town_pattern.finditer(text, skip_to):
+            name = match["name"]
+            code = self._towns.get(place_key_of(re.sub(r"^al-", "", name, flags=re.IGNORECASE))) or self._towns.get(
+                place_key_of(name)
+            )
+            if code is None or not re.search(r"[A-Z\u0600-\u06ff]", name):
+                continue
+            governorate = self._ref.geographies[code].fields["name_en"]
+            mentions.append(
+                PlaceMention(match.start("name"), match.end(), governorate, code, f"'{name}', in {governorate}")
+            )
+        return mentions
+
     def _named(self, match: re.Match, code: str, linked: bool = False) -> PlaceMention:
         name = self._ref.geographies[code].fields["name_en"] if code in self._ref.geographies else code
         return PlaceMention(match.start(), match.end(), name, code, f"'{match.group()}'", linked)
+
+
+def place_key_of(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.strip().lower())
 
 
 def _spellings(ref: Reference) -> set[str]:
@@ -208,7 +458,18 @@ _NATIONAL = next(pattern for pattern, code, _ in _AUTHORITY_PATTERNS if code == 
 _NATIONAL_BODY = re.compile(r"National\s+Security\s+(?:Service|Agency)|Counter-?Terrorism\s+Service", re.IGNORECASE)
 
 
+# "Police in Iraq's southern oil hub", "In Iraq's south": the country's name only describes a part of it, which the
+# text names elsewhere (its headline, dateline or department), so it is not the figure's place.
+_PART_OF_COUNTRY = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z]+(?<!s)\s+){0,2}?(?:south|north|east|west|city|port|hub|capital|province|governorate|town"
+    r"|heartland)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_a_body(place: PlaceMention, sentence: str) -> bool:
+    if place.code == COUNTRY and _PART_OF_COUNTRY.match(sentence, place.end):
+        return True
     seat = re.match(r"(?:'s|’s)\s+", sentence[place.end :])
     body = seat and (
         _NATIONAL.match(sentence, place.end + seat.end()) or _NATIONAL_BODY.match(sentence, place.end + seat.end())
@@ -217,6 +478,13 @@ def _names_a_body(place: PlaceMention, sentence: str) -> bool:
         return True
     return bool(_WARRANTS_BY.search(sentence[: place.start]))
 
+
+# A place phrase that opens the sentence ("In Erbil, the Region's directorate seized ...", "وفي أربيل، ضبطت مديرية
+# ... في الإقليم"): the scene of the whole clause, which wins over a place inside the description of who acted.
+_FRONTED = re.compile(
+    r"^\s*(?:(?:و|ف)?(?:في|ب)\s*|(?:In|At|Inside)\s+(?:the\s+)?(?:city\s+of\s+|province\s+of\s+)?)$", re.I
+)
+_FRONTED_END = re.compile(r"\s*(?:province|governorate)?\s*[,،]")
 
 # A place named as the partner of an operation ("working with anti-narcotics forces in Sulaymaniyah", "بالتعاون مع
 # شرطة ميسان") is not where its figure is.

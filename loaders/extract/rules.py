@@ -29,7 +29,11 @@ _SECURITY = (
 CASUALTIES = {"security_killed", "security_wounded"}
 OTHER_SIDE = re.compile(r"\bgangs?\b|\bgunmen\b|عصاب\w*|مسلح\w*")
 # "الكميات المتلفة" (the destroyed quantities) names destruction as the verb does.
-_DESTROY = r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق"
+_DESTROY = (
+    r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|\bset\s+(?:fire\s+to|ablaze|alight)\b|\btorched\b"
+    r"|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق"
+)
+DESTROY_WORDS = re.compile(_DESTROY, re.IGNORECASE)
 _SEIZE_AR = (
     r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط"
     r"|عثر\w*|العثور|(?:ب)?حوز(?:ة|ته|تها|تهم|تهما)?)(?!\w)"  # "عثرت على" (found), "بحوزته" (on him)
@@ -197,7 +201,9 @@ EVENT = re.compile(
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
     r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt"
     r"|(?:suspects?|traffickers?|dealers?|smugglers?|man|men|woman|driver|person)\s+(?:who\s+(?:was|were)\s+)?carrying"
-    r"|in\s+an?\s+(?:\w+\s+)?operation(?!s))\b"  # "dismantled a network ... in an operation carried out in phases"
+    r"|in\s+an?\s+(?:\w+\s+)?operation(?!s)"
+    # one suspect's drugs ("which the suspect had planned to sell"), found where one home was raided
+    r"|(?:the|a)\s+(?:suspect|accused|defendant)(?!s)|raided\s+(?:the|a|his|their)\s+(?:\w+\s+)?(?:home|house|apartment|farm))\b"  # "dismantled a network ... in an operation carried out in phases"
     r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
     re.IGNORECASE,
 )

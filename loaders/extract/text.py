@@ -227,7 +227,9 @@ _AR_WORDS = (
     rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:آلاف|الاف|ملايين|مليون|ألف){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
-    rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}))(?!\w)"
+    rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
+    # a bare thousand before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص"
+    rf"|(?:ألف|الف)(?=\s+{AR_COUNTED_NOUN}))(?!\w)"
 )
 # A mass unit counted as two or as one after it: "كيلوغرامين" (two kilograms), "كيلوغرام واحد" (one kilogram).
 _AR_UNIT_DUAL = r"(?:كيلوغرامين|كيلوغرامان|كيلوين)"
@@ -303,6 +305,7 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 def _parse(text: str) -> ParsedValue | None:
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
+    text = re.sub(r"(?<![\w\d])(?<!\d\s)(ألف|الف)$", r"1 \1", text)  # a bare thousand: one thousand
     text = re.sub(rf"{_AR_UNIT_DUAL}", "2 كيلوغرام", text)
     text = re.sub(r"(?<!\w)(كيلوغرام\w*|كيلو|طن\w*)\s+واحد\w*", r"1 \1", text)
     try:

@@ -96,6 +96,9 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
     """'aged 25', 'ages 18 to 30', '25-year-old', '25 years old', 'a dealer, 29,'."""
     if _ends(before, r"\b(?:aged|age|ages|age of)") or _starts(after, r"[\s-]*years?[\s-]*old\b|years?\s+of\s+age\b"):
         return True
+    # the second age of a pair: "aged 16 and 17", "ages 18 to 25"
+    if _ends(before, r"\b(?:aged|ages?|age\s+of)\s+(?:between\s+)?\d{1,2}\s*(?:and|or|to|-|–)"):
+        return True
     if _ends(before, r"(?:من\s+العمر|العمر|بعمر|عمره|عمرها)\s*") or _starts(after, r"(?:عاماً|عاما|سنة)\s+من\s+العمر"):
         return True
     # "يبلغ 41 عاماً" is an age; "وزنها يبلغ طنين" (it weighs two tonnes) or "يبلغ عددهم 500" is not.
@@ -138,7 +141,24 @@ def is_ordinal(before: str, after: str, mention: Mention) -> bool:
     return re.match(r"^(?:st|nd|rd|th)\b", after) is not None or _ends(before, r"\b(?:ranked|ranks|rank|number|no\.)")
 
 
+# "0.2 percent of adult men said they had used ...", "was reported by 1.4 percent of adults": the share of a
+# population that uses drugs (prevalence), the one percentage an indicator measures.
+PREVALENCE_SHARE = re.compile(
+    r"^\s*(?:%|٪|per\s*cent|percent)\s+of\s+(?:the\s+|all\s+)?(?:(?:adult|young|male|female|Iraqi|surveyed|school)\s+)*"
+    r"(?:adults|men|women|respondents|population|students|youths?|young\s+people|people|Iraqis|participants"
+    r"|interviewees|households|those\s+(?:surveyed|interviewed|asked))\b",
+    re.IGNORECASE,
+)
+_DRUG_USE = re.compile(r"\b(?:used?|using|misus\w*|abus\w*|took|taking|consum\w*|tried|smok\w*)\b", re.IGNORECASE)
+
+
+def prevalence_share(before: str, after: str) -> bool:
+    return bool(PREVALENCE_SHARE.match(after)) and bool(_DRUG_USE.search(before + after))
+
+
 def is_percentage(before: str, after: str, mention: Mention) -> bool:
+    if prevalence_share(before, after):
+        return False
     return _starts(after, r"%|٪|per\s*cent\b|percent\b|بالمئة|بالمائة|في\s+المئة|في\s+المائة")
 
 
@@ -148,6 +168,11 @@ def is_money(before: str, after: str, mention: Mention) -> bool:
         or _starts(after, r"(?:us\s+)?(?:dollars|dinars|iqd|usd|euros)\b")
         or _starts(after, r"(?:دولار|دينار|يورو)")
     )
+
+
+def is_temperature(before: str, after: str, mention: Mention) -> bool:
+    """'an incinerator at 1,200 degrees', 'محرقة تصل حرارتها إلى 1200 درجة مئوية'."""
+    return _starts(after, r"(?:°|degrees?\b|درجة|درجات)")
 
 
 def is_distance(before: str, after: str, mention: Mention) -> bool:
@@ -177,6 +202,7 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("a percentage (not extracted)", is_percentage),
     ("a sum of money", is_money),
     ("a distance", is_distance),
+    ("a temperature", is_temperature),
     ("part of a name or code", is_name_or_code),
     ("a name in quotes", is_quoted_name),
 ]

@@ -816,3 +816,99 @@ def test_round5_all_offence_context_figures(ref):
 def test_round5_kind_from_what_was_done_or_compared(text, indicator, ref):
     candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert candidates[-1].indicator == indicator
+
+
+# Round 6: places from towns the gazetteer lacks, from a phrase excluding the Region, from a fronted place and not a
+# possessive country; what was done to drugs before their figure; one carrier's load; paired adjectives before the
+# counted noun; survey prevalence; ages and temperatures set aside.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Customs officers seized 40 kilograms of hashish at the Safwan crossing on Monday.", [(40, "IQ-BA")]),
+        (
+            "Outside the semi-autonomous Kurdistan Region, 3,100 people are now held in prisons on drug charges.",
+            [(3100, "X-IQ-FED")],
+        ),
+        (
+            "Drug arrests climb in Diyala\n\nDIYALA — Police in Iraq's eastern farming province detained 812 dealers"
+            " and users in 2020, an officer said.",
+            [(812, "IQ-DI")],
+        ),
+    ],
+)
+def test_round6_places_of_towns_exclusions_and_parts_of_the_country(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.place_code) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police in Najaf set fire to 75 kilograms of narcotics seized in previous raids, officials said.",
+            [(75, "drugs_destroyed")],
+        ),
+        (
+            "Last May, coast guards stopped a fishing boat that was carrying 2 million captagon pills.",
+            [(2_000_000, "seizure_event_pills")],
+        ),
+        (
+            "Police raided the house of a dealer in Kut. Officers found 3 kilograms of crystal that the suspect"
+            " meant to sell.",
+            [(3, "seizure_event")],
+        ),
+        (
+            "The ministry said it dismantled 45 local and cross-border trafficking networks in 2023.",
+            [(45, "networks_dismantled")],
+        ),
+    ],
+)
+def test_round6_kinds_from_the_verb_before_a_carrier_and_the_counted_noun(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+def test_round6_a_carrier_dated_to_a_month_keeps_that_month(ref):
+    text = "During May, coast guards stopped a fishing boat that was carrying 2 million captagon pills."
+    (candidate,) = extract_claims(text, date(2024, 3, 2), ref).candidates
+    assert (candidate.period_start, candidate.period_end) == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+def test_round6_a_ranking_aside_is_not_the_period_and_the_haul_may_be_described_a_sentence_later(ref):
+    text = (
+        "Police in Basra arrested a driver carrying 12 kg of opium, one of the biggest seizures this year. "
+        "Border police seized 40,000 pills in Muthanna. In the second raid, officers stopped a van. "
+        "The pills were stashed under its seats, the police said."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator, c.period_start) for c in candidates] == [
+        (12, "seizure_event", None),
+        (40000, "seizure_event_pills", None),
+    ]
+
+
+def test_round6_survey_prevalence_is_as_of_its_fieldwork(ref):
+    text = (
+        "Researchers interviewed households between March and October 2019. "
+        "About 0.5 percent of young people said they had used cannabis, while 12 percent of clinics were closed."
+    )
+    candidates = extract_claims(text, date(2021, 6, 1), ref).candidates
+    assert [(c.number, c.indicator, c.period_end) for c in candidates] == [(0.5, "prevalence", date(2019, 10, 31))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said 14 of those held were aged 15 and 16 when they were caught.",
+        "The drugs were burned in an incinerator that reaches 900 degrees.",
+    ],
+)
+def test_round6_second_ages_and_temperatures_are_not_figures(text, ref):
+    values = [c.value for c in extract_claims(text, date(2024, 5, 2), ref).candidates]
+    assert "16" not in values and "900" not in values
+
+
+def test_round6_by_a_year_the_count_had_reached(ref):
+    text = "Clinics treated 1,200 addicts in 2018. By 2022 the number of treated addicts had reached 2,950."
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.period_start) for c in candidates] == [(1200, date(2018, 1, 1)), (2950, date(2022, 1, 1))]

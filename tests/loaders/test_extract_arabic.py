@@ -398,3 +398,44 @@ def test_round5_arabic_mass_words_and_finds(text, expected, ref):
 def test_round5_arabic_kinds(text, indicator, ref):
     candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert [c.indicator for c in candidates] == [indicator]
+
+
+# Round 6: districts the gazetteer lacks, a fronted governorate over the Region in the actor's description, a
+# minister speaking for the country while a partner ministry does not, burning before a seizure clause, a bare
+# thousand, detainees and convicts in the accusative, temperatures.
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("أعلنت أسايش قضاء جمجمال ضبط 6 كيلوغرامات من الحشيشة.", "IQ-SU"),
+        ("وفي دهوك، ضبطت المديرية العامة لمكافحة المخدرات في الإقليم 14 كيلوغراماً من الكريستال.", "IQ-DA"),
+        ("وقالت مديرية الشرطة إن مفارزها ضبطت 9 كيلوغرامات من الحشيشة في قضاء الحويجة.", "IQ-KI"),
+    ],
+)
+def test_round6_arabic_places(text, place, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [c.place_code for c in candidates] == [place]
+
+
+def test_round6_a_minister_speaks_for_the_country_and_a_partner_ministry_does_not(ref):
+    text = (
+        "كشف وزير الصحة عن علاج 300 مدمن في المستشفيات خلال عام 2023.\n\n"
+        "وأضاف أن ردهات العلاج تضم حالياً ألف سرير وأن الوزارة تعمل على زيادتها بالتعاون مع وزارة الداخلية."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator, c.place_code) for c in candidates] == [
+        (300, "patients_treated", "IQ"),
+        (1000, "rehab_beds", "IQ"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أحرقت مديرية الشرطة، اليوم، 70 كيلوغراماً من المواد المخدرة التي ضبطتها سابقاً.", [(70, "drugs_destroyed")]),
+        ("وسجلت المفوضية 812 موقوفاً ومحكوماً بقضايا المخدرات خلال عام 2023.", [(812, "arrests")]),
+        ("وجرى الإتلاف في محرقة تبلغ حرارتها 900 درجة مئوية.", []),
+    ],
+)
+def test_round6_arabic_kinds_and_traps(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
