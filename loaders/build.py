@@ -17,20 +17,18 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from data import schema
 from data.progress import stages
 from data.store import version_problems
 from loaders.allocation import frugal_allocation
 from loaders.columnar import read_ledger_columns
+from loaders.encoder import Encoder
 from loaders.errors import BuildError, NeedsRecords, Problem
 from loaders.ledger import read_ledger
 from loaders.reference import Reference, read_reference
@@ -51,14 +49,19 @@ class BuildResult:
 STEPS = ("reading and normalising", "reconciling and checking", "hashing and writing")
 
 
-def validate(raw_dir: Path, steps: Iterator[str] | None = None) -> dict[str, pd.DataFrame]:
+def validate(
+    raw_dir: Path, steps: Iterator[str] | None = None, ready: Callable[[str, pd.DataFrame], None] | None = None
+) -> dict[str, pd.DataFrame]:
     """Read and normalise every raw file; raise BuildError listing every problem found. `steps` is advanced as
-    each of the build's STEPS starts, to show progress on long builds."""
+    each of the build's STEPS starts, to show progress on long builds; `ready` is given each table that is final
+    before the others are (see make_tables)."""
     with frugal_allocation():
-        return _validate(raw_dir, steps or iter(STEPS))
+        return _validate(raw_dir, steps or iter(STEPS), ready)
 
 
-def _validate(raw_dir: Path, steps: Iterator[str]) -> dict[str, pd.DataFrame]:
+def _validate(
+    raw_dir: Path, steps: Iterator[str], ready: Callable[[str, pd.DataFrame], None] | None
+) -> dict[str, pd.DataFrame]:
     ref = read_reference(raw_dir)
     if ref.problems:
         raise BuildError(ref.problems)
@@ -68,7 +71,7 @@ def _validate(raw_dir: Path, steps: Iterator[str]) -> dict[str, pd.DataFrame]:
     except NeedsRecords:  # Something to name, or to read more carefully: the record reader does both.
         sources, claims = _read_by_records(raw_dir, ref)
     next(steps, None)
-    return make_tables(ref, sources, claims)
+    return make_tables(ref, sources, claims, ready)
 
 
 def _claim_lines(raw_dir: Path) -> int:
@@ -98,48 +101,27 @@ def build(raw_dir: Path, data_dir: Path) -> BuildResult:
 def _build(raw_dir: Path, data_dir: Path) -> BuildResult:
     lines = _claim_lines(raw_dir)
     steps = stages(STEPS, f"building {lines:,} claims", lines)
-    tables = validate(raw_dir, steps)
+    encoder = Encoder()
+    tables = validate(raw_dir, steps, ready=encoder.add)
     next(steps, None)
-    arrow, parquet = _encoded(tables)
-    version = data_version(arrow)
+    for name in (name for name in tables if not encoder.has(name)):
+        encoder.add(name, tables[name])
+    version = data_version(encoder.arrow())
     builds = data_dir / "builds"
     _remove_abandoned(builds)
     target = builds / version
     repaired: tuple[str, ...] = ()
     if not target.exists():
-        _write_version(_finished(parquet), _manifest(raw_dir, tables, version), target)
+        _write_version(encoder.parquet(), _manifest(raw_dir, tables, version), target)
     elif problems := version_problems(target):
-        _write_version(_finished(parquet), _manifest(raw_dir, tables, version), target, replace_broken=True)
+        _write_version(encoder.parquet(), _manifest(raw_dir, tables, version), target, replace_broken=True)
         repaired = tuple(problems)
-    else:  # this version is on disk already, intact: its files need not be encoded again
-        for encoding in parquet.values():
-            encoding.cancel()
+    else:  # this version is on disk already, intact
+        encoder.abandon()
     previous = _point_link(data_dir / "processed", target)
     _record_served(builds, version)
     _prune(builds, keep={target.name, previous})
     return BuildResult(version, target, tables, repaired)
-
-
-def _encoded(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pa.Table], dict[str, Future[bytes]]]:
-    """Each table in Arrow, and its Parquet file being encoded beside the rest of the build (Arrow encodes without
-    Python's lock, so the million-claim table's second of encoding overlaps converting the others and hashing)."""
-    encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parquet")
-    arrow, parquet = {}, {}
-    for name in sorted(tables, key=lambda name: -len(tables[name])):  # the largest first
-        arrow[name] = schema.to_arrow(tables[name], schema.TABLES[name])
-        parquet[name] = encoder.submit(_parquet, arrow[name])
-    encoder.shutdown(wait=False)  # the submitted encodings still run; nothing more is submitted
-    return arrow, parquet
-
-
-def _parquet(table: pa.Table) -> bytes:
-    buffer = io.BytesIO()
-    pq.write_table(table, buffer, compression="zstd")
-    return buffer.getvalue()
-
-
-def _finished(parquet: dict[str, Future[bytes]]) -> dict[str, bytes]:
-    return {name: encoding.result() for name, encoding in parquet.items()}
 
 
 def data_version(arrow: dict[str, pa.Table]) -> str:

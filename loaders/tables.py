@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from data import schema
@@ -10,8 +12,17 @@ from loaders.reconcile import reconcile
 from loaders.reference import Reference
 
 
-def make_tables(ref: Reference, sources: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def make_tables(
+    ref: Reference,
+    sources: pd.DataFrame,
+    claims: pd.DataFrame,
+    ready: Callable[[str, pd.DataFrame], None] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every processed table, in its declared columns. The claims table is final first, and is given to `ready`
+    then, so that it can be written while the rest are made."""
     claims, observations = reconcile(claims, sources)
+    if ready:
+        ready("claims", claims[schema.TABLES["claims"].column_names])
     composite_codes = {c for c, r in ref.geographies.items() if r.fields["level"] == "composite"}
     observations["is_composite"] = observations["geo_code"].isin(composite_codes)
     observations = observations.sort_values(

@@ -34,8 +34,9 @@ def spread(values: list[Any], codes: np.ndarray) -> np.ndarray | pd.Series:
     """values[codes]: texts as a categorical (a million rows hold a few distinct qualifiers, places or period
     labels: each is stored once, and no Python string is made per row), anything else as an object array."""
     if any(isinstance(v, str) for v in values) and all(v is None or isinstance(v, str) for v in values):
-        texts, distinct = pd.factorize(pd.Series(values, dtype=_STR), use_na_sentinel=True)
-        return pd.Series(pd.Categorical.from_codes(texts[codes], categories=distinct, validate=False))
+        texts, distinct = pd.factorize(_objects(values), use_na_sentinel=True)  # a str Series of them costs more
+        categories = pd.Index(distinct, dtype=_STR)
+        return pd.Series(pd.Categorical.from_codes(texts[codes], categories=categories, validate=False))
     if any(isinstance(v, date) for v in values) and all(v is None or isinstance(v, date) for v in values):
         days, distinct = pd.factorize(_objects(values), use_na_sentinel=True)  # dates too: a few dozen periods
         return pd.Series(
