@@ -40,6 +40,7 @@ MAX_REQUEST_BYTES = 256 * 1024
 # Who may embed the dashboard in a frame: only this site by default; set FRAME_ANCESTORS (e.g. "'self' https://news.example")
 FRAME_ANCESTORS = os.environ.get("FRAME_ANCESTORS", "'self'")
 CHART_PAGES = ("/map", "/trends")
+DCC_CHUNKS = ("async-graph.js", "async-dropdown.js")  # the parts of dcc the chart pages draw with
 GRID_SCRIPT = re.compile(r'<script src="[^"]*/dash_ag_grid/dash_ag_grid[^"]*\.js"></script>\s*')
 DESCRIPTION = N_(
     "Iraq's published drug-policy figures (arrests, seizures, sentences, treatment), each traced to its source "
@@ -72,6 +73,9 @@ class Site(Dash):
             tags += [f'<meta property="og:url" content="{address}">', f'<link rel="canonical" href="{address}">']
         if request.path in CHART_PAGES:  # fetch plotly.js alongside the other scripts, not after the graph mounts
             tags.append(f'<link rel="preload" as="script" href="{PLOTLY_URL}">')
+            # and the graph's and dropdowns' own code, which dcc asks for only once the page's layout has arrived
+            chunks = f"{self.config.requests_pathname_prefix}_dash-component-suites/dash/dcc/"
+            tags += [f'<link rel="preload" as="script" href="{chunks}{chunk}">' for chunk in DCC_CHUNKS]
         if request.path == "/map":  # and the outlines, which the map fetches as soon as its figure arrives
             from layouts.map import geometry, geometry_url
 
