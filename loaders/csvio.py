@@ -124,9 +124,7 @@ class ColumnsRead:
 
     def stop(self) -> None:
         """End a walk whose result is no longer wanted (a no-op once it has finished)."""
-        if isinstance(self._walked, subprocess.Popen):
-            self._walked.kill()
-            self._walked.wait()
+        _stop(self._walked)
 
 
 def start_reading(path: Path, label: str, columns: tuple[str, ...], encode: tuple[str, ...] = ()) -> ColumnsRead:
@@ -139,11 +137,17 @@ def start_reading(path: Path, label: str, columns: tuple[str, ...], encode: tupl
         try:
             table = _read_arrow(path, label, columns, encode)
         except BaseException:
-            ColumnsRead(path, label, pa.table({}), walked).stop()  # a stray walker must not outlive a failed read
+            _stop(walked)  # a stray walker must not outlive a failed read
             raise
     files = pa.DictionaryArray.from_arrays(pa.array(np.zeros(table.num_rows, np.int32)), pa.array([label]))
     rows = pa.array(np.arange(table.num_rows, dtype=np.int64))
     return ColumnsRead(path, label, table.append_column("raw_file", files).append_column("raw_line", rows), walked)
+
+
+def _stop(walked: array.array | subprocess.Popen) -> None:
+    if isinstance(walked, subprocess.Popen):
+        walked.kill()
+        walked.wait()
 
 
 def _read_arrow(path: Path, label: str, columns: tuple[str, ...], encode: tuple[str, ...]) -> pa.Table:

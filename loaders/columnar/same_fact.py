@@ -17,8 +17,9 @@ def check_same_fact(claims: pd.DataFrame, sources: pd.DataFrame) -> None:
     kept = arrow_texts(claims.loc[copies, "same_as"])
     # Each claim id looked up among the few kept ones (not the few among a million): ids are distinct, so every
     # kept id is a claim's when as many claims are found as there are distinct kept ids.
-    found = pc.sum(pc.is_in(arrow_texts(claims["claim_id"]), value_set=pc.unique(kept))).as_py() or 0
-    if found != len(pc.unique(kept)):
+    originals = pc.unique(kept)
+    found = pc.sum(pc.is_in(arrow_texts(claims["claim_id"]), value_set=originals)).as_py() or 0
+    if found != len(originals):
         raise NeedsRecords("same_as names an unknown claim")
     if pc.any(pc.is_in(kept, value_set=arrow_texts(claims.loc[copies, "claim_id"]))).as_py():
         raise NeedsRecords("same_as names a claim that is itself a copy")
