@@ -84,36 +84,69 @@ def reconcile(claims: list[dict[str, Any]] | pd.DataFrame, sources: pd.DataFrame
     frame = _with_ranks(frame, sources, published)
     copies = frame["same_as"].notna().to_numpy()
     members = np.flatnonzero(~copies)  # positions, not a filtered copy of every column
-    order = members[np.lexsort([frame[k].to_numpy()[members] for k in reversed(["group", *_RANKS])])]
+    order = members[_rank_order([frame[k].to_numpy()[members] for k in ["group", *_RANKS]])]
     ranked = frame.loc[order, ["group", "source_id", "value", "value_low", "value_high"]]
-    position = ranked.groupby("group", sort=False).cumcount().to_numpy()
+    starts = _run_starts(ranked["group"].to_numpy())
+    position = np.arange(len(order)) - np.repeat(starts, np.diff(np.append(starts, len(order))))
     best = pd.Series(ranked.index[position == 0], index=ranked.loc[position == 0, "group"])
     out = frame.assign(best=pd.Series(best.reindex(frame["group"]).to_numpy(), index=frame.index).where(~copies))
-    out = _conflicts(out, copies)
-    out, observations = _preferred(out, ranked, position, _lost_reasons(out, copies, published))
-    helpers = ["best", "group", "source_type", *(k for k in _RANKS if k != "precision")]
+    out = _conflicts(out, copies, order, starts)
+    out, observations = _preferred(out, ranked, position, _Lost(out, copies, published))
+    helpers = ["best", "group", *(k for k in _RANKS if k != "precision")]
     return out.drop(columns=helpers), observations
 
 
+def _rank_order(keys: list[np.ndarray]) -> np.ndarray:
+    """np.lexsort of the keys, most significant first; as one stable sort of a packed integer when the keys fit
+    in 63 bits (a quarter of the time), each key first numbered by rank (precision is a float)."""
+    ranks = [_float_ranks(key) if key.dtype.kind == "f" else key.astype(np.int64) for key in keys]
+    widths = [int(rank.max(initial=0)) + 1 for rank in ranks]
+    if math.prod(widths) >= 2**63 or any(int(rank.min(initial=0)) < 0 for rank in ranks):
+        return np.lexsort(list(reversed(keys)))
+    packed = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
+    for rank, width in zip(ranks, widths, strict=True):
+        packed = packed * width + rank
+    return np.argsort(packed, kind="stable")
+
+
+def _float_ranks(key: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values, NaN last as lexsort puts it (hashed, not sorted: a few
+    distinct rounding steps among a million claims)."""
+    codes, distinct = pd.factorize(key, use_na_sentinel=False)
+    return np.argsort(np.argsort(distinct, kind="stable"), kind="stable")[codes]
+
+
+def _run_starts(sorted_groups: np.ndarray) -> np.ndarray:
+    """Where each run of equal group codes begins in a sorted column."""
+    return np.flatnonzero(np.diff(sorted_groups, prepend=np.int64(-1)) != 0) if len(sorted_groups) else sorted_groups
+
+
 def _with_ranks(frame: pd.DataFrame, sources: pd.DataFrame, published: dict[str, str | None]) -> pd.DataFrame:
-    source_type = pd.Series(
-        lookup(
-            frame["source_id"], dict(zip(sources["source_id"].tolist(), sources["source_type"].tolist(), strict=True))
-        )
-    )
+    # Each source's type and date rank, spread to its claims through the source codes (found once)
+    source, source_ids = pd.factorize(frame["source_id"], use_na_sentinel=False)
+    type_of = dict(zip(sources["source_id"].tolist(), sources["source_type"].tolist(), strict=True))
+    type_rank = {t: i for i, t in enumerate(SOURCE_TYPES)}
     published_rank = _published_ranks(published)
     codes, keys = codes_of(frame, GROUP_KEY)
-    parts = zip(*([str(_none(part)) for part in keys[name].tolist()] for name in GROUP_KEY), strict=True)
-    group_ids = [_group_id(key) for key in parts]
     return frame.assign(
-        source_type=source_type,
         needs_review=(frame["review"] == "needs_review").to_numpy(),
-        type_rank=lookup(source_type, {t: i for i, t in enumerate(SOURCE_TYPES)}).astype(int),
+        type_rank=np.array([type_rank[type_of[s]] for s in source_ids.tolist()], dtype=np.int64)[source],
         qualifier_rank=lookup(frame["qualifier"], _QUALIFIER_RANK).astype(int),
-        published_rank=lookup(frame["source_id"], {s: published_rank[p] for s, p in published.items()}).astype(int),
+        published_rank=np.array([published_rank[published[s]] for s in source_ids.tolist()], dtype=np.int64)[source],
         group=codes,
-        group_id=spread(group_ids, codes),
+        group_id=spread(_group_ids(keys), codes),
     )
+
+
+def _group_ids(keys: pd.DataFrame) -> list[str]:
+    """Each group key's stable id; its parts written as str() writes them (None included) once per distinct
+    value, and joined by Arrow."""
+    parts = []
+    for name in GROUP_KEY:
+        codes, distinct = pd.factorize(keys[name], use_na_sentinel=False)
+        texts = pa.array([str(_none(part)) for part in distinct.tolist()], pa.string())
+        parts.append(texts.take(pa.array(codes)))
+    return [_group_id(key) for key in pc.binary_join_element_wise(*parts, "|").to_pylist()] if parts else []
 
 
 def _published_ranks(published: dict[str, str | None]) -> dict[str | None, int]:
@@ -131,57 +164,108 @@ def _newest_first(published: str | None) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) for ch in published) if published else "\U0010ffff"
 
 
-def _group_id(parts: tuple[str, ...]) -> str:
-    """A stable id for a group key (each part as str() writes it, None included)."""
-    return "g-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+def _group_id(key: str) -> str:
+    """A stable id for a group key (its parts joined by |)."""
+    return "g-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _increasing(texts: pa.Array) -> bool:
     return len(texts) < 2 or pc.all(pc.less(texts.slice(0, len(texts) - 1), texts.slice(1))).as_py() is not False
 
 
-def _conflicts(frame: pd.DataFrame, copies: np.ndarray) -> pd.DataFrame:
-    """A group conflicts when its highest lower bound exceeds its lowest upper bound (see consistent_interval)."""
-    q, step, value = frame["qualifier"].to_numpy(), frame["precision"].to_numpy(), frame["value"].to_numpy(float)
+def _conflicts(frame: pd.DataFrame, copies: np.ndarray, order: np.ndarray, starts: np.ndarray) -> pd.DataFrame:
+    """A group conflicts when its highest lower bound exceeds its lowest upper bound (see consistent_interval);
+    order holds the group members sorted by group, starts where each group begins in it."""
+    step, value = frame["precision"].to_numpy(), frame["value"].to_numpy(float)
     lower_bound, upper_bound = (
         isin(frame["qualifier"], ["more_than", "at_least"]),
         isin(frame["qualifier"], ["less_than", "at_most"]),
     )
-    ranged, about = q == "range", q == "about"
+    ranged, about = isin(frame["qualifier"], ["range"]), isin(frame["qualifier"], ["about"])
     slack = np.where(about, step, step / 2)
     low = np.select([lower_bound, upper_bound, ranged], [value, -np.inf, frame["value_low"] - step / 2], value - slack)
     high = np.select([lower_bound, upper_bound, ranged], [np.inf, value, frame["value_high"] + step / 2], value + slack)
-    bounds = pd.DataFrame({"group": frame["group"], "low": low, "high": high})[~copies]
-    by_group = bounds.groupby("group")
-    conflict = by_group["low"].max() > by_group["high"].min()
-    return frame.assign(in_conflict=frame["group"].map(conflict).where(~copies, False).astype(bool))
+    in_conflict = np.zeros(len(frame), dtype=bool)
+    if len(order):  # fmax and fmin pass over NaN, as a group's max and min do
+        conflict = np.fmax.reduceat(low[order], starts) > np.fmin.reduceat(high[order], starts)
+        by_group = np.zeros(int(frame["group"].max()) + 1, dtype=bool)
+        by_group[frame["group"].to_numpy()[order[starts]]] = conflict
+        in_conflict = by_group[frame["group"].to_numpy()] & ~copies
+    return frame.assign(in_conflict=in_conflict)
 
 
-def _lost_reasons(frame: pd.DataFrame, copies: np.ndarray, published: dict[str, str | None]) -> dict[str, pa.Array]:
-    """Every claim's reason, what it lost to, and why (the winners' reasons are written by _preferred)."""
-    best = frame["best"].fillna(0).astype(int).to_numpy()
-    losing = ~copies & (best != frame.index.to_numpy())
-    criterion = np.full(len(frame), 5)
-    for index in reversed(range(len(_RANKS))):
-        column = frame[_RANKS[index]].to_numpy()
-        criterion = np.where(column[best] != column, index, criterion)
-    criterion = np.where(losing, criterion, -1)
-    why = _why(frame, best, criterion, published)
-    winner_id = arrow_texts(frame["claim_id"]).take(pa.array(best))
-    reason = pc.if_else(pa.array(losing), pc.binary_join_element_wise("lost to ", winner_id, ": ", why, ""), "")
-    if copies.any():
-        copy_reasons = [_COPY.format(original) for original in frame.loc[copies, "same_as"].tolist()]
-        reason = pc.replace_with_mask(reason, pa.array(copies), pa.array(copy_reasons, pa.string()))
-    lost_to = pc.if_else(pa.array(losing), winner_id, pc.if_else(pa.array(copies), arrow_texts(frame["same_as"]), None))
-    return {"reason": reason, "lost_to": lost_to, "why": why}
+class _Lost:
+    """Every losing claim's reason, what it lost to, and why (the winners' reasons are written by _preferred),
+    kept as pieces that are joined once, with the winners' own reasons, into the reason column."""
+
+    def __init__(self, frame: pd.DataFrame, copies: np.ndarray, published: dict[str, str | None]) -> None:
+        best = frame["best"].fillna(0).astype(int).to_numpy()
+        self.losing = ~copies & (best != frame.index.to_numpy())
+        criterion = np.full(len(frame), 5)
+        for index in reversed(range(len(_RANKS))):
+            column = frame[_RANKS[index]].to_numpy()
+            criterion = np.where(column[best] != column, index, criterion)
+        self.criterion, self.best, self.copies = np.where(self.losing, criterion, -1), best, copies
+        self.words, self.word_of = _pair_word_codes(frame, best, self.criterion, published)
+        self.written = arrow_texts(frame["value_as_written"])
+        self.claim_ids = arrow_texts(frame["claim_id"])
+        self.same_as = arrow_texts(frame["same_as"])
+        self.winner_id = self.claim_ids.take(pa.array(best, mask=~self.losing))  # null unless losing
+        self.lost_to = pc.coalesce(self.winner_id, self.same_as)  # a copy names its original
+
+    def why(self, positions: np.ndarray) -> list[str]:
+        """The reasons of the claims at these positions for losing to their winners."""
+        rounding, word = self.criterion[positions] == 3, self.word_of[positions]
+        words = self.words.take(pa.array(np.where(rounding, 0, word))).to_pylist()
+        finer = self.written.take(pa.array(self.best[positions])).to_pylist()
+        own = self.written.take(pa.array(positions)).to_pylist()
+        return [
+            _ROUNDING.format(f, o) if r else w for r, w, f, o in zip(rounding.tolist(), words, finer, own, strict=True)
+        ]
+
+    def reasons(self, own: pa.Array) -> pa.Array:
+        """Each claim's reason: lost (to whom, why), a copy (of what), or its own (own, null elsewhere)."""
+        rounding, unworded = pa.array(self.criterion == 3), ~self.losing | (self.criterion == 3)
+        losing, copies = pa.array(self.losing), pa.array(self.copies)
+        null = pa.scalar(None, pa.string())
+        pieces = [
+            pc.if_else(losing, "lost to ", null),
+            self.winner_id,
+            pc.if_else(losing, ": ", null),
+            self.words.take(pa.array(self.word_of, mask=unworded)),
+            *_rounding_pieces(rounding, self.written.take(pa.array(self.best)), self.written),
+            pc.if_else(copies, _COPY_BEFORE, null),
+            pc.if_else(copies, self.same_as, null),
+            pc.if_else(copies, _COPY_AFTER, null),
+            own,
+        ]
+        return pc.binary_join_element_wise(*pieces, "", null_handling="skip")
 
 
-_COPY = "not counted: the same published fact as {}, transcribed a second time (kept for the record)"
+_COPY_BEFORE, _COPY_AFTER = (
+    "not counted: the same published fact as ",
+    ", transcribed a second time (kept for the record)",
+)
+_ROUNDING = "the finer figure ({}) ranks above the rounder ({})"
 
 
-def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published: dict[str, str | None]) -> pa.Array:
+def _rounding_pieces(rounding: pa.Array, finer: pa.Array, own: pa.Array) -> list[pa.Array]:
+    null = pa.scalar(None, pa.string())
+    return [
+        pc.if_else(rounding, "the finer figure (", null),
+        pc.if_else(rounding, finer, null),
+        pc.if_else(rounding, ") ranks above the rounder (", null),
+        pc.if_else(rounding, own, null),
+        pc.if_else(rounding, ")", null),
+    ]
+
+
+def _pair_word_codes(
+    frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published: dict[str, str | None]
+) -> tuple[pa.Array, np.ndarray]:
     """The first criterion of the rule that separates each losing claim from its group's winner, in plain words:
-    written once per distinct pair of rankings, except the rounding reason, which quotes both figures."""
+    written once per distinct pair of rankings (the distinct texts, and each claim's number among them); the
+    rounding reason, which quotes both figures, is written by _Lost."""
     rank_of = {1: "type_rank", 2: "qualifier_rank", 4: "published_rank"}
     winner_rank, loser_rank = np.zeros(len(frame), dtype=np.int64), np.zeros(len(frame), dtype=np.int64)
     for index, name in rank_of.items():
@@ -189,15 +273,9 @@ def _why(frame: pd.DataFrame, best: np.ndarray, criterion: np.ndarray, published
         winner_rank = np.where(criterion == index, column[best], winner_rank)
         loser_rank = np.where(criterion == index, column, loser_rank)
     key = (criterion + 1) * _KEY_BASE**2 + winner_rank * _KEY_BASE + loser_rank
-    keys, inverse = np.unique(key, return_inverse=True)
+    codes, keys = pd.factorize(key)
     dates = {rank: date for date, rank in _published_ranks(published).items()}
-    words = pa.array([_pair_words(int(k), dates) for k in keys], pa.string()).take(pa.array(inverse))
-    written, rounder = arrow_texts(frame["value_as_written"]), np.flatnonzero(criterion == 3)
-    finer = written.take(pa.array(best[rounder]))
-    rounding = pc.binary_join_element_wise(
-        "the finer figure (", finer, ") ranks above the rounder (", written.take(pa.array(rounder)), ")", ""
-    )
-    return pc.replace_with_mask(words, pa.array(criterion == 3), rounding)
+    return pa.array([_pair_words(int(k), dates) for k in keys], pa.string()), codes
 
 
 _KEY_BASE = 1 << 20  # more than any rank: six source types, four exactness ranks, the distinct publication dates
@@ -221,7 +299,7 @@ def _pair_words(key: int, dates: dict[int, str | None]) -> str:
 
 
 def _preferred(
-    frame: pd.DataFrame, ranked: pd.DataFrame, position: np.ndarray, lost: dict[str, pa.Array]
+    frame: pd.DataFrame, ranked: pd.DataFrame, position: np.ndarray, lost: _Lost
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Mark each group's winner; a reviewed winner becomes the group's observation, with what it beat."""
     sizes = ranked.groupby("group").size()
@@ -233,8 +311,8 @@ def _preferred(
     size = sizes.reindex(groups).to_numpy()
     alone, contested = shown[size == 1], shown[size > 1]
     next_ones = runner_up.reindex(groups[size > 1]).to_numpy().astype(np.int64)
-    whys = lost["why"].take(pa.array(next_ones)).to_pylist()  # lists: per-element access to Arrow is slow
-    next_ids = arrow_texts(frame["claim_id"]).take(pa.array(next_ones)).to_pylist()  # not a string per claim
+    whys = lost.why(next_ones)
+    next_ids = lost.claim_ids.take(pa.array(next_ones)).to_pylist()  # not a string per claim
     own_reasons = {
         **dict.fromkeys(hidden.tolist(), _UNREVIEWED_BEST),
         **dict.fromkeys(alone.tolist(), _ONLY_CLAIM),
@@ -243,24 +321,23 @@ def _preferred(
             for at, n, next_id, why in zip(contested.tolist(), size[size > 1].tolist(), next_ids, whys, strict=True)
         },
     }
-    is_winner = np.zeros(len(frame), dtype=bool)
-    is_winner[winners] = True
     is_preferred = np.zeros(len(frame), dtype=bool)
     is_preferred[shown] = True
     frame = frame.assign(
         is_preferred=is_preferred,
-        lost_to=str_series(pc.if_else(pa.array(is_winner), pa.scalar(None, pa.string()), lost["lost_to"])),
-        preference_reason=str_series(_placed(lost["reason"], own_reasons)),
+        lost_to=str_series(lost.lost_to),
+        preference_reason=str_series(lost.reasons(_placed(len(frame), own_reasons))),
     )
     return frame, _observations(frame, ranked, shown)
 
 
-def _placed(texts: pa.Array, at: dict[int, str]) -> pa.Array:
-    """texts with the ones at the given positions replaced."""
+def _placed(length: int, at: dict[int, str]) -> pa.Array:
+    """Texts at the given positions of an array of nulls."""
     positions = np.array(sorted(at), dtype=np.int64)
-    mask = np.zeros(len(texts), dtype=bool)
+    mask = np.zeros(length, dtype=bool)
     mask[positions] = True
-    return pc.replace_with_mask(texts, pa.array(mask), pa.array([at[p] for p in positions.tolist()], pa.string()))
+    texts = pa.array([at[p] for p in positions.tolist()], pa.string())
+    return pc.replace_with_mask(pa.nulls(length, pa.string()), pa.array(mask), texts)
 
 
 def _observations(frame: pd.DataFrame, ranked: pd.DataFrame, shown: pd.Index) -> pd.DataFrame:
@@ -272,7 +349,7 @@ def _observations(frame: pd.DataFrame, ranked: pd.DataFrame, shown: pd.Index) ->
     group = best["group"]
     observations = best[list(_OBSERVATION_FIELDS)].assign(
         n_claims=group.map(ranked.groupby("group").size()).to_numpy(),
-        n_sources=group.map(ranked.groupby("group")["source_id"].nunique()).to_numpy(),
+        n_sources=_source_counts(ranked)[group.to_numpy()],
         group_min=group.map(extremes["lowest"].min()).to_numpy(),
         group_max=group.map(extremes["highest"].max()).to_numpy(),
         preference_reason=best["preference_reason"],
@@ -281,6 +358,15 @@ def _observations(frame: pd.DataFrame, ranked: pd.DataFrame, shown: pd.Index) ->
     categorical = observations.select_dtypes("category").columns
     plain = {name: observations[name].cat.categories.dtype for name in categorical}
     return observations.astype(plain).reset_index(drop=True)
+
+
+def _source_counts(ranked: pd.DataFrame) -> np.ndarray:
+    """How many distinct sources each group's ranked claims come from, by group code."""
+    group = ranked["group"].to_numpy()
+    source = pd.factorize(ranked["source_id"], use_na_sentinel=False)[0]
+    width = int(source.max(initial=0)) + 1
+    pairs = pd.unique(group.astype(np.int64) * width + source)  # one number per (group, source) met
+    return np.bincount(pairs // width, minlength=int(group.max(initial=-1)) + 1)
 
 
 _OBSERVATION_FIELDS = (

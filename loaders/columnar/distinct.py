@@ -12,14 +12,26 @@ import pyarrow as pa
 
 
 def codes_of(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """Each row's number among the distinct combinations of `columns` (missing values included), and those
-    combinations in that order."""
-    codes = np.zeros(len(frame), dtype=np.int64)
-    for name in columns:  # combine column by column, renumbering each time so the codes never overflow
-        column, distinct = pd.factorize(frame[name], use_na_sentinel=False)
-        codes, _ = pd.factorize(codes * len(distinct) + column)
-    _, first = np.unique(codes, return_index=True)
+    """Each row's number among the distinct combinations of `columns` (missing values included), numbered in the
+    order they first appear, and those combinations in that order."""
+    key = combined([pd.factorize(frame[name], use_na_sentinel=False)[0] for name in columns], len(frame))
+    codes, _ = pd.factorize(key)
+    first = np.full(int(codes.max(initial=-1)) + 1, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
     return codes, frame[columns].iloc[first].reset_index(drop=True)
+
+
+def combined(columns: list[np.ndarray], length: int = 0) -> np.ndarray:
+    """One number per distinct combination of the columns' non-negative codes (not consecutive): the codes
+    packed into one integer, renumbered only when the next column would overflow int64."""
+    key, bound = np.zeros(len(columns[0]) if columns else length, dtype=np.int64), 1
+    for column in columns:
+        width = int(column.max(initial=0)) + 1
+        if bound * width >= 2**62:
+            key = pd.factorize(key)[0]
+            bound = int(key.max(initial=0)) + 1
+        key, bound = key * width + column, bound * width
+    return key
 
 
 def map_distinct(frame: pd.DataFrame, columns: list[str], compute: Callable[..., tuple]) -> list[np.ndarray]:
