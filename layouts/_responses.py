@@ -2,7 +2,7 @@
 
 Every callback and non-image download here is a pure function of its request and the data version (layouts
 read only the tables and the query: no time, no user, no randomness), so the bytes sent once can be sent again;
-scripts and styles too, which are compressed once at brotli's best level instead of on every request.
+Dash's callback list, and scripts and styles, which are compressed once at brotli's best level instead of on every request.
 The key holds the path, the request body or query, the client's Accept-Encoding (the bytes are stored after
 compression) and the data version, so a rebuild never serves an old answer. Bounded by entries and sizes; only
 200 answers are kept. Images are left to the export pool (figures/export.py), which has its own cache and
@@ -47,6 +47,8 @@ class ResponseCache:
     def _key(self) -> tuple | None:
         if request.method == "POST" and request.path == "/_dash-update-component":
             payload = request.get_data(cache=True)
+        elif request.method == "GET" and request.path.endswith("/_dash-dependencies"):
+            payload = b""  # the callback list: fixed for the app's life, yet Dash rebuilds it (60 ms) on every page load
         elif (
             request.method == "GET"
             and request.path.startswith("/download/")

@@ -279,6 +279,19 @@ def test_year_to_date_panel_draws_a_line_per_year_for_iraq(watched):
     assert "Iraq" in watched.page.inner_text("#ytd-header")
 
 
+@pytest.mark.parametrize("path", ["/map", "/trends"])
+def test_chart_pages_run_plotly_once_before_their_charts_need_it(watched, path):
+    """layouts/assets/early.js runs the preloaded scripts while the layout is awaited: one plotly.js, never a
+    second copy from dcc's own loader, and the charts still draw."""
+    watched.open(path)
+    watched.page.wait_for_selector(".js-plotly-plot")
+    plotly = [u for u in watched.requests if u.endswith("/plotly/package_data/plotly.min.js")]
+    scripts = watched.page.evaluate(
+        "[...document.scripts].filter(s => s.src.endsWith('/plotly/package_data/plotly.min.js')).length"
+    )
+    assert (len(plotly), scripts) == (1, 1), (plotly, scripts)
+
+
 def test_no_chart_offers_cloud_sharing_or_the_plain_camera(watched):
     for path in ("/map", "/trends"):
         watched.open(path)
