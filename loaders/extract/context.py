@@ -30,6 +30,7 @@ class Context:
     headline_place: PlaceMention | None = None  # what its headline is about
     lede_figure_place: PlaceMention | None = None  # the place of the opening sentence's first figure
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes
+    court_place: PlaceMention | None = None  # the province of the court whose ruling the article reports
     voice: PlaceMention | None = None  # the national authority the current sentence quotes
     seen_values: set[float | None] = field(default_factory=set)
     # Arabic reports often put each sentence on its own line under one stated period: while such a text has

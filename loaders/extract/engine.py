@@ -23,7 +23,14 @@ from loaders.extract.context import (
     sentence_place,
     unique_place,
 )
-from loaders.extract.indicators import UnitWord, compatible, ledger_unit, nearest_drug, read_unit
+from loaders.extract.indicators import (
+    UnitWord,
+    compatible,
+    ledger_unit,
+    nearest_drug,
+    read_unit,
+    substance_named_before,
+)
 from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import COUNTRY, PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.rules import (
@@ -84,8 +91,10 @@ _ANAPHORA = re.compile(
     r"|grew|jumped|reached|stood|weighed|amounted|totall?ed|came\s+to)\b",
     re.IGNORECASE,
 )
+# ("sentenced three men to death" counts everyone sentenced: "men" is a subgroup only as "20 were men")
 _SUBGROUP = re.compile(
-    r"^\s*(?:(?:were|was|are|is)\s+)?(?:women|men|minors|juveniles|children|teenagers|students|girls|boys)\b",
+    r"^\s*(?:(?:(?:were|was|are|is)\s+)?(?:women|minors|juveniles|children|teenagers|students|girls|boys)"
+    r"|(?:were|are)\s+men)\b",
     re.IGNORECASE,
 )
 # The text's report of one operation ("seized ... in a joint operation"), which its later figures may belong to.
@@ -139,6 +148,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     if headline:
         context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
     context.authority_place = authority_place(text, ref)
+    context.court_place = _court_place(text, finder)
     context.all_offences = bool(ALL_OFFENCES.search(text))
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
     previous_found: tuple[int, int] | None = None  # the candidates of the sentence before
@@ -195,6 +205,10 @@ _DESCRIBES_HAUL = re.compile(
     re.IGNORECASE,
 )
 _EVENT_TWIN = {"seizures": "seizure_event", "seizures_pills": "seizure_event_pills"}
+_ONE_PERSON = (
+    r"(?:man|woman|dealer|trafficker|smuggler|suspect|driver|courier|person|pusher|passenger|traveller|traveler"
+    r"|defendant|youth)\b"
+)
 # The load of one carrier, named just before the figure ("a man carrying 18 kg", "a microlight aircraft that was
 # carrying one million pills", "a truck loaded with 2 tonnes", "شاحنة محملة بـ"): one haul, whatever period the
 # sentence states (it dates that haul).
@@ -202,13 +216,27 @@ _CARRIER = re.compile(
     r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:who|that|which)\s+(?:was|were|had\s+been)\s+)?"
     r"(?:carrying|transporting|smuggling|loaded\s+with|laden\s+with|packed\s+with)\s+"
     r"(?:(?:about|some|nearly|almost|around|roughly|more\s+than|over|at\s+least)\s+)?$"
-    r"|(?<!\w)(?:شاحنة|سيارة|عجلة|مركبة|طائرة|قارب|زورق)\s+(?:\S+\s+){0,2}?(?:محملة|محمّلة|تحمل|كانت\s+تحمل)\s+(?:ب|بـ\s*)?$",
+    r"|(?<!\w)(?:شاحنة|سيارة|عجلة|مركبة|طائرة|قارب|زورق)\s+(?:\S+\s+){0,2}?(?:محملة|محمّلة|تحمل|كانت\s+تحمل)\s+(?:ب|بـ\s*)?$"
+    # one person holding it: "a dealer who was holding about 49,000 pills", "a man caught in Kut with 2 kg"
+    rf"|\b(?:a|an|one)\s+(?:[\w-]+\s+)?{_ONE_PERSON}\s+(?:(?:who|that)\s+(?:was|had\s+been)\s+)?"
+    r"(?:(?:caught|found|stopped|arrested|detained)\s+(?:[\w-]+\s+){0,3}?with|holding|possessing"
+    r"|in\s+possession\s+of)\s+$"
+    # the person named after the verb: "police caught a woman with 3 kg"
+    rf"|\b(?:caught|stopped|arrested|detained)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?{_ONE_PERSON}\s+(?:[\w-]+\s+){{0,3}}?"
+    r"with\s+$",
+    re.IGNORECASE,
+)
+# The same person named after the figure: "2 million pills belonging to a single dealer", "10 kg ... from him",
+# "بحوزته" (on him) is already a sign of one haul in EVENT.
+_CARRIER_AFTER = re.compile(
+    rf"^[^,;.]{{0,60}}?(?:\bbelonging\s+to\s+(?:a|one)\s+(?:single\s+|lone\s+)?(?:[\w-]+\s+)?{_ONE_PERSON}"
+    rf"|\b(?:from|on)\s+(?:him|her|(?:a|an|one)\s+(?:[\w-]+\s+)?{_ONE_PERSON})|\bin\s+(?:his|her)\s+possession\b)",
     re.IGNORECASE,
 )
 
 
-def _carried(guess: Guess, before: str) -> Guess:
-    if guess.indicator not in _EVENT_TWIN or not _CARRIER.search(before):
+def _carried(guess: Guess, before: str, after: str) -> Guess:
+    if guess.indicator not in _EVENT_TWIN or not (_CARRIER.search(before) or _CARRIER_AFTER.search(after)):
         return guess
     return Guess(_EVENT_TWIN[guess.indicator], f"{guess.why}; the load of one carrier")
 
@@ -284,6 +312,8 @@ def _read_sentence(
     for index, figure in enumerate(figures):
         owned = owned_by[index]
         continues = last if last_clause in (None, figure.clause) else None
+        if continues is None and figure.unit.word is None and _RANKED.search(_before_in_clause(sentence, figure)):
+            continues = context.paragraph_last  # "Basra followed with 1,871": the count ranked just before
         partitive = bool(_PART_OF.match(sentence.text[figure.mention.end :]))
         if partitive and part_of_skipped:
             result.skipped.append(_skipped(sentence, figure.mention, "a part of a count no indicator measures"))
@@ -305,9 +335,23 @@ def _read_sentence(
     context.remember(phrases, places, scope)
 
 
+# The next place in a ranking, with a bare figure of the same count: "The capital came first, with 1,933 people
+# detained. Basra followed with 1,871, and Babil was third with 1,617", "تلتها البصرة بـ1871".
+_RANKED = re.compile(
+    r"\b(?:followed|came\s+(?:second|third|fourth|fifth|next|last)|(?:was|were|ranked|placed)\s+(?:second|third"
+    r"|fourth|fifth|next|last))\b(?:\s+[\w,-]+){0,3}?\s+with\s+(?:(?:about|nearly|almost|some|more\s+than|over)\s+)?$"
+    r"|(?<!\w)(?:و)?(?:تلتها|تليها|تلاها|يليها)\s+(?:\S+\s+){1,2}?(?:ب|بـ)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _before_in_clause(sentence: Sentence, figure: _Figure) -> str:
+    return sentence.text[figure.clause[0] : figure.mention.start]
+
+
 # (an aside after the figure: "..., one of the largest hauls this year", "، وهي من أكبر الكميات هذا العام")
 _RANKING = re.compile(
-    r"(?:,|—)\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|highest|heaviest|greatest)\b[^,;.\d]{0,80}$"
+    r"(?:,|—)\s*(?:in\s+)?(?:one\s+of\s+)?the\s+(?:largest|biggest|highest|heaviest|greatest)\b[^,;.\d]{0,80}$"
     r"|[،,]\s*(?:(?:و)?(?:هي|هو|تعد|يعد|تعتبر|يعتبر)\s+)?(?:من\s+)?(?:أكبر|أضخم|أعلى)\s+[^،,.\d]{0,80}$",
     re.IGNORECASE,
 )
@@ -372,10 +416,25 @@ def _figure(text: str, mentions: list[Mention], index: int) -> _Figure:
     clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(text, 0, mention.start)], default=0)
     next_break = _CLAUSE_BREAK.search(text, mention.end)
     clause_end = next_break.start() if next_break else len(text)
-    start = max([m.end for m in mentions[:index]] + [clause_start])
+    # A count of things no indicator measures ("in the Region's three provinces") does not end the stretch of the
+    # figure after it: "put the number of drug users in the Region's three provinces at about 10,000".
+    start = max([m.end for m in mentions[:index] if not _counts_objects(text, m)] + [clause_start])
     end = min([m.start for m in mentions[index + 1 :]] + [clause_end])
     unit = read_unit(text[mention.end :], mention.carries_weight)
+    if unit.word is None and OF_THEM.match(text[mention.end :]):
+        unit = substance_named_before(text[clause_start : mention.start]) or unit
+    of_the = _OF_THE_UNIT.match(text, mention.end)
+    if unit.word is None and of_the:  # "10 million of the pills": the pills, counted
+        named = read_unit(text[of_the.end() :], False)
+        unit = replace(named, end=named.end + of_the.end() - mention.end) if named.unit_class else unit
     return _Figure(mention, unit, (start, end), (clause_start, clause_end))
+
+
+_OF_THE_UNIT = re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
+
+
+def _counts_objects(text: str, mention: Mention) -> bool:
+    return read_unit(text[mention.end :], mention.carries_weight).unit_class == "objects"
 
 
 def _skipped(sentence: Sentence, mention: Mention, reason: str) -> Skipped:
@@ -414,8 +473,13 @@ def _candidate(
     clause = text[figure.clause[0] : figure.clause[1]]
     # A text that states no period and tells of one operation before its figures reports that operation's haul.
     told = clause if context.periods_stated else f"{clause} {context.operation}"
-    guess = specialise(guess, own_words, told, bool(phrases), text[mention.end : figure.window[1]])
-    guess = _carried(guess, text[figure.clause[0] : mention.start])
+    # "متهمين من جنسيات عربية وأجنبية بلغ عددهم 121": the people "their number" points back to are the figure's own
+    their_number = _THEIR_NUMBER.search(text[figure.clause[0] : mention.start])
+    described = (
+        f"{text[figure.clause[0] : figure.clause[0] + their_number.start()]} {own_words}" if their_number else own_words
+    )
+    guess = specialise(guess, described, told, bool(phrases), text[mention.end : figure.window[1]])
+    guess = _carried(guess, text[figure.clause[0] : mention.start], text[mention.end : figure.clause[1]])
     guess = for_all_offences(guess, context.all_offences)
     guess = _compared_kind(guess, sentence, figure, context)
     indicator = ref.indicators[guess.indicator].fields
@@ -429,7 +493,9 @@ def _candidate(
     # In a text reporting one operation, a figure its sentence dates to an earlier time ("In June last year, ...
     # carrying one million pills") is another event, which does not take the operation's place.
     earlier = bool(context.operation and phrases and published and period.end and (published - period.end).days > 31)
-    place, place_why = choose_place(owned, scope, mention.start, context, ref, before, context.voice, not earlier)
+    # (a ruling the national judicial council announces is the ruling court's: "the Basra Criminal Court")
+    voice = context.court_place if guess.indicator in _RULINGS and context.court_place else context.voice
+    place, place_why = choose_place(owned, scope, mention.start, context, ref, before, voice, not earlier)
     if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
@@ -470,6 +536,15 @@ def _candidate(
         sentence.start + mention.start,
         sentence.start + mention.end,
     )
+
+
+_THEIR_NUMBER = re.compile(
+    r"(?<!\w)(?:(?:و)?(?:بلغ|يبلغ|وصل|يصل)\s+)?(?:عدد(?:هم|هن))\s+(?:إلى\s+)?(?:{q}\s+)?$"
+    r"|\b(?:numbering|who\s+number(?:ed)?|whose\s+number\s+(?:reached|stood\s+at|was))\s+(?:{q}\s+)?$".format(
+        q=r"(?:about|nearly|some|more\s+than|over|أكثر\s+من|نحو|قرابة)"
+    ),
+    re.IGNORECASE,
+)
 
 
 def _fieldwork(indicator: str, period: Period, why: str, context: Context) -> tuple[Period, str]:
@@ -518,6 +593,19 @@ _ONE_COURT = re.compile(
     re.IGNORECASE,
 )
 _RULING_DAY = "one court's ruling with no period stated: the day it was reported"
+_PROVINCIAL_COURT = re.compile(
+    r"\b(?:[A-Z][\w'-]+\s+){1,2}(?:Criminal|Felony)\s+Court\b|محكمة\s+(?:ال)?جنايات\s+(?:\S+\s+)?\S+", re.IGNORECASE
+)
+
+
+def _court_place(text: str, finder: PlaceFinder) -> PlaceMention | None:
+    """The province of the first court the text names by its place ("The Basra Criminal Court", "محكمة جنايات
+    النجف"), where the rulings it reports were handed down."""
+    for court in _PROVINCIAL_COURT.finditer(text):
+        place = unique_place(finder.find(court.group(), False))
+        if place and place.code != COUNTRY:
+            return replace(place, why=f"'{court.group()}', the court that ruled")
+    return None
 
 
 # "82 trafficking cases last year, against 42 the year before", "82 دعوى اتجار ... مقابل 42 دعوى": the figure
@@ -617,7 +705,10 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     allowed = {r.indicator for r in RULES if compatible(unit_class, ref.indicators[r.indicator].fields["unit"])}
     window = text[figure.window[0] : figure.window[1]]
     guess = None
-    after = _CLAUSE_COMMA.split(text[figure.mention.start : figure.window[1]], maxsplit=1)[0]
+    # "1,300 kg of narcotics, which had been seized earlier, were destroyed": the aside between commas is the drugs'
+    # history; the figure's own verb comes after it
+    after = _ASIDE_RELATIVE.sub(" ", text[figure.mention.start : figure.window[1]], count=1)
+    after = _CLAUSE_COMMA.split(after, maxsplit=1)[0]
     # "أتلفت نحو ٤ أطنان من المواد المخدرة التي ضُبطت": a relative clause says what befell the drugs before
     after = _AR_RELATIVE.split(after, maxsplit=1)[0]
     # Arabic describes a figure after it ("20 حكماً بالإعدام و50 حكماً بالمؤبد"); so does English when the figure is
@@ -672,8 +763,39 @@ _DEATH_AND_LIFE = re.compile(
 )
 
 
+# Cases are the courts' unless the clause says who else counted them: a hospital's addiction cases are patients
+# treated ("has treated 38,000 addiction cases"), cases a directorate or the police recorded are recorded drug cases
+# ("المديرية سجلت ألف قضية").
+_COURT = re.compile(
+    r"\bcourts?\b|\bjudges?\b|\bjudicia\w*|\bruled\b|\btrials?\b|\breferred\b|\bprosecut\w*"
+    r"|محكم\w*|المحاكم|قاض\w*|القضاء|قضائي\w*|(?<!\w)(?:و)?(?:أ|ا)حيل\w*|إحالة|حسم\w*",
+    re.IGNORECASE,
+)
+_CARE_CASES = re.compile(
+    r"\bhospitals?\b|\btreat\w*|\baddiction\b|\bpatients?\b|\bclinics?\b|مستشف\w*|(?:ال)?علاج|(?:ال)?إدمان|مرضى|مصح\w*",
+    re.IGNORECASE,
+)
+_RECORDED = re.compile(r"\brecorded\b|\bregistered\b|\blogged\b|(?<!\w)(?:و)?(?:سجل|سجلت|تسجيل)(?!\w)", re.I)
+
+
+def _cases_outside_court(unit: UnitWord, clause: str) -> Guess | None:
+    care = _CARE_CASES.search(clause)
+    if care:  # what the service did: "received 2,000 addiction cases" took them in; else it treated them
+        done = nearest_rule(clause, (0, 0), clause, _CARE)
+        kind = done.indicator if done else "patients_treated"
+        return Guess(kind, f"counts {unit.word} '{care.group()}': cases of a health service")
+    recorded = _RECORDED.search(clause)
+    if recorded:
+        return Guess("drug_cases_recorded", f"counts {unit.word} '{recorded.group()}': cases recorded, not in court")
+    return None
+
+
 def _by_unit(unit: UnitWord, clause: str) -> Guess | None:
     """A unit that names the indicator by itself ("16 centres"); prisoners held anywhere but a treatment centre."""
+    if unit.unit_class == "cases" and not _COURT.search(clause):
+        kind = _cases_outside_court(unit, clause)
+        if kind:
+            return kind
     if unit.unit_class in UNIT_INDICATORS:
         return Guess(UNIT_INDICATORS[unit.unit_class], f"counts {unit.word}")
     death_row = re.search(DEATH_ROW, clause, re.IGNORECASE)
@@ -710,11 +832,16 @@ _HELD_AND_SENTENCED = re.compile(
 )
 
 
+_AT_PRESENT = re.compile(r"\b(?:currently|at\s+present|now)\b|(?<!\w)(?:حالياً|حاليا|حالياًّ|الآن)(?!\w)", re.I)
+
+
 def _several_kinds(guess: Guess, before: str, after: str) -> Guess:
     """'أحكاماً بالإعدام والسجن المؤبد بحق قرابة 100 مدان', 'death or life sentences for 100': a figure whose words
     name both kinds of sentence as one counts everyone sentenced, not one kind ("sentenced 12 to death and handed
     life sentences to 31" gives each kind its own figure)."""
     if guess.indicator == "convictions" and any(_HELD_AND_SENTENCED.search(side) for side in (before, after)):
+        if any(_AT_PRESENT.search(side) for side in (before, after)):  # "يبلغ حالياً": those in custody now
+            return Guess("prisoners_drug", guess.why + "; people held and sentenced, in custody now")
         return Guess("arrests", guess.why + "; people held and sentenced together: all arrested")
     if guess.indicator not in ("death_sentences", "life_sentences"):
         return guess
@@ -736,6 +863,7 @@ _PILLS_TWIN = {
 }
 # "24 million captagon pills ... The tablets weighed about 4,094 kilograms": a mass after pills is the mass twin.
 _MASS_TWIN = {pills: mass for mass, pills in _PILLS_TWIN.items()}
+_ASIDE_RELATIVE = re.compile(r"(?<=[a-z]),\s+(?:which|who)\s+[^,;]{3,80},\s+(?=(?:were|was|have|has|had)\b)", re.I)
 _CLAUSE_COMMA = re.compile(r"[،؛;]|,(?![0-9]{3})")  # not the comma inside "1,356"
 # Words that open another clause: "one trafficker ... after he was caught" is not the figure's own verb.
 _OTHER_CLAUSE = re.compile(r"\b(?:after|when|who|which|that|because|before|while|since|he|she|they|it)\b", re.I)

@@ -330,6 +330,18 @@ def read_unit(after: str, carries_weight: bool) -> UnitWord:
     return UnitWord(None, None, 0)
 
 
+def substance_named_before(before: str) -> UnitWord | None:
+    """The pills or mass a bare "N of them" counts, named earlier in its sentence ("Pills went the same way:
+    190,520 of them"); the last such word before the figure."""
+    for token in reversed(list(re.finditer(r"[A-Za-z\u0621-\u064a]+", before))):
+        word = token.group().lower()
+        bare = re.sub(r"^(?:ال|بال|وال|لل)(?=\w{3})", "", word)
+        unit_word = next((form for form in (word, bare) if UNIT_OF.get(form) in ("pills", "weight")), None)
+        if unit_word:
+            return UnitWord(unit_word, UNIT_OF[unit_word], 0)
+    return None
+
+
 _MEMBERS = re.compile(r"\s+(members|leaders|affiliates)\b", re.IGNORECASE)
 # Lower-case English words ending in -s that are no plural noun, or name drugs rather than what is counted.
 _NOT_COUNTED_PLURAL = {"was", "has", "is", "this", "its", "his", "thus", "as", "plus", "less", "across"}

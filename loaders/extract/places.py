@@ -38,6 +38,20 @@ _COUNTRY_WORDS_AR = re.compile(
     r"|(?:في\s+)?(?:ال)?عاصمة\s+و(?:باقي\s+|بقية\s+)?(?:ال)?محافظات(?!\w)"
     r"|(?:في\s+)?بغداد\s+و(?:باقي\s+|بقية\s+)?(?:ال)?محافظات(?!\w)"  # "in Baghdad and the provinces": all Iraq
 )
+# Epithets English news style uses for a governorate's city in place of its name: "the capital" (Baghdad, unless it
+# is the Region's or a province's), "Iraq's southern port city" (Basra). (Arabic "العاصمة" mostly names where an
+# official spoke, "خلال زيارته ... في العاصمة", rather than what a figure covers.)
+_EPITHETS = (
+    (
+        re.compile(
+            r"(?<!Region's\s)(?<!Region’s\s)(?<!Kurdistan's\s)(?<!provincial\s)\bthe\s+(?:Iraqi\s+)?capital\b"
+            r"(?!\s+(?:of|city\s+of)\b)",
+            re.IGNORECASE,
+        ),
+        "IQ-BG",
+    ),
+    (re.compile(r"\b(?:Iraq's|Iraq’s|the)\s+(?:southern\s+)?(?:oil-rich\s+)?port\s+city\b", re.IGNORECASE), "IQ-BA"),
+)
 _REGION_WORDS = re.compile(r"\bthe\s+region(?:'s|’s)?\b|(?<!\w)الإقليم(?!\w)", re.IGNORECASE)
 
 # Authorities whose statements speak for an area: a figure they give with no place of its own is theirs.
@@ -335,6 +349,7 @@ class PlaceFinder:
         named = {m.code for m in found} | {c for m in found if m.code != REGION for c in self._members(m.code)}
         found += [t for t in self._town_mentions(sentence, skip_to) if t.code not in named]
         found += self._local_authorities(sentence, skip_to)  # longer than the place inside them, so they win
+        found += [self._named(m, code) for pattern, code in _EPITHETS for m in pattern.finditer(sentence, skip_to)]
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS.finditer(sentence, skip_to)]
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)]
         if region_named:

@@ -17,6 +17,8 @@ _SEIZE = (
     # Drugs found on someone or carried by them ("stopped a truck and found 7 million pills", "suspects carrying
     # over a kilogram", "a suspect in possession of 2 kilograms"); only masses and pills may take these.
     r"|\bfound\b|\bcarr(?:y|ying|ied|ies)\b|\bin\s+(?:the\s+)?possession\s+of\b"
+    # "a dealer who was holding 49,000 pills", "a man caught in Kut with 2 kg", "possessing 3 kg"
+    r"|\bholding\b|\bpossess(?:ed|ing)\b|\byielded\b|\bnetted\b|\b(?:caught|stopped|arrested|detained)\s+(?:[\w-]+\s+){0,3}?with\b"
 )
 # Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
 # gang are not the casualties counted.
@@ -73,7 +75,8 @@ RULES = [
     _rule(
         "life_sentences",
         r"life\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+life|life\s+imprisonment"
-        r"|life\s+terms?|(?:given|handed|received)\s+life\b|المؤبد|مؤبد",
+        r"|life\s+terms?|(?:given|handed|received)\s+life\b|المؤبد|مؤبد"
+        r"|\blife\s+in\s+(?:prison|jail)\b|\bto\s+life\b",  # "and 30 others to life in prison"
     ),
     _rule(
         "convictions",
@@ -84,6 +87,8 @@ RULES = [
     _rule(
         "arrests",
         r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
+        # "Among the 2,000 people held", "suspects were held": taken into custody (held in prisons is a stock)
+        r"|\b(?:people|persons|suspects|individuals)\s+(?:were\s+)?held\b(?!\s+(?:in|inside)\s+(?:\w+\s+)?(?:prisons?|jails?))"
         r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض"
         r"|(?<!\w)(?:ب|و)?(?:ال)?إطاحة|(?<!\w)(?:و|ف)?أطاح\w*",  # "الإطاحة بـ 59 متاجراً": brought down, of people
     ),
@@ -104,8 +109,14 @@ RULES = [
         r"|(?:treatment\s+|rehabilitation\s+)?(?:centres|centers|hospitals?)\s+for\s+treatment)"
         r"|(?<!\w)(?:و|ف)?(?:استقبل\w*|دخلوا|أدخل\w*|إدخال)",  # a centre "received" (استقبلت) or admitted them
     ),
-    # A treatment centre that "has registered about 100 patients" took them in.
+    # A treatment centre that "has registered about 100 patients" took them in; hospitals that "received 5,000
+    # people seeking treatment" did too ("received treatment" is treatment given, below).
     _rule("rehab_admitted", r"\bregistered\b", r"\b(?:treatment|rehabilitation|rehab|addiction)\b"),
+    _rule(
+        "rehab_admitted",
+        r"\breceived\b(?!\s+(?:medical\s+)?treatment)|\btook\s+in\b",
+        r"\b(?:treatment|rehabilitation|rehab|addiction|hospitals?|clinics?|centres?|centers?)\b",
+    ),
     _rule(
         "rehab_inpatients",
         r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b"
@@ -120,7 +131,13 @@ RULES = [
         r"\bprisoners\b|\binmates\b|behind\s+bars|السجناء|سجناء|النزلاء|نزلاء"
         # a stock of people held: "currently held on drug charges", "held in prisons", "المودعين" (lodged)
         r"|\b(?:are|is)\s+(?:currently\s+|still\s+|now\s+)?(?:held|jailed|imprisoned|incarcerated)\b"
-        r"|\bcurrently\s+(?:held|jailed|imprisoned|incarcerated|detained)\b|(?:ال)?مودع(?:ين|ون|ات)?(?!\w)",
+        r"|\bcurrently\s+(?:held|jailed|imprisoned|incarcerated|detained)\b|(?:ال)?مودع(?:ين|ون|ات)?(?!\w)"
+        # where they are held: "1,214 of the people in our reformatories", "في السجون" (in the prisons)
+        # ("life in prison", "ten years in jail" are sentences, not where the figure's people are)
+        r"|(?<!life\s)(?<!years\s)(?<!months\s)\b(?:in|inside)\s+(?:(?:(?:our|the|its|their|her|his|this|that)\s+"
+        r"(?:[\w'’-]+\s+)?(?:prisons?|jails?|reformator(?:y|ies)|penitentiar(?:y|ies)))|(?:[\w'’-]+\s+)?(?:prisons"
+        r"|jails|reformatories|penitentiaries)|correctional\s+(?:facilities|centres|centers|institutions))\b"
+        r"|(?<!\w)(?:في|داخل)\s+(?:ال)?(?:سجون|إصلاحيات|اصلاحيات|دوائر\s+الإصلاح)(?!\w)",
     ),
     _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
@@ -134,9 +151,14 @@ RULES = [
     # of people arrested or treated (who have verbs of their own).
     _rule(
         "drug_users_estimated",
-        r"\bestimated\b|\bestimates?\b|(?<!\w)(?:ت|ي)?قدر\w*|(?<!\w)وجود(?!\w)|\bthere\s+(?:are|were)\b",
-        r"\b(?:users|addicts)\b|متعاط\w*|مدمن\w*",
+        r"\bestimated\b|\bestimates?\b|(?<!\w)(?:ت|ي)?قدر\w*|(?<!\w)وجود(?!\w)|\bthere\s+(?:are|were)\b"
+        # "put the number of drug users at about 10,000": a count of users someone gives is an estimate
+        r"|\bput(?:s|ting)?\s+(?:the|their)\s+(?:number|total)\b|\bnumber\s+of\s+(?:drug\s+)?(?:users|addicts)\b"
+        r"|(?<!\w)عدد\s+(?:ال)?(?:متعاط\w*|مدمن\w*)",
+        r"\b(?:users|addicts|addicted)\b|متعاط\w*|مدمن\w*",
     ),
+    # "10,000 people in Basra are addicted to crystal": how many are, not what was done to them
+    _rule("drug_users_estimated", r"\b(?:are|were)\s+(?:now\s+)?addicted\b|\buse\s+drugs\b"),
     # Offences recorded by the police or a monitor ("Drug-use offences followed a similar pattern"); last, so any
     # other keyword at the same distance wins, and only figures counting cases or crimes may take it.
     _rule("crimes_trafficking_recorded", r"\bcrimes?\b|\boffen[cs]es?\b|(?<!\w)(?:ال)?(?:جرائم|جريمة)(?!\w)"),
@@ -204,6 +226,9 @@ EVENT = re.compile(
     r"|in\s+an?\s+(?:\w+\s+)?operation(?!s)"
     # one suspect's drugs ("which the suspect had planned to sell"), found where one home was raided
     r"|(?:the|a)\s+(?:suspect|accused|defendant)(?!s)|raided\s+(?:the|a|his|their)\s+(?:\w+\s+)?(?:home|house|apartment|farm))\b"  # "dismantled a network ... in an operation carried out in phases"
+    # drugs found inside one building: "inside a school under repair", "داخل مدرسة"
+    r"|\binside\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:house|home|school|building|shop|store|farm|flat|apartment|room|garage)\b"
+    r"|(?<!\w)داخل\s+(?:منزل|بيت|مدرسة|مبنى|بناية|محل|مزرعة|شقة|غرفة|مرآب|كراج)(?!\w)"
     r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
     re.IGNORECASE,
 )
@@ -263,6 +288,7 @@ def for_all_offences(guess: Guess, all_offences: bool) -> Guess:
 _CASE_KINDS = {
     "court_cases": ("court_cases_trafficking", "court_cases_use"),
     "crimes_trafficking_recorded": ("crimes_trafficking_recorded", "crimes_use_recorded"),
+    "drug_cases_recorded": ("crimes_trafficking_recorded", "crimes_use_recorded"),
 }
 
 

@@ -228,8 +228,8 @@ _AR_WORDS = (
     rf"|{_AR_COUNTED}\s+(?:آلاف|الاف|ملايين|مليون|ألف){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
     rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
-    # a bare thousand before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص"
-    rf"|(?:ألف|الف)(?=\s+{AR_COUNTED_NOUN}))(?!\w)"
+    # a bare thousand or million before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص", "مليون حبة"
+    rf"|(?:ألف|الف|مليون)(?=\s+{AR_COUNTED_NOUN}))(?!\w)"
 )
 # A mass unit counted as two or as one after it: "كيلوغرامين" (two kilograms), "كيلوغرام واحد" (one kilogram).
 _AR_UNIT_DUAL = r"(?:كيلوغرامين|كيلوغرامان|كيلوين)"
@@ -237,7 +237,8 @@ _AR_UNIT_ONE = r"(?:كيلوغراماً|كيلوغراما|كيلوغرام|ك�
 _AR_MASS_WORDS = rf"(?<!\w)(?:{_AR_UNIT_DUAL}|{_AR_UNIT_ONE})(?!\w)"
 _AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_WORDS})"
 _WEIGHT = (
-    r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g)\b"
+    # ("103 kg 936 g 676 mg": a compound mass may run down to milligrams)
+    r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g|milligrams|milligram|mg)\b"
     r"|(?:أطنان|اطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كغم|غرامات|غراماً|غراما|غرام)(?!\w)"
 )
 _QUALIFIER = (
@@ -305,7 +306,7 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 def _parse(text: str) -> ParsedValue | None:
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
-    text = re.sub(r"(?<![\w\d])(?<!\d\s)(ألف|الف)$", r"1 \1", text)  # a bare thousand: one thousand
+    text = re.sub(r"(?<![\w\d])(?<!\d\s)(ألف|الف|مليون)$", r"1 \1", text)  # a bare thousand: one thousand
     text = re.sub(rf"{_AR_UNIT_DUAL}", "2 كيلوغرام", text)
     text = re.sub(r"(?<!\w)(كيلوغرام\w*|كيلو|طن\w*)\s+واحد\w*", r"1 \1", text)
     try:

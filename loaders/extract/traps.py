@@ -111,6 +111,13 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
     small = _is_plain_integer(mention) and int(mention.text.translate(_WESTERN_DIGITS)) < 100
     if small and _ends(before, r"\b(?:youngest|oldest)\b[^.;]{0,60}\b(?:was|is)\s+(?:just|only|barely|aged)?"):
         return True  # "the youngest person detained this year was 17 and ...": the clause goes on, yet it is an age
+    # "including one who was 16 at the time", "he was 17 when he was caught": an age when something happened
+    if (
+        small
+        and _ends(before, r"\b(?:was|were|is)\s+(?:just|only|barely)?")
+        and _starts(after, r"(?:at\s+the\s+time|when)\b")
+    ):
+        return True
     return small and _ends(before, r"\b(?:was|is)\s+(?:just|only|barely|aged)?") and _starts(after, r"[.,;]|$")
 
 
@@ -189,6 +196,17 @@ def is_quoted_name(before: str, after: str, mention: Mention) -> bool:
     return re.search(r"[\"“«]$", before) is not None and re.match(r"[\"”»]", after) is not None
 
 
+def is_other_ward_size(before: str, after: str, mention: Mention) -> bool:
+    """'a 25-bed psychiatric ward', 'a 400-bed general hospital': the size of one facility said in passing, which
+    counts drug-treatment beds only when the facility treats drug use ('a 60-bed addiction centre')."""
+    size = re.match(r"-beds?\s+((?:[\w-]+\s+){0,2}[\w-]+)", after, re.IGNORECASE)
+    return (
+        size is not None
+        and re.search(r"\b(?:an?|one)\s+$", before, re.IGNORECASE) is not None
+        and not re.search(r"addict\w*|rehab\w*|drug|detox\w*|treatment|recovery", size.group(1), re.IGNORECASE)
+    )
+
+
 # Order matters only for the reason given; any match means the number is not a figure.
 TRAPS: list[tuple[str, _Rule]] = [
     ("a year", is_year),
@@ -202,6 +220,7 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("a percentage (not extracted)", is_percentage),
     ("a sum of money", is_money),
     ("a distance", is_distance),
+    ("the size of a facility that does not treat drug use", is_other_ward_size),
     ("a temperature", is_temperature),
     ("part of a name or code", is_name_or_code),
     ("a name in quotes", is_quoted_name),
@@ -215,7 +234,8 @@ def phone_spans(sentence: str) -> list[tuple[int, int]]:
         r"(?:\b(?:call|dial|hotline|helpline|phone|telephone|tel\.|whatsapp|(?:tip|help|counsell?ing)\s+line)\b"
         r"|الرقم\s+الساخن|الخط\s+الساخن|هاتف|الاتصال\s+(?:على|ب))"
     )
-    for cue in re.finditer(cues + r"[^0-9+]{0,20}", sentence, re.IGNORECASE):
+    # (any digit stops the gap: "الخط الساخن ١١٩" writes the number in Arabic-Indic digits)
+    for cue in re.finditer(cues + r"[^\d+]{0,20}", sentence, re.IGNORECASE):
         number = re.match(r"\+?\d[\d \-]*\d|\d", sentence[cue.end() :])
         if number:
             spans.append((cue.end(), cue.end() + number.end()))

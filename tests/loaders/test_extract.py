@@ -912,3 +912,169 @@ def test_round6_by_a_year_the_count_had_reached(ref):
     text = "Clinics treated 1,200 addicts in 2018. By 2022 the number of treated addicts had reached 2,950."
     candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert [(c.number, c.period_start) for c in candidates] == [(1200, date(2018, 1, 1)), (2950, date(2022, 1, 1))]
+
+
+# Round 7: possession verbs and one person's haul, milligrams in a compound mass, "N of them" after a substance named
+# earlier, "N of the pills", hospital and recorded cases, people held in prisons, an estimate of users given as "put
+# the number at", "sentenced three men", a court's province, a ranking that continues a count, a ward's size.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police said a courier stopped near Samawah with 6 kg of opium was handed to investigators.",
+            [(6, "seizure_event")],
+        ),
+        (
+            "Officers detained a smuggler who was holding about 12,000 tramadol tablets.",
+            [(12000, "seizure_event_pills")],
+        ),
+        (
+            "Police confiscated 800,000 captagon pills belonging to a single trafficker.",
+            [(800000, "seizure_event_pills")],
+        ),
+        ("Agents arrested a drug dealer and seized 4 kg of hashish from him.", [(4, "seizure_event")]),
+        # trap side: a period total of many operations stays a total
+        (
+            "Police seized 300 kg of crystal and 2 million pills in 2023.",
+            [(300, "seizures"), (2000000, "seizures_pills")],
+        ),
+    ],
+)
+def test_round7_one_persons_haul(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+def test_round7_milligrams_and_pills_named_before_their_count(ref):
+    text = (
+        "The committee burned 12 kg 450 g 300 mg of narcotics on Sunday. "
+        "Tablets met the same fate: 8,200 of them were destroyed."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.value, c.number, c.unit, c.indicator) for c in candidates] == [
+        ("12 kg 450 g 300 mg", 12.4503, "kg", "drugs_destroyed"),
+        ("8,200", 8200, "pills", "drugs_destroyed_pills"),
+    ]
+
+
+def test_round7_of_the_pills(ref):
+    text = "In 2022 the directorate's teams seized more than 3 million of the pills, the spokesman said."
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.unit, c.indicator) for c in candidates] == [(3000000, "pills", "seizures_pills")]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("A clinic in Najaf has treated 4,500 addiction cases since it opened, its director said.", "patients_treated"),
+        ("The police directorate recorded 640 cases in Kirkuk in 2023.", "drug_cases_recorded"),
+        # trap side: cases before the courts stay court cases
+        ("The Kirkuk criminal court decided 640 cases in 2023.", "court_cases"),
+        ("Today 950 of the people in our prisons are there for drug offences, the minister said.", "prisoners_drug"),
+        ("An NGO put the number of drug users in Diyala at about 6,000.", "drug_users_estimated"),
+    ],
+)
+def test_round7_who_counted_the_cases_and_the_people(text, indicator, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [c.indicator for c in candidates] == [indicator]
+
+
+def test_round7_sentenced_men_are_counted_and_the_court_places_the_ruling(ref):
+    text = (
+        "A court in the south sentenced four men to death for smuggling crystal, the judicial council said. "
+        "The Dhi Qar Criminal Court said the four had been caught at a checkpoint."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator, c.place_code) for c in candidates] == [(4, "death_sentences", "IQ-DQ")]
+
+
+def test_round7_subgroup_still_set_aside(ref):
+    candidates = extract_claims("Police arrested 40 people; 12 were men from Basra.", date(2024, 5, 2), ref).candidates
+    assert [c.number for c in candidates] == [40]
+
+
+def test_round7_a_ranking_continues_the_count(ref):
+    text = (
+        "Nineveh came first, with 820 people arrested in 2022. "
+        "Kirkuk followed with 610, and Diyala was third with 455, the report says."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator, c.place_code) for c in candidates] == [
+        (820, "arrests", "IQ-NI"),
+        (610, "arrests", "IQ-KI"),
+        (455, "arrests", "IQ-DI"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patients are kept in a 40-bed psychiatric ward in Basra.", []),
+        ("Patients are kept in a 30-bed addiction unit in Basra.", [30]),
+    ],
+)
+def test_round7_a_wards_size_counts_only_when_it_treats_drug_use(text, expected, ref):
+    assert [c.number for c in extract_claims(text, date(2024, 5, 2), ref).candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Clinics in Najaf received 2,600 people seeking help for addiction in 2022.", [(2600, "rehab_admitted")]),
+        ("Clinics in Najaf said 2,600 people received treatment for addiction in 2022.", [(2600, "patients_treated")]),
+        ("Doctors believe some 30,000 people in Dhi Qar are addicted to crystal.", [(30000, "drug_users_estimated")]),
+        ("Officers found 5 kg of opium on a traveller at Najaf airport.", [(5, "seizure_event")]),
+        # trap side: "life in prison" is a sentence, not a count of prisoners
+        (
+            "The judge sentenced nine defendants to death and 11 others to life in prison in 2023.",
+            [(9, "death_sentences"), (11, "life_sentences")],
+        ),
+        # trap side: an age at the time of an arrest
+        ("Police arrested 70 people in 2023, including a boy who was 15 at the time.", [(70, "arrests")]),
+    ],
+)
+def test_round7_admissions_users_hauls_and_traps(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The capital recorded 2,100 arrests on drug charges in 2022.", "IQ-BG"),
+        ("Police in Iraq's southern port city arrested 75 dealers in 2022.", "IQ-BA"),
+    ],
+)
+def test_round7_epithets_name_the_city(text, place, ref):
+    assert [c.place_code for c in extract_claims(text, date(2024, 5, 2), ref).candidates] == [place]
+
+
+def test_round7_the_regions_capital_is_not_baghdad(ref):
+    text = "Police in the Region's capital arrested 75 dealers in 2022."
+    assert [c.place_code for c in extract_claims(text, date(2024, 5, 2), ref).candidates] != ["IQ-BG"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the aside between commas tells the drugs' history; the figure's own verb comes after it
+        (
+            "Some 900 kg of drugs, which had been confiscated over two years, were burned in Karbala on Monday.",
+            [(900, "drugs_destroyed")],
+        ),
+        ("A raid on a farm near Baquba yielded 25 kg of hashish.", [(25, "seizure_event")]),
+    ],
+)
+def test_round7_the_figures_own_verb_after_an_aside(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+def test_round7_people_held_are_arrests_and_a_subgroup_of_them_is_not_a_figure(ref):
+    text = "Among the 1,400 people held in 2023, 90 were foreign nationals. Of the 600 suspects held, 200 were men."
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [
+        (1400, "arrests"),
+        (90, "arrests_foreign"),
+        (600, "arrests"),
+    ]

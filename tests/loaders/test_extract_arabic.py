@@ -439,3 +439,36 @@ def test_round6_a_minister_speaks_for_the_country_and_a_partner_ministry_does_no
 def test_round6_arabic_kinds_and_traps(text, expected, ref):
     candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+# Round 7: Arabic-Indic digits after a hotline, drugs found inside one building, people held and sentenced counted
+# "currently", cases a directorate recorded, "بلغ عددهم" pointing back to foreign suspects.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ودعت المديرية المواطنين إلى الاتصال بالخط الساخن ١٧٨ للإبلاغ عن المروجين.", []),
+        ("وأعلنت الشرطة ضبط 40 ألف حبة مخدرة داخل منزل في الكوت.", [(40000, "seizure_event_pills")]),
+        ("وقال إن عدد المحتجزين من موقوفين ومحكومين بقضايا المخدرات يبلغ حالياً 420 شخصاً.", [(420, "prisoners_drug")]),
+        # trap side: without "now", the held and sentenced are everyone arrested
+        ("وأوضح أن عدد الموقوفين والمحكومين بقضايا المخدرات بلغ 3200 شخص خلال عام 2022.", [(3200, "arrests")]),
+        ("وقال إن مديرية شرطة البصرة سجلت 700 قضية مخدرات خلال عام 2022.", [(700, "drug_cases_recorded")]),
+        ("وأكد أن محكمة جنايات البصرة حسمت 700 قضية مخدرات خلال عام 2022.", [(700, "court_cases")]),
+        ("وأضاف أن بين الموقوفين متهمين من جنسيات أجنبية بلغ عددهم 37 متهماً.", [(37, "arrests_foreign")]),
+    ],
+)
+def test_round7_arabic_kinds(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وضبطت مفرزة حدودية سيارة تحمل مليون حبة كبتاغون قرب القائم.", [(1000000, "seizure_event_pills")]),
+        # trap side: a million of something no indicator counts
+        ("وقدرت قيمة المضبوطات بنحو مليون دولار.", []),
+    ],
+)
+def test_round7_arabic_bare_million(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
