@@ -1,7 +1,11 @@
 """Processed tables converted to Arrow and encoded as Parquet in worker threads, each as soon as it is final.
 
 Arrow converts and encodes without holding Python's lock, so the million-claim table's second and a half of
-conversion and encoding runs beside the consistency checks, the smaller tables and the version hash."""
+conversion and encoding runs beside the consistency checks, the smaller tables and the version hash.
+The conversion (declared types, checked: what the version hash reads) and the encoding are two tasks that run
+side by side: the Parquet file is encoded straight from the frame's categories, whose texts the writer then
+needs to encode once per distinct value instead of once per row. Nothing is written before the conversion's
+checks have passed (loaders/build.py asks for the version first)."""
 
 from __future__ import annotations
 
@@ -23,9 +27,9 @@ class Encoder:
 
     def add(self, name: str, frame: pd.DataFrame) -> None:
         """Start converting a final table (in its declared columns) and encoding its Parquet file."""
-        converted: Future[pa.Table] = Future()
-        self._arrow[name] = converted
-        self._parquet[name] = self._workers.submit(_convert_and_encode, name, frame, converted)
+        declared = schema.TABLES[name]
+        self._arrow[name] = self._workers.submit(schema.to_arrow, frame, declared)
+        self._parquet[name] = self._workers.submit(_encode, frame, declared)
 
     def has(self, name: str) -> bool:
         return name in self._arrow
@@ -42,13 +46,17 @@ class Encoder:
         self._workers.shutdown(wait=False, cancel_futures=True)
 
 
-def _convert_and_encode(name: str, frame: pd.DataFrame, converted: Future[pa.Table]) -> bytes:
-    try:
-        table = schema.to_arrow(frame, schema.TABLES[name])
-    except BaseException as error:
-        converted.set_exception(error)
-        raise
-    converted.set_result(table)
+def _encode(frame: pd.DataFrame, declared: schema.Table) -> bytes:
+    """The frame's Parquet file in the declared types, its categorical columns kept dictionary-encoded; written
+    without Arrow's schema, so a reader gets the declared (plain) types back."""
+    arrow = pa.Table.from_pandas(frame[declared.column_names], preserve_index=False)
+    fields = [_as_written(field, arrow.column(field.name).type) for field in declared.arrow_schema()]
     buffer = io.BytesIO()
-    pq.write_table(table, buffer, compression="zstd")
+    pq.write_table(arrow.cast(pa.schema(fields)), buffer, compression="zstd", store_schema=False)
     return buffer.getvalue()
+
+
+def _as_written(field: pa.Field, converted: pa.DataType) -> pa.Field:
+    if pa.types.is_dictionary(converted) and pa.types.is_string(field.type):
+        return field.with_type(pa.dictionary(converted.index_type, field.type))
+    return field
