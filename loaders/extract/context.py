@@ -30,6 +30,8 @@ class Context:
     headline_place: PlaceMention | None = None  # what its headline is about
     lede_figure_place: PlaceMention | None = None  # the place of the opening sentence's first figure
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes
+    published: date | None = None  # the text's publication date
+    text_place: PlaceMention | None = None  # the one place the whole text names, if it names only one
     court_place: PlaceMention | None = None  # the province of the court whose ruling the article reports
     voice: PlaceMention | None = None  # the national authority the current sentence quotes
     seen_values: set[float | None] = field(default_factory=set)
@@ -41,6 +43,8 @@ class Context:
     # ("Drug-use offences followed a similar pattern. There were 4,000 of them ...").
     topic: str | None = None
     all_offences: bool = False  # the text says its figures cover all offences, not drug crimes alone
+    fieldwork_end: date | None = None  # when the survey the text reports ended its fieldwork
+    population_year: int | None = None  # the year the text's first population figure was given for
     operation: str = ""  # the first words of the text telling of one operation ("in an operation", "a shipment")
 
     @property
@@ -205,6 +209,14 @@ def choose_place(
         return context.lede_figure_place, f"{context.lede_figure_place.why}, the opening figure's place"
     if context.authority_place:
         return context.authority_place, f"{context.authority_place.why} speaks for it"
+    return _last_resort(context, ref)
+
+
+def _last_resort(context: Context, ref: Reference) -> tuple[PlaceMention, str]:
+    """The one place the whole text names ("SULAYMANIYAH — Border guards found 3,450 pills ... in the Sulaymaniyah
+    border strip"), else Iraq (said so)."""
+    if context.text_place:
+        return context.text_place, f"{context.text_place.why}, the only place the text names"
     name = ref.geographies[COUNTRY].fields["name_en"]
     return PlaceMention(0, 0, name, COUNTRY, "default"), f"the text names no place for this figure; {name} assumed"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from loaders.extract.candidate import Candidate, Extraction, Skipped
 from loaders.extract.context import (
@@ -142,14 +142,23 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     # The opening sentence follows the dateline; its place stands for figures that name none.
     lede = next((i for i, skip in enumerate(datelines) if skip), 0)
     result, context = Extraction(published), Context()
+    context.published = published
     # A headline (the paragraphs before the datelined one; "البصرة.. ضبط ..." splits into two sentences) names the
     # place when the opening sentence does not.
     headline = [s for s in sentences[:lede] if s.paragraph < sentences[lede].paragraph]
     if headline:
         context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
     context.authority_place = authority_place(text, ref)
+    context.text_place = unique_place(
+        [
+            place
+            for s, skip in zip(sentences, datelines, strict=True)
+            for place in finder.find(s.text, region_named, skip)
+        ]
+    )
     context.court_place = _court_place(text, finder)
     context.all_offences = bool(ALL_OFFENCES.search(text))
+    context.fieldwork_end = _fieldwork_end(sentences, published)
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
     previous_found: tuple[int, int] | None = None  # the candidates of the sentence before
     gap = 0  # sentences without candidates since previous_found (at most one)
@@ -178,9 +187,18 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
             gap = 1
         if index == lede and context.lede_place is None:
             context.lede_figure_place = first_figure_place(result.candidates[found:], places)
-    if headline:
-        _drop_headline_repeats(result, {s.start for s in headline})
+    titles = headline or _title_line(sentences)
+    if titles:
+        _drop_headline_repeats(result, {s.start for s in titles})
     return result
+
+
+def _title_line(sentences: list[Sentence]) -> list[Sentence]:
+    """A first paragraph of one sentence with no full stop, above the body ("Kurdistan Region's registered
+    population passes six million"), is a headline even with no dateline after it."""
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return []
+    return [] if re.search(r"[.!?؟]\W*$", sentences[0].text) else [sentences[0]]
 
 
 # A seizure told as one haul: drugs hidden in, or carried by, one vehicle, place or person ("found ... hidden in a
@@ -254,6 +272,65 @@ def _as_one_haul(candidates: list[Candidate], indices: range, description: str) 
             candidates[index] = replace(candidate, indicator=_EVENT_TWIN[candidate.indicator], indicator_why=why)
 
 
+# How far a headline's round figure may stand from the body's exact one it rounds ("almost two tonnes" for 1,822 kg).
+_ROUNDING = 0.1
+
+
+def _rounded_from(headline: Candidate, body: Candidate) -> bool:
+    """'passes six million' above '6,103,274 residents': a round or qualified headline figure of the same kind
+    within a tenth of a body figure is that figure rounded, not another fact."""
+    if headline.indicator != body.indicator or headline.unit != body.unit or not headline.number or not body.number:
+        return False
+    magnitude = 10 ** (len(str(int(headline.number))) - 1)
+    rounded = headline.number % magnitude == 0 or headline.qualifier not in (None, "exact")
+    return rounded and abs(headline.number - body.number) <= _ROUNDING * body.number
+
+
+# Only a comma or "and" between two places of one list: "across Nineveh and Kirkuk", "in Erbil, Sulaimani and Duhok".
+_LIST_GAP = re.compile(r"^\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و\s*)?$", re.IGNORECASE)
+
+
+def _listed_together(owned: list[PlaceMention], text: str, ref: Reference) -> list[PlaceMention]:
+    """Governorates a figure names as one list are one place: the area made of exactly them ("Erbil, Sulaimani and
+    Duhok": the Kurdistan Region), else the country (a network "across Nineveh and Kirkuk")."""
+    places = sorted(owned, key=lambda p: p.start)
+    run = places[:1]
+    for place in places[1:]:
+        if _LIST_GAP.match(text[run[-1].end : place.start]):
+            run.append(place)
+            continue
+        if len(run) > 1:
+            break
+        run = [place]
+    codes = {p.code for p in run}
+    if len(codes) < 2 or any(ref.geographies.get(code) is None for code in codes):
+        return owned
+    if any(ref.geographies[code].fields["level"] != "governorate" for code in codes):
+        return owned
+    code = _area_of(codes, ref)
+    joint = PlaceMention(
+        run[0].start,
+        run[-1].end,
+        ref.geographies[code].fields["name_en"],
+        code,
+        f"'{text[run[0].start : run[-1].end]}'",
+    )
+    return [p for p in owned if p not in run] + [joint]
+
+
+def _area_of(codes: set[str], ref: Reference) -> str:
+    """The area whose members are these governorates (Halabja may go unnamed beside Sulaymaniyah), else the one
+    they all lie in (a list may run on from another figure's places: "Of the 3,069 held in Erbil, Sulaimani and
+    Duhok, 510 ..."), else Iraq."""
+    for code, geography in ref.geographies.items():
+        members = set(filter(None, (geography.fields.get("members") or "").split("|")))
+        if members and codes in (members, members - {"X-IQ-HAL"}):
+            return code
+    parents = {ref.geographies[code].fields["parent"] for code in codes}
+    parent = parents.pop() if len(parents) == 1 else COUNTRY
+    return parent if parent in ref.geographies else COUNTRY
+
+
 def _voice(voice: PlaceMention | None, places: list[PlaceMention]) -> PlaceMention | None:
     """The national authority a sentence quotes; in a sentence that names the whole country ("16 centres across the
     country"), it speaks for all of Iraq even about the Interior Ministry's treatment centres."""
@@ -266,9 +343,11 @@ def _drop_headline_repeats(result: Extraction, headline: set[int]) -> None:
     """A headline that states a figure the text then gives is one fact, not two: the body's copy is kept (it
     has the context), the headline's is set aside with the reason."""
     in_headline = [c for c in result.candidates if c.sentence_start in headline]
-    body = {(c.number, c.low, c.high, c.unit) for c in result.candidates if c.sentence_start not in headline}
+    body_candidates = [c for c in result.candidates if c.sentence_start not in headline]
+    body = {(c.number, c.low, c.high, c.unit) for c in body_candidates}
     for candidate in in_headline:
-        if (candidate.number, candidate.low, candidate.high, candidate.unit) in body:
+        exact = (candidate.number, candidate.low, candidate.high, candidate.unit) in body
+        if exact or any(_rounded_from(candidate, c) for c in body_candidates):
             result.candidates.remove(candidate)
             result.skipped.append(
                 Skipped(
@@ -464,12 +543,9 @@ def _candidate(
     guess, own_words = _guess(sentence, figure, previous, context, ref)
     if guess is None:
         return _skipped(sentence, mention, "no indicator fits the words around it")
-    if guess.indicator == "prisoners_drug" and NOT_DRUG_PRISONERS.search(own_words):
-        return _skipped(sentence, mention, "prisoners held for all or other crimes, not on drug charges")
-    if _SUBGROUP.match(own_words):
-        return _skipped(sentence, mention, "a subgroup (women, minors ...) that no indicator counts")
-    if guess.indicator in CASUALTIES and _names_other_side(own_words):
-        return _skipped(sentence, mention, "casualties among traffickers or gangs, which no indicator counts")
+    set_aside = _not_counted(guess, own_words, text[: mention.start], mention)
+    if set_aside:
+        return _skipped(sentence, mention, set_aside)
     clause = text[figure.clause[0] : figure.clause[1]]
     # A text that states no period and tells of one operation before its figures reports that operation's haul.
     told = clause if context.periods_stated else f"{clause} {context.operation}"
@@ -486,6 +562,13 @@ def _candidate(
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
     period, period_why = _fieldwork(guess.indicator, period, period_why, context)
+    period, period_why = _of_its_kind(
+        (guess.indicator, indicator["kind"]),
+        (period, period_why),
+        own_phrases + phrases,
+        text[: mention.start],
+        context,
+    )
     # (a ruling reported in a sentence with no period of its own is that day's, whatever the text stated before)
     if not phrases and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
         period, period_why = Period(f"ruling of {published}", published, published, "explicit"), _RULING_DAY
@@ -495,6 +578,7 @@ def _candidate(
     earlier = bool(context.operation and phrases and published and period.end and (published - period.end).days > 31)
     # (a ruling the national judicial council announces is the ruling court's: "the Basra Criminal Court")
     voice = context.court_place if guess.indicator in _RULINGS and context.court_place else context.voice
+    owned = _listed_together(owned, text, ref)
     place, place_why = choose_place(owned, scope, mention.start, context, ref, before, voice, not earlier)
     if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
@@ -538,6 +622,40 @@ def _candidate(
     )
 
 
+# "Of the 3,069 convicted prisoners held in Erbil ..., 510 are serving drug sentences", "من أصل 5000 سجين": the
+# figure a sentence opens on is the whole its later figure is a part of.
+_WHOLE_OF_A_PART = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|all|a\s+total\s+of)?\s*$|(?<!\w)من\s+أصل\s+$", re.I)
+
+
+def _not_counted(guess: Guess, own_words: str, before: str, mention: Mention) -> str | None:
+    """Why a figure of this kind is no figure of it after all: all prisoners, a subgroup, a population too small to
+    be one, the other side's casualties; None when it counts."""
+    if guess.indicator == "prisoners_drug" and _WHOLE_OF_A_PART.search(before):
+        return "all prisoners, of whom the sentence then gives those held on drug charges"
+    if guess.indicator == "prisoners_drug" and NOT_DRUG_PRISONERS.search(own_words):
+        return "prisoners held for all or other crimes, not on drug charges"
+    if _SUBGROUP.match(own_words):
+        return "a subgroup (women, minors ...) that no indicator counts"
+    if guess.indicator == "population" and not _population_size(mention):
+        return "too small to be the population of a place (a hotline, a house number)"
+    if guess.indicator in CASUALTIES and _names_other_side(own_words):
+        return "casualties among traffickers or gangs, which no indicator counts"
+    return None
+
+
+def _of_its_kind(
+    kind: tuple[str, str], chosen: tuple[Period, str], phrases: list[PeriodPhrase], before: str, context: Context
+) -> tuple[Period, str]:
+    """Periods some kinds read apart: a population's year, one operation's weekday ("On Tuesday ...")."""
+    (indicator, indicator_kind), (period, why) = kind, chosen
+    if indicator == "population":
+        return _population_year(period, why, phrases, before, context)
+    published = context.published
+    if indicator_kind == "event" and period.kind == "default" and published:
+        return _on_weekday(period, why, before, published)
+    return period, why
+
+
 _THEIR_NUMBER = re.compile(
     r"(?<!\w)(?:(?:و)?(?:بلغ|يبلغ|وصل|يصل)\s+)?(?:عدد(?:هم|هن))\s+(?:إلى\s+)?(?:{q}\s+)?$"
     r"|\b(?:numbering|who\s+number(?:ed)?|whose\s+number\s+(?:reached|stood\s+at|was))\s+(?:{q}\s+)?$".format(
@@ -547,13 +665,95 @@ _THEIR_NUMBER = re.compile(
 )
 
 
+# A sentence that dates a survey's fieldwork ("Its fieldwork started in November 2013 and ended in May 2015").
+_FIELDWORK = re.compile(
+    r"\bfield\s*work\b|\bsurvey\s+(?:was\s+)?(?:carried\s+out|conducted)\b|\binterviews\s+(?:were\s+)?(?:carried\s+out"
+    r"|conducted)\b|(?<!\w)(?:ال)?عمل\s+الميداني|(?:أجري|أجرى|نفذ)\w*\s+(?:ال)?مسح",
+    re.IGNORECASE,
+)
+
+
+def _fieldwork_end(sentences: list[Sentence], published: date | None) -> date | None:
+    """When the text's survey fieldwork ended, wherever the text says so (often after the rate itself)."""
+    for sentence in sentences:
+        if _FIELDWORK.search(sentence.text):
+            ends = [p.period.end for p in find_period_phrases(sentence.text, published) if p.period.end]
+            if ends:
+                return max(ends)
+    return None
+
+
 def _fieldwork(indicator: str, period: Period, why: str, context: Context) -> tuple[Period, str]:
     """A survey's rate is as of its fieldwork, which the text states apart ("between April and December 2014"), not
     as of the day the results came out."""
-    end = context.stated_period.end if context.stated_period else None
+    end = context.fieldwork_end or (context.stated_period.end if context.stated_period else None)
     if indicator != "prevalence" or period.kind != "default" or end is None:
         return period, why
     return Period(f"as of {end}", None, end, "as_of"), "a survey's rate: at the end of its fieldwork"
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AR_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+_ON_WEEKDAY = re.compile(
+    rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})\b|(?<!\w)يوم\s+({'|'.join(_AR_WEEKDAYS)})(?!\w)", re.IGNORECASE
+)
+
+
+def _on_weekday(period: Period, why: str, before: str, published: date) -> tuple[Period, str]:
+    """'On Tuesday the ministry announced ... confiscated 200 kg': one operation told on a weekday happened on the
+    last such day up to the publication (a Sunday report's "on Sunday" is its own day)."""
+    days = [m for m in _ON_WEEKDAY.finditer(before)]
+    if not days:
+        return period, why
+    day = days[-1]
+    weekday = _WEEKDAYS.index(day[1].lower()) if day[1] else _AR_WEEKDAYS.index(day[2])
+    when = published - timedelta(days=(published.weekday() - weekday) % 7)
+    return Period(f"on {when}", None, when, "explicit"), f"one operation on '{day.group()}', the last such day"
+
+
+# A place's population runs to thousands at least; a smaller number near "residents" is something else.
+_SMALLEST_POPULATION = 1000
+
+
+def _population_size(mention: Mention) -> bool:
+    parsed = mention.parsed
+    value = parsed.value if parsed and parsed.value is not None else (parsed.high if parsed else None)
+    return value is not None and value >= _SMALLEST_POPULATION
+
+
+def _calendar_year(period: Period | None) -> int | None:
+    """The one calendar year a period covers or ends ("in 2022", "this year", "at the end of 2022"), else None."""
+    if period is None:
+        return None
+    start, end = period.start, period.end
+    if start and (start.month, start.day) == (1, 1) and (end is None or end.year == start.year):
+        return start.year
+    if start is None and end and (end.month, end.day) == (12, 31):
+        return end.year
+    return None
+
+
+# "إسقاطاته السكانية لعام 2018": a year the period reader leaves alone ("لعام" also dates laws: "رقم 50 لعام 2017"),
+# read here only for a population, whose figures are given for a year.
+_FOR_YEAR = re.compile(r"(?<!\w)(?:ل|في\s+)(?:عام|العام|سنة)\s+((?:19|20)\d{2})(?!\d)|\bfor\s+((?:19|20)\d{2})\b")
+
+
+def _population_year(
+    period: Period, why: str, phrases: list[PeriodPhrase], text: str, context: Context
+) -> tuple[Period, str]:
+    """A population is published for a year ("in 2022", "في العام الحالي", "إسقاطات لعام 2018"): as of that year's
+    end, the year its own words or sentence name, else the one an earlier population figure took, else the one the
+    text stated before."""
+    written = _FOR_YEAR.search(text)
+    stated = [_calendar_year(p.period) for p in phrases]
+    stated += [int(written[1] or written[2]) if written else None, context.population_year]
+    stated += [_calendar_year(context.stated_period), _calendar_year(context.text_year)]
+    year = next((y for y in stated if y), None)
+    if year is None:
+        return period, why
+    context.population_year = year
+    end = date(year, 12, 31)
+    return Period(f"as of {end}", None, end, "as_of"), f"a population given for {year}: as of the year's end"
 
 
 def _guess(
@@ -566,10 +766,28 @@ def _guess(
     if prevalence_share(text[: mention.start], text[mention.end :]):
         return Guess("prevalence", "a share of a population that uses drugs"), own_words
     guess = _indicator(text, figure, previous, ref) or _contrasted(sentence, figure, context, ref)
+    guess = guess or _similar_ruling(text[figure.clause[0] : mention.start], context)
     if guess is None and context.topic:
         guess = _topic_kind(context.topic, figure.unit.unit_class, ref)
         own_words = f"{own_words} {context.topic}" if guess else own_words
     return guess, own_words
+
+
+# "أصدرت محكمة الجنايات حكماً مماثلاً بحق مدان واحد", "handed a similar sentence to one man": the kind of the ruling
+# the text reported before.
+_SIMILAR_RULING = re.compile(
+    r"(?:حكم|حكما|أحكام|أحكاما)\s+مماثل\w*|\b(?:a\s+)?similar\s+(?:sentence|ruling|verdict|term|punishment)s?\b"
+    r"|\bthe\s+same\s+(?:sentence|punishment)\b",
+    re.IGNORECASE,
+)
+
+
+def _similar_ruling(before: str, context: Context) -> Guess | None:
+    last = context.text_last
+    similar = _SIMILAR_RULING.search(before)
+    if similar is None or last is None or last.indicator not in _RULINGS:
+        return None
+    return Guess(last.indicator, f"'{similar.group()}': the same kind as the ruling before ({last.value})")
 
 
 def _topic_kind(topic: str, unit_class: str | None, ref: Reference) -> Guess | None:
@@ -589,6 +807,8 @@ def _unit(indicator: str, ref: Reference) -> str:
 _RULINGS = {"death_sentences", "life_sentences", "convictions"}
 _ONE_COURT = re.compile(
     r"\b(?:Criminal|Felony)\s+Court\b|\bthe\s+court\s+(?:sentenced|convicted|handed)"
+    # "a court there had sentenced one man": one court, named without its title
+    r"|\ba\s+court\s+(?:there\s+|in\s+\w+\s+)?(?:had\s+|has\s+)?(?:sentenced|convicted|handed)"
     r"|محكمة\s+(?:ال)?جنايات|(?:أصدرت|وأصدرت)\s+المحكمة|المحكمة\s+(?:أصدرت|حكمت)",
     re.IGNORECASE,
 )
@@ -724,7 +944,8 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
     if guess:
         guess = _done_to_them(guess, figure.unit, clause, allowed)
         guess = _destroyed_before(guess, text[figure.clause[0] : figure.mention.start], allowed)
-        return _several_kinds(guess, text[figure.window[0] : figure.mention.start], after)
+        before = text[figure.window[0] : figure.mention.start]
+        return _convicts_held_now(_several_kinds(guess, before, after), before, after)
     twins = {"pills": _PILLS_TWIN, "weight": _MASS_TWIN}.get(unit_class or "", {})
     inherited = twins.get(previous.indicator, previous.indicator) if previous and twins else None
     if previous and (inherited or previous.indicator) in _inheritable(unit_class, ref):
@@ -848,6 +1069,22 @@ def _several_kinds(guess: Guess, before: str, after: str) -> Guess:
     if any(_DEATH_AND_LIFE.search(side) for side in (before, after)):
         return Guess("convictions", guess.why + "; death and life sentences together")
     return guess
+
+
+# The convicted as people ("المحكومين", "convicts"), not the verb of a ruling ("sentenced").
+_CONVICTS = re.compile(
+    r"(?<!\w)(?:ال)?محكوم(?:ين|ون)(?!\w)|\bconvicts\b|\bconvicted\s+(?:people|persons|prisoners)\b", re.I
+)
+
+
+def _convicts_held_now(guess: Guess, before: str, after: str) -> Guess:
+    """'عدد المحكومين ... يبلغ حالياً قرابة ألفي شخص', 'there are currently 900 drug convicts': how many convicts
+    there are now is a stock of people serving sentences (prisoners), not the rulings of a period."""
+    if guess.indicator != "convictions" or not any(_CONVICTS.search(side) for side in (before, after)):
+        return guess
+    if not any(_AT_PRESENT.search(side) for side in (before, after)):
+        return guess
+    return Guess("prisoners_drug", guess.why + "; convicts counted as they are now: serving sentences")
 
 
 _CAPACITY = re.compile(

@@ -35,6 +35,8 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "individuals",
         "men",
         "women",
+        "man",  # "sentenced one man to life": the one person a ruling counts
+        "woman",
         "youths",
         "others",
         "convicts",
@@ -66,6 +68,7 @@ _UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "adults",
         "citizens",
         "residents",
+        "inhabitants",
     ),
     "weight": tuple(WEIGHT_UNITS),
     "pills": ("pills", "pill", "tablets", "tablet", "capsules"),
@@ -181,6 +184,7 @@ _AR_UNIT_CLASSES: dict[str, tuple[str, ...]] = {
         "مدان",
         "مداناً",
         "مدانين",
+        "نسمة",  # inhabitants, the word a population count is written in
     ),
     "weight": ("طن", "طناً", "أطنان", "كيلوغرام", "كيلوغراماً", "كيلوغرامات", "كغم", "غرام", "غراماً"),
     "pills": ("حبة", "حبات", "حبوب", "قرص", "أقراص", "اقراص", "كبسولة", "كبسولات"),

@@ -18,6 +18,8 @@ _SEIZE = (
     # over a kilogram", "a suspect in possession of 2 kilograms"); only masses and pills may take these.
     r"|\bfound\b|\bcarr(?:y|ying|ied|ies)\b|\bin\s+(?:the\s+)?possession\s+of\b"
     # "a dealer who was holding 49,000 pills", "a man caught in Kut with 2 kg", "possessing 3 kg"
+    # a seizure named by its noun: "one find in which 3.5 million pills had been hidden", "the haul"
+    r"|\b(?:one|a|the|this|that)\s+(?:[\w-]+\s+)?(?:find|haul)\b"
     r"|\bholding\b|\bpossess(?:ed|ing)\b|\byielded\b|\bnetted\b|\b(?:caught|stopped|arrested|detained)\s+(?:[\w-]+\s+){0,3}?with\b"
 )
 # Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
@@ -37,8 +39,8 @@ _DESTROY = (
 )
 DESTROY_WORDS = re.compile(_DESTROY, re.IGNORECASE)
 _SEIZE_AR = (
-    r"(?<!\w)(?:و|ف)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط"
-    r"|عثر\w*|العثور|(?:ب)?حوز(?:ة|ته|تها|تهم|تهما)?)(?!\w)"  # "عثرت على" (found), "بحوزته" (on him)
+    r"(?<!\w)(?:و|ف|ل)?(?:ضبط\w*|المضبوط\w*|مضبوط\w*|مصادرة|صادر\w*|حجز|أحبط\w*|إحباط"
+    r"|(?:ت|ي)?عثر\w*|العثور|(?:ب)?حوز(?:ة|ته|تها|تهم|تهما)?)(?!\w)"  # "عثرت على" (found), "بحوزته" (on him)
 )
 SEIZURE_WORDS = re.compile(_SEIZE + "|" + _SEIZE_AR, re.IGNORECASE)
 
@@ -62,6 +64,12 @@ DEATH_ROW = r"death\s+row|(?:awaiting|facing|await)\s+execution|بانتظار\s
 _EXECUTED = (
     r"\bexecut(?:ed|ions?)\b|put\s+to\s+death|\bhanged\b|(?<!\w)(?:و)?(?:أ|ا)عدم(?:ت|وا)?(?!\w)|(?<!\w)(?:ال)?إعدامات"
     r"|(?:تنفيذ|نفذ\w*)\s+(?:حكم\s+|أحكام\s+)?(?:ال)?(?:إعدام|اعدام)"
+)
+# The words of the Population indicator's definition ("resident population at a date or for a year"): residents,
+# inhabitants, a census, a civil registry, a planning ministry's estimate of "عدد السكان".
+POPULATION = (
+    r"(?<!prison\s)\bpopulation\b|\binhabitants\b|\bresidents\b|\bcensus\b|\bcivil\s+(?:registry|register|status)\b"
+    r"|(?<!\w)(?:ب|و|ل)?(?:ال)?(?:سكان|سكانا|سكانها|سكانية|السكاني)(?!\w)|(?<!\w)نسمة(?!\w)|(?<!\w)(?:ال)?تعداد(?!\w)"
 )
 # On a tie in distance, the rule listed first wins.
 RULES = [
@@ -159,6 +167,10 @@ RULES = [
     ),
     # "10,000 people in Basra are addicted to crystal": how many are, not what was done to them
     _rule("drug_users_estimated", r"\b(?:are|were)\s+(?:now\s+)?addicted\b|\buse\s+drugs\b"),
+    # How many live somewhere ("the population of Basra reached 3 million", "43 مليون نسمة", "the civil registry
+    # counted 6.1 million residents"): last, so that any drug keyword as near as the population word wins ("a
+    # million people use drugs" stays an estimate of users; "prison population" counts prisoners).
+    _rule("population", POPULATION),
     # Offences recorded by the police or a monitor ("Drug-use offences followed a similar pattern"); last, so any
     # other keyword at the same distance wins, and only figures counting cases or crimes may take it.
     _rule("crimes_trafficking_recorded", r"\bcrimes?\b|\boffen[cs]es?\b|(?<!\w)(?:ال)?(?:جرائم|جريمة)(?!\w)"),
@@ -224,12 +236,17 @@ EVENT = re.compile(
     r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt"
     r"|(?:suspects?|traffickers?|dealers?|smugglers?|man|men|woman|driver|person)\s+(?:who\s+(?:was|were)\s+)?carrying"
     r"|in\s+an?\s+(?:\w+\s+)?operation(?!s)"
+    # the operation the text told of ("were seized in the operation"), one network's or gang's haul ("broke up a
+    # network ... and confiscated 200 kg"), a load a smuggler dropped or left behind, a balloon's or drone's cargo
+    r"|(?:in|during)\s+the\s+(?:\w+\s+)?(?:operation|raid)(?!s)"
+    r"|(?:broke(?:n)?\s+up|dismantl\w+|busted|toppled)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|gang|ring|cell)(?!s)"
+    r"|dropped\s+(?:his|her|their|the|a)\s+(?:load|bag|sack|cargo)|abandoned|left\s+behind|\ba\s+(?:[\w-]+\s+)?(?:balloon|drone)\b(?!s)"
     # one suspect's drugs ("which the suspect had planned to sell"), found where one home was raided
     r"|(?:the|a)\s+(?:suspect|accused|defendant)(?!s)|raided\s+(?:the|a|his|their)\s+(?:\w+\s+)?(?:home|house|apartment|farm))\b"  # "dismantled a network ... in an operation carried out in phases"
     # drugs found inside one building: "inside a school under repair", "داخل مدرسة"
     r"|\binside\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:house|home|school|building|shop|store|farm|flat|apartment|room|garage)\b"
     r"|(?<!\w)داخل\s+(?:منزل|بيت|مدرسة|مبنى|بناية|محل|مزرعة|شقة|غرفة|مرآب|كراج)(?!\w)"
-    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
+    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية|مشتركة|دهم)|(?:تفكيك|تفكك|فككت|أطاحت\s+ب)\s*شبكة(?!\w)|بالون|مسيرة|متروكة|بداخل(?:ه|ها)(?!\w)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
     re.IGNORECASE,
 )
 # Iraq's drug law (No. 50 of 2017) punishes trafficking under Articles 27 and 28 and use under Article 32, so a

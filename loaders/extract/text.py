@@ -159,7 +159,12 @@ _AR_SCALE = rf"(?:{_AR_THOUSAND}|مليوناً|مليونا|مليون|ملاي
 # "14 ألفاً و500": a thousands word may carry the remainder after "و" (and).
 # "مليونين ونصف المليون": and half a million more.
 _AR_HALF = r"(?:\s+ونصف(?:\s+(?:ال)?(?:مليون|ألف|الف|طن))?(?!\w))"  # "طنين ونصف الطن": two and a half tonnes
-_SCALE = rf"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b|\s+{_AR_SCALE}(?!\w)(?:\s+و\s*{_D}{{1,3}}(?!{_D})|{_AR_HALF})?)"
+_AR_AND_DIGITS = rf"\s+و\s*{_D}{{1,3}}(?!{_D})"
+# "38 مليوناً و124 ألفاً و182": a count of millions may go on with its thousands and their remainder.
+_AR_AND_THOUSANDS = rf"{_AR_AND_DIGITS}(?:\s+{_AR_THOUSAND}(?!\w)(?:{_AR_AND_DIGITS})?)?"
+_SCALE = (
+    rf"(?:\s+(?:thousand|million|billion)\b|\s*(?:mn|bn)\b|\s+{_AR_SCALE}(?!\w)(?:{_AR_AND_THOUSANDS}|{_AR_HALF})?)"
+)
 _WORD = "|".join(
     sorted(
         [
@@ -306,7 +311,12 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 def _parse(text: str) -> ParsedValue | None:
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
-    text = re.sub(r"(?<![\w\d])(?<!\d\s)(ألف|الف|مليون)$", r"1 \1", text)  # a bare thousand: one thousand
+    chained = _chained_scales(text)
+    if chained:
+        return chained
+    # a bare thousand is one thousand ("أكثر من ألف"), not when a number word counts it ("ستين ألف": sixty thousand)
+    if not _COUNTED_SCALE.search(text):
+        text = re.sub(r"(?<![\w\d])(?<!\d\s)(ألف|الف|مليون)$", r"1 \1", text)
     text = re.sub(rf"{_AR_UNIT_DUAL}", "2 كيلوغرام", text)
     text = re.sub(r"(?<!\w)(كيلوغرام\w*|كيلو|طن\w*)\s+واحد\w*", r"1 \1", text)
     try:
@@ -322,6 +332,30 @@ def _parse(text: str) -> ParsedValue | None:
         return parse_value(digits) if digits != text else None
     except InputError:
         return None
+
+
+_COUNTED_SCALE = re.compile(rf"(?<!\w){_AR_COUNTED}\s+(?:ألف|الف|مليون)$")
+_CHAINED = re.compile(
+    rf"^(?P<head>.*?)(?P<millions>{_D}{{1,3}})\s+(?:مليوناً|مليونا|مليون|ملايين)\s+و\s*(?P<thousands>{_D}{{1,3}})"
+    rf"\s+{_AR_THOUSAND}(?:\s+و\s*(?P<rest>{_D}{{1,3}}))?$"
+)
+
+
+def _chained_scales(text: str) -> ParsedValue | None:
+    """'38 مليوناً و124 ألفاً و182' (38,124,182): the value reader takes one scale word, so the parts are summed
+    here and the sum read with the qualifier written before it."""
+    chained = _CHAINED.match(text.strip())
+    if chained is None:
+        return None
+    digits = [int(str(chained[group] or 0).translate(_EASTERN)) for group in ("millions", "thousands", "rest")]
+    total = digits[0] * 1_000_000 + digits[1] * 1000 + digits[2]
+    try:
+        return parse_value(f"{chained['head']}{total}")
+    except InputError:
+        return None
+
+
+_EASTERN = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
 
 
 # "مليونين ونصف المليون", "ثلاثة ملايين ونصف": a count of millions (or thousands) and half of one more.

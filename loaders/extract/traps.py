@@ -22,7 +22,9 @@ _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _UNIT_AHEAD = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}(?:people|persons|suspects|pills|tablets|kg|kilograms|tons|"
     r"tonnes|centres|centers|beds|cases|sentences)\b"
-    r"|^\s*(?:شخص|متهم|حبة|قرص|كغم|كيلوغرام|طن|مركز|سرير|قضية|حكم)",
+    r"|^\s*(?:شخص|متهم|حبة|قرص|كغم|كيلوغرام|طن|مركز|سرير|قضية|حكم)"
+    # "تعافي 2000 من المتعاطين": 2000 of the users, a count of people
+    r"|^\s*من\s+(?:ال)?(?:متعاط|مدمن|متهم|موقوف|محكوم|مرضى|نزلاء|سجناء|أشخاص|مواطن)",
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"(?:\+|00)?\d[\d \-]{7,}\d")
@@ -169,6 +171,22 @@ def is_percentage(before: str, after: str, mention: Mention) -> bool:
     return _starts(after, r"%|٪|per\s*cent\b|percent\b|بالمئة|بالمائة|في\s+المئة|في\s+المائة")
 
 
+# "5 addicts per 1,000 people", "لكل ألف نسمة", "for every 100,000 inhabitants": the base of a rate, not a count.
+_RATE_BASE = r"\bper|\bfor\s+every|\bout\s+of\s+every|(?<!\w)لكل"
+
+
+def is_rate_base(before: str, after: str, mention: Mention) -> bool:
+    return _ends(before, _RATE_BASE)
+
+
+# "in two separate cases", "في قضيتين منفصلتين": the text numbering the events it reports, not a statistic.
+_SEPARATE = r"(?:[\w-]+\s+)?(?:separate|different|distinct)\b|\S+\s+(?:منفصلة|منفصلتين|منفصلين)(?!\w)"
+
+
+def is_events_told(before: str, after: str, mention: Mention) -> bool:
+    return mention.parsed is not None and (mention.parsed.value or 0) < 10 and _starts(after, _SEPARATE)
+
+
 def is_money(before: str, after: str, mention: Mention) -> bool:
     return (
         _ends(before, r"[$€£]|\bUS\$|\bIQD|\bUSD")
@@ -219,6 +237,8 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("an ordinal or rank", is_ordinal),
     ("a percentage (not extracted)", is_percentage),
     ("a sum of money", is_money),
+    ("the count of separate events the text tells of", is_events_told),
+    ("the base of a rate ('per 1,000 people')", is_rate_base),
     ("a distance", is_distance),
     ("the size of a facility that does not treat drug use", is_other_ward_size),
     ("a temperature", is_temperature),

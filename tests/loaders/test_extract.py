@@ -1078,3 +1078,100 @@ def test_round7_people_held_are_arrests_and_a_subgroup_of_them_is_not_a_figure(r
         (90, "arrests_foreign"),
         (600, "arrests"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a population, its year's end from the sentence or the text's earlier population figure
+        (
+            "The statistics office put the population of Najaf province at 1,650,000 residents in 2021. "
+            "Karbala followed with 1,280,000.",
+            [(1650000, "population", "2021-12-31"), (1280000, "population", "2021-12-31")],
+        ),
+        (
+            "Anbar had 1.9 million inhabitants according to the planning ministry.",
+            [(1900000, "population", "2024-05-02")],
+        ),
+        # traps: drug users among the population stay an estimate; the base of a rate is no count; a hotline
+        ("An estimated 40,000 people in Basra use drugs, officials said.", [(40000, "drug_users_estimated", None)]),
+        (
+            "There are 12 addicts per 1,000 residents in the district, the survey found.",
+            [(12, "drug_users_estimated", None)],
+        ),
+        ("Residents were asked to call 533 to report dealers.", []),
+    ],
+)
+def test_round8_population_counts_and_their_traps(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    got = [(c.number, c.indicator, str(c.period_end) if c.indicator == "population" else None) for c in candidates]
+    assert got == expected
+
+
+def test_round8_a_rounded_title_repeats_the_body_figure(ref):
+    text = "Diyala's population nears two million\n\nThe census office counted 1,912,400 residents in Diyala in 2020."
+    assert [c.number for c in extract_claims(text, date(2024, 5, 2), ref).candidates] == [1912400]
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("Police broke up a gang in Kut and confiscated 14 kg of crystal.", "seizure_event"),
+        ("Nine kilograms of opium were seized in the raid, the spokesman said.", "seizure_event"),
+        ("Guards found 2,300 captagon pills after a smuggler dropped his bag and fled.", "seizure_event_pills"),
+        ("He described one find in which 800,000 pills had been hidden in a fuel tanker.", "seizure_event_pills"),
+        # the trap: a period's total stays a total
+        ("Police confiscated 14 kg of crystal in Kut during 2023.", "seizures"),
+    ],
+)
+def test_round8_one_operations_haul(text, indicator, ref):
+    assert [c.indicator for c in extract_claims(text, date(2024, 5, 2), ref).candidates] == [indicator]
+
+
+def test_round8_an_operation_told_on_a_weekday_is_dated_to_that_day(ref):
+    text = "On Wednesday police broke up a network in Hilla and confiscated 30 kg of hashish."
+    (candidate,) = extract_claims(text, date(2024, 5, 5), ref).candidates  # a Sunday
+    assert (candidate.indicator, candidate.period_end) == ("seizure_event", date(2024, 5, 1))
+
+
+def test_round8_separate_cases_are_not_counted_and_the_whole_of_prisoners_is_not_drug_prisoners(ref):
+    text = (
+        "The court issued rulings in three separate drug cases on Monday. "
+        "Of the 4,200 inmates held in Basra, 1,300 are serving sentences for drug offences."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [(1300, "prisoners_drug")]
+
+
+def test_round8_survey_rate_takes_the_fieldwork_stated_after_it(ref):
+    text = (
+        "The survey found that 2.1 percent of adults had used drugs in the past year. "
+        "Its fieldwork began in March 2019 and ended in October 2019."
+    )
+    (candidate,) = extract_claims(text, date(2021, 2, 1), ref).candidates
+    assert (candidate.indicator, candidate.period_end) == ("prevalence", date(2019, 10, 31))
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Police broke up a gang working across Diyala and Salahuddin and seized 12 kg of crystal.", "IQ"),
+        ("Courts in Erbil, Sulaymaniyah and Duhok held 700 prisoners on drug charges in 2020.", "IQ-KR"),
+        # the trap: one governorate named alone keeps its own code
+        ("Courts in Duhok held 700 prisoners on drug charges in 2020.", "IQ-DA"),
+    ],
+)
+def test_round8_governorates_listed_together_are_their_area(text, place, ref):
+    assert [c.place_code for c in extract_claims(text, date(2024, 5, 2), ref).candidates] == [place]
+
+
+def test_round8_a_similar_ruling_and_one_man_sentenced(ref):
+    text = (
+        "The Basra Criminal Court sentenced one trafficker to death. "
+        "In Wasit, a court there had sentenced one man to life imprisonment for selling crystal."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.indicator, c.place_code, c.period_end) for c in candidates] == [
+        ("death_sentences", "IQ-BA", date(2024, 5, 2)),
+        ("life_sentences", "IQ-WA", date(2024, 5, 2)),
+    ]

@@ -472,3 +472,39 @@ def test_round7_arabic_kinds(text, expected, ref):
 def test_round7_arabic_bare_million(text, expected, ref):
     candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a population in chained scale words, its year written after "لعام"
+        (
+            "قدرت وزارة التخطيط عدد سكان محافظة ذي قار لعام 2020 بـ2 مليون و95 ألفاً و172 نسمة.",
+            [(2095172, "population")],
+        ),
+        ("يبلغ عدد سكان محافظة كربلاء نحو مليوني نسمة بحسب تقديرات التخطيط.", [(2000000, "population")]),
+        # a count of sixty thousand in words, found inside one balloon
+        ("عثرت القوات على خمسين ألف حبة كبتاغون بداخل بالون سقط قرب الحدود.", [(50000, "seizure_event_pills")]),
+        # recovered users: a year-like count of people is still a count
+        ("أعلنت المديرية تعافي 2000 من المدمنين في مراكزها.", [(2000, "rehab_completed")]),
+        # convicts counted as they are now are prisoners, not rulings
+        ("وقال إن عدد المحكومين بقضايا المخدرات في ميسان يبلغ حالياً نحو 900 شخص.", [(900, "prisoners_drug")]),
+        # the trap: a rate's base is not a population
+        ("سجلت المحافظة 3 حالات إدمان لكل ألف نسمة.", []),
+    ],
+)
+def test_round8_arabic_population_hauls_and_people(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+def test_round8_a_similar_ruling_takes_the_kind_of_the_one_before(ref):
+    text = (
+        "أصدرت محكمة جنايات كربلاء حكماً بالإعدام بحق متاجر واحد.\n\n"
+        "وفي واسط، أصدرت محكمة الجنايات حكماً مماثلاً بحق مدان واحد."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.indicator, c.place_code) for c in candidates] == [
+        ("death_sentences", "IQ-KA"),
+        ("death_sentences", "IQ-WA"),
+    ]
