@@ -48,7 +48,9 @@ class ResponseCache:
         if request.method == "POST" and request.path == "/_dash-update-component":
             payload = request.get_data(cache=True)
         elif request.method == "GET" and request.path.endswith("/_dash-dependencies"):
-            payload = b""  # the callback list: fixed for the app's life, yet Dash rebuilds it (60 ms) on every page load
+            payload = (
+                b""  # the callback list: fixed for the app's life, yet Dash rebuilds it (60 ms) on every page load
+            )
         elif (
             request.method == "GET"
             and request.path.startswith("/download/")
