@@ -225,39 +225,40 @@ class _Lost:
 
     def reasons(self, own: pa.Array) -> pa.Array:
         """Each claim's reason: lost (to whom, why), a copy (of what), or its own (own, null elsewhere)."""
-        rounding, unworded = pa.array(self.criterion == 3), ~self.losing | (self.criterion == 3)
-        losing, copies = pa.array(self.losing), pa.array(self.copies)
-        null = pa.scalar(None, pa.string())
-        pieces = [
-            pc.if_else(losing, "lost to ", null),
-            self.winner_id,
-            pc.if_else(losing, ": ", null),
-            self.words.take(pa.array(self.word_of, mask=unworded)),
-            *_rounding_pieces(rounding, self.written.take(pa.array(self.best)), self.written),
-            pc.if_else(copies, _COPY_BEFORE, null),
-            pc.if_else(copies, self.same_as, null),
-            pc.if_else(copies, _COPY_AFTER, null),
+        rounding = self.criterion == 3
+        return pc.binary_join_element_wise(
+            *_template_pieces("lost to {}: ", self.losing, self.winner_id),
+            self.words.take(pa.array(self.word_of, mask=~self.losing | rounding)),
+            *_template_pieces(
+                _ROUNDING,
+                rounding,
+                self.written.take(pa.array(self.best, mask=~rounding)),
+                self.written.take(pa.array(np.arange(len(rounding)), mask=~rounding)),
+            ),
+            *_template_pieces(_COPY, self.copies, self.same_as),
             own,
-        ]
-        return pc.binary_join_element_wise(*pieces, "", null_handling="skip")
+            "",
+            null_handling="skip",
+        )
 
 
-_COPY_BEFORE, _COPY_AFTER = (
-    "not counted: the same published fact as ",
-    ", transcribed a second time (kept for the record)",
-)
+_COPY = "not counted: the same published fact as {}, transcribed a second time (kept for the record)"
 _ROUNDING = "the finer figure ({}) ranks above the rounder ({})"
 
 
-def _rounding_pieces(rounding: pa.Array, finer: pa.Array, own: pa.Array) -> list[pa.Array]:
-    null = pa.scalar(None, pa.string())
-    return [
-        pc.if_else(rounding, "the finer figure (", null),
-        pc.if_else(rounding, finer, null),
-        pc.if_else(rounding, ") ranks above the rounder (", null),
-        pc.if_else(rounding, own, null),
-        pc.if_else(rounding, ")", null),
-    ]
+def _template_pieces(template: str, where: np.ndarray, *values: pa.Array) -> list[pa.Array]:
+    """The template's fixed texts where `where` holds (null elsewhere) around the values, which must be null
+    where it does not: joined with nulls skipped, each row reads the filled template or nothing."""
+    mask, null = pa.array(where), pa.scalar(None, pa.string())
+    texts = template.split("{}")
+    assert len(texts) == len(values) + 1, f"{template!r} has {len(texts) - 1} slots for {len(values)} values"
+    pieces: list[pa.Array] = []
+    for text, value in zip(texts, [*values, None], strict=True):
+        if text:
+            pieces.append(pc.if_else(mask, text, null))
+        if value is not None:
+            pieces.append(value)
+    return pieces
 
 
 def _pair_word_codes(
