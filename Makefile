@@ -13,6 +13,7 @@ HOST ?= 127.0.0.1
 AXE := $(VENV)/npm/node_modules/axe-core/axe.min.js
 PLOTLY_BASIC := $(VENV)/npm/node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
 BOOTSTRAP_RTL := $(VENV)/npm/node_modules/bootstrap/dist/css/bootstrap.rtl.min.css
+REGENERATOR := $(VENV)/npm/node_modules/regenerator-runtime/runtime.js
 
 run: venv npm catalogs data boundaries ## set up, build the data and serve on http://127.0.0.1:8050
 	$(PY) app.py
@@ -64,14 +65,16 @@ $(VENV)/.installed: requirements.txt
 
 # From the npm registry into the virtualenv, never the repo: axe-core (accessibility rules the browser tests run)
 # plotly.js's basic bundle at the version plotly.py bundles (what the pages load; layouts/_vendor.py), and
-# Bootstrap's right-to-left stylesheet at the version Bootstrap-Flask ships for left to right (Arabic, Kurdish).
-npm: $(AXE) $(PLOTLY_BASIC).br $(BOOTSTRAP_RTL)
+# Bootstrap's right-to-left stylesheet at the version Bootstrap-Flask ships for left to right (Arabic, Kurdish),
+# and regenerator-runtime, all that pages still need of Dash's old-browser polyfill (layouts/_vendor.py).
+npm: $(AXE) $(PLOTLY_BASIC).br $(BOOTSTRAP_RTL) $(REGENERATOR)
 
-$(AXE) $(PLOTLY_BASIC) $(BOOTSTRAP_RTL) &: | venv
+$(AXE) $(PLOTLY_BASIC) $(BOOTSTRAP_RTL) $(REGENERATOR) &: | venv
 	command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends nodejs npm; }
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@4.10.3 \
 		plotly.js-basic-dist-min@$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as v; print(v())') \
+		regenerator-runtime@$$($(PY) -c 'from layouts._vendor import REGENERATOR_VERSION as v; print(v)') \
 		bootstrap@$$(sed -n 's/.*Bootstrap  *v\([0-9.]*\).*/\1/p' \
 			$$($(PY) -c 'import flask_bootstrap, os; print(os.path.dirname(flask_bootstrap.__file__))')/static/bootstrap5/css/bootstrap.min.css | head -1)
 

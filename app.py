@@ -25,7 +25,14 @@ from data.store import DATA_DIR, DataUnavailable, check_all
 from figures.captions import site_url
 from figures.i18n import N_, RIGHT_TO_LEFT, direction, gettext_for, known, negotiate
 from layouts._common import GRID_PAGES
-from layouts._vendor import BOOTSTRAP_RTL, PLOTLY_URL, serve_light_plotly
+from layouts._vendor import (
+    BOOTSTRAP_RTL,
+    PLOTLY_URL,
+    REGENERATOR_URL,
+    regenerator_runtime,
+    serve_light_plotly,
+    without_polyfill,
+)
 
 BOOTSTRAP_CSS = f"/vendor/bootstrap/{version('bootstrap-flask')}/bootstrap.min.css"  # Versioned URL: cached for a year.
 BOOTSTRAP_RTL_CSS = f"/vendor/bootstrap/{version('bootstrap-flask')}/bootstrap.rtl.min.css"
@@ -83,6 +90,7 @@ class Site(Dash):
         kwargs["metas"] = "\n".join(tags) + kwargs.get("metas", "")
         if request.path not in GRID_PAGES:  # AG Grid's script (280 KB with brotli) only where a grid is drawn
             kwargs["scripts"] = GRID_SCRIPT.sub("", kwargs.get("scripts", ""))
+        kwargs["scripts"] = without_polyfill(kwargs.get("scripts", ""))
         kwargs["title"] = title
         index = super().interpolate_index(**kwargs)
         if lang in RIGHT_TO_LEFT:  # the first paint already right to left; layouts/assets/lang.js keeps it in step
@@ -110,6 +118,7 @@ def create_app() -> Dash:
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.add_url_rule(BOOTSTRAP_CSS, "bootstrap_css", _bootstrap_css)
     server.add_url_rule(BOOTSTRAP_RTL_CSS, "bootstrap_rtl_css", _bootstrap_rtl_css)
+    server.add_url_rule(REGENERATOR_URL, "regenerator_runtime", regenerator_runtime)
     server.add_url_rule("/healthz", "healthz", _healthz)
     server.before_request(_language_from_browser)
     from layouts._downloads import downloads, geometry_files  # After the pages are registered: reuses their parsing.

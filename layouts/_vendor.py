@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +30,13 @@ PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"  # Dash
 # Bootstrap's right-to-left stylesheet (Arabic and Kurdish pages), from the npm package at the version
 # Bootstrap-Flask ships for left to right, so both directions are the same Bootstrap.
 BOOTSTRAP_RTL = ROOT / ".venv" / "npm" / "node_modules" / "bootstrap" / "dist" / "css" / "bootstrap.rtl.min.css"
+# What Dash's old-browser polyfill (@babel/polyfill: core-js 2 and regenerator, 29 KB compressed, about 60 ms
+# of script time on a phone before anything draws) is still needed for: Dash's renderer and dcc call the global
+# regeneratorRuntime when they load a component lazily; every browser the pages support has the rest built in.
+REGENERATOR_VERSION = "0.14.1"
+REGENERATOR = ROOT / ".venv" / "npm" / "node_modules" / "regenerator-runtime" / "runtime.js"
+REGENERATOR_URL = f"/vendor/regenerator-runtime/{REGENERATOR_VERSION}/runtime.js"  # versioned: cached for a year
+POLYFILL_SCRIPT = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*\.js"></script>')
 DAY = 86_400  # the address carries no version, so browsers revalidate daily (ETag) instead of keeping it a year
 
 
@@ -59,6 +67,19 @@ def serve_light_plotly(server: Flask) -> bool:
 
     server.before_request(send)
     return True
+
+
+def without_polyfill(scripts: str) -> str:
+    """The index's script tags with Dash's polyfill swapped for the regenerator runtime alone, when installed."""
+    if not REGENERATOR.exists():
+        return scripts
+    return POLYFILL_SCRIPT.sub(f'<script src="{REGENERATOR_URL}"></script>', scripts, count=1)
+
+
+def regenerator_runtime() -> Response:
+    if not REGENERATOR.exists():
+        return Response("regenerator-runtime not installed (make npm).", status=404, mimetype="text/plain")
+    return send_file(REGENERATOR, mimetype="text/javascript", max_age=31_536_000)
 
 
 def compress(path: Path = BUNDLE) -> list[Path]:

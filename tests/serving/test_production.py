@@ -161,3 +161,20 @@ def test_pages_load_the_light_plotly_bundle_and_only_chart_pages_preload_it(buil
     preload = f'rel="preload" as="script" href="{_vendor.PLOTLY_URL}"'
     assert preload in client.get("/map").get_data(as_text=True)
     assert preload not in client.get("/claims").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/", "/map", "/trends", "/claims", "/sources"])
+def test_pages_load_the_regenerator_runtime_instead_of_dashs_old_browser_polyfill(built, path):
+    """Dash's polyfill (core-js 2 for old browsers) costs script time on every phone; its lazy loaders need
+    only the global regeneratorRuntime, served locally from the npm package."""
+    import app as app_module
+    from layouts import _vendor
+
+    if not _vendor.REGENERATOR.exists():
+        pytest.fail(f"{_vendor.REGENERATOR} is missing: `make npm` installs it")
+    client = app_module.server.test_client()
+    body = client.get(path).get_data(as_text=True)
+    assert "/deps/polyfill@" not in body
+    assert body.index(_vendor.REGENERATOR_URL) < body.index("react@"), "defined before any script can call it"
+    script = client.get(_vendor.REGENERATOR_URL)
+    assert script.status_code == 200 and b"regeneratorRuntime" in script.data
