@@ -61,6 +61,7 @@ from loaders.extract.text import (
     without_diacritics,
 )
 from loaders.extract.traps import phone_spans, prevalence_share, trap_reason
+from loaders.normalise.periods import MONTHS
 from loaders.normalise.values import WEIGHT_UNITS, ParsedValue
 from loaders.reference import Reference
 
@@ -177,8 +178,8 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         # (a headline or opening sentence telling of one haul makes the text that haul's report)
         operation = _ONE_OPERATION.search(sentence.text) or (_one_haul(sentence.text) if index <= lede else None)
         context.operation = context.operation or (operation.group() if operation else "")
-        if previous_found is not None and _DESCRIBES_HAUL.match(sentence.text):
-            _as_one_haul(result.candidates, range(*previous_found), sentence.text)
+        if previous_found is not None:
+            _told_after(result.candidates, range(*previous_found), sentence.text, published)
         # The description may come after one sentence with no figure ("In the first operation, officers stopped two
         # pickup trucks. The pills were hidden under sacks ..."): the figures before it are still the ones described.
         if len(result.candidates) > found or previous_found is None or gap:
@@ -259,6 +260,14 @@ def _carried(guess: Guess, before: str, after: str) -> Guess:
     return Guess(_EVENT_TWIN[guess.indicator], f"{guess.why}; the load of one carrier")
 
 
+def _told_after(candidates: list[Candidate], indices: range, sentence: str, published: date | None) -> None:
+    """What the sentence after some figures says of them: that they were one haul, or the day they are of."""
+    if _DESCRIBES_HAUL.match(sentence):
+        _as_one_haul(candidates, indices, sentence)
+    if published:
+        _dated_after(candidates, indices, sentence, published)
+
+
 def _as_one_haul(candidates: list[Candidate], indices: range, description: str) -> None:
     """Seizures of the sentence before, with no period of their own, become one haul when the next sentence places
     those drugs in one vehicle, hiding place or person's possession."""
@@ -270,6 +279,46 @@ def _as_one_haul(candidates: list[Candidate], indices: range, description: str) 
         if candidate.indicator in _EVENT_TWIN and candidate.period_start is None:
             why = f"{candidate.indicator_why}; one haul ('{event.group()}' in the sentence after)"
             candidates[index] = replace(candidate, indicator=_EVENT_TWIN[candidate.indicator], indicator_why=why)
+
+
+# The sentence after a figure giving the day it was announced or ruled on ("The governor announced the figure on
+# August 26", "The court issued the verdict on Sunday, April 14").
+_MONTH_NAME = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_DATED_LATER = re.compile(
+    r"\b(?:announced|gave|released|disclosed|reported|issued|handed\s+down|delivered|passed)\s+(?:the|this|that)\s+"
+    r"(?:figure|number|count|tally|total|toll|statistics|verdict|ruling|sentences?)\s+on\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{_MONTH_NAME}))\b",
+    re.IGNORECASE,
+)
+
+
+def _day_said(description: str, published: date) -> date | None:
+    said = _DATED_LATER.search(description)
+    if said is None:
+        return None
+    month = MONTHS[(said["month"] or said["month_after"]).lower()]
+    year = published.year - (month > published.month)
+    try:
+        day = date(year, month, int(said["day"] or said["day_first"]))
+    except ValueError:
+        return None
+    return day if day <= published else None
+
+
+def _dated_after(candidates: list[Candidate], indices: range, description: str, published: date) -> None:
+    """Figures of the sentence before that only the publication dated take the day the next sentence gives: a
+    running total ends there, a ruling was that day."""
+    day = _day_said(description, published)
+    if day is None:
+        return
+    for index in indices:
+        candidate = candidates[index]
+        if candidate.period_end != published or candidate.period_start not in (None, published):
+            continue
+        start = day if candidate.period_start else None
+        why = f"{candidate.period_why}; the day the next sentence gives"
+        candidates[index] = replace(candidate, period=str(day), period_start=start, period_end=day, period_why=why)
 
 
 # How far a headline's round figure may stand from the body's exact one it rounds ("almost two tonnes" for 1,822 kg).
@@ -499,7 +548,9 @@ def _figure(text: str, mentions: list[Mention], index: int) -> _Figure:
     # figure after it: "put the number of drug users in the Region's three provinces at about 10,000".
     start = max([m.end for m in mentions[:index] if not _counts_objects(text, m)] + [clause_start])
     end = min([m.start for m in mentions[index + 1 :]] + [clause_end])
-    unit = read_unit(text[mention.end :], mention.carries_weight)
+    # (Arabic "one" or "two" follows the noun it counts, so the words after it are about something else)
+    counted_before = _noun_before(text[: mention.start]) if _AR_COUNT_AFTER.fullmatch(mention.text) else None
+    unit = counted_before or read_unit(text[mention.end :], mention.carries_weight)
     if unit.word is None and OF_THEM.match(text[mention.end :]):
         unit = substance_named_before(text[clause_start : mention.start]) or unit
     of_the = _OF_THE_UNIT.match(text, mention.end)
@@ -507,6 +558,25 @@ def _figure(text: str, mentions: list[Mention], index: int) -> _Figure:
         named = read_unit(text[of_the.end() :], False)
         unit = replace(named, end=named.end + of_the.end() - mention.end) if named.unit_class else unit
     return _Figure(mention, unit, (start, end), (clause_start, clause_end))
+
+
+# Arabic writes "one" and "two" after the noun they count ("مصحتين اثنتين": two sanatoria, "متهم واحد").
+_AR_COUNT_AFTER = re.compile(r"واحدة|واحد|اثنين|اثنان|اثنتين|اثنتان")
+_AR_DUAL_ENDING = re.compile(r"(?:تين|تان)$")
+
+
+def _noun_before(before: str) -> UnitWord | None:
+    """The unit of the noun just before an Arabic "one" or "two", its dual ending read as the singular
+    ("مصحتين" is "مصحة", "مركزين" is "مركز")."""
+    words = before.split()
+    if not words:
+        return None
+    noun = words[-1]
+    for form in (noun, _AR_DUAL_ENDING.sub("ة", noun), re.sub(r"(?:ين|ان)$", "", noun)):
+        unit = read_unit(form, False)
+        if unit.unit_class and unit.unit_class != "objects":
+            return replace(unit, end=0)
+    return None
 
 
 _OF_THE_UNIT = re.compile(r"\s+of\s+(?:the|these|those)\b", re.IGNORECASE)
@@ -554,10 +624,12 @@ def _candidate(
     described = (
         f"{text[figure.clause[0] : figure.clause[0] + their_number.start()]} {own_words}" if their_number else own_words
     )
-    guess = specialise(guess, described, told, bool(phrases), text[mention.end : figure.window[1]])
+    guess = specialise(guess, described, told, _states_a_period(phrases), text[mention.end : figure.window[1]])
     guess = _carried(guess, text[figure.clause[0] : mention.start], text[mention.end : figure.clause[1]])
     guess = for_all_offences(guess, context.all_offences)
     guess = _compared_kind(guess, sentence, figure, context)
+    if not owned and _same_kind_part(guess, previous, text[mention.end :]):
+        return _skipped(sentence, mention, "a part of the figure before it, which already counts it")
     indicator = ref.indicators[guess.indicator].fields
     own = stock_phrases if indicator["kind"] == "stock" else own_phrases
     period, period_why = choose_period(indicator["kind"], own, phrases, mention.start, context, published)
@@ -580,6 +652,7 @@ def _candidate(
     voice = context.court_place if guess.indicator in _RULINGS and context.court_place else context.voice
     owned = _listed_together(owned, text, ref)
     place, place_why = choose_place(owned, scope, mention.start, context, ref, before, voice, not earlier)
+    place, place_why = _facility_place(place, place_why, text[figure.clause[0] : mention.start], context)
     if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
@@ -625,6 +698,34 @@ def _candidate(
 # "Of the 3,069 convicted prisoners held in Erbil ..., 510 are serving drug sentences", "من أصل 5000 سجين": the
 # figure a sentence opens on is the whole its later figure is a part of.
 _WHOLE_OF_A_PART = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|all|a\s+total\s+of)?\s*$|(?<!\w)من\s+أصل\s+$", re.I)
+
+
+# One facility's own count ("the hospital currently holds 70 patients", "المستشفى يضم"): the facility is where the
+# text is set, not the whole country of the national ministry the text quotes.
+_ONE_FACILITY = re.compile(
+    r"\bthe\s+(?:hospital|centre|center|clinic|sanatorium|prison|facility)\b|(?<!\w)(?:ال)?(?:مستشفى|مركز|مصحة|سجن)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _facility_place(place: PlaceMention, why: str, before: str, context: Context) -> tuple[PlaceMention, str]:
+    national = place in (context.authority_place, context.voice) and place.code == COUNTRY
+    if not (national and context.text_place and _ONE_FACILITY.search(before)):
+        return place, why
+    return context.text_place, f"{context.text_place.why}, the only place the text names: where the facility is"
+
+
+def _states_a_period(phrases: list[PeriodPhrase]) -> bool:
+    """A single day ("في الثالث عشر من حزيران") dates one operation; only a longer period makes a figure a total."""
+    return any(p.period.start is None or p.period.start != p.period.end for p in phrases)
+
+
+def _same_kind_part(guess: Guess, previous: Candidate | None, after: str) -> bool:
+    """'arrested 10 people ... two of the suspects were wanted': a part of the figure before it that only takes its
+    kind is inside that count; a part its own words narrow ('194 of them were foreigners') or place ('three of them
+    in Baghdad') is a figure of its own."""
+    inherited = guess.why.startswith("same kind as the figure before it")
+    return bool(previous and inherited and guess.indicator == previous.indicator and OF_THEM.match(after))
 
 
 def _not_counted(guess: Guess, own_words: str, before: str, mention: Mention) -> str | None:
@@ -945,7 +1046,7 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
         guess = _done_to_them(guess, figure.unit, clause, allowed)
         guess = _destroyed_before(guess, text[figure.clause[0] : figure.mention.start], allowed)
         before = text[figure.window[0] : figure.mention.start]
-        return _convicts_held_now(_several_kinds(guess, before, after), before, after)
+        return _patients_held_now(_convicts_held_now(_several_kinds(guess, before, after), before, after), before)
     twins = {"pills": _PILLS_TWIN, "weight": _MASS_TWIN}.get(unit_class or "", {})
     inherited = twins.get(previous.indicator, previous.indicator) if previous and twins else None
     if previous and (inherited or previous.indicator) in _inheritable(unit_class, ref):
@@ -1085,6 +1186,21 @@ def _convicts_held_now(guess: Guess, before: str, after: str) -> Guess:
     if not any(_AT_PRESENT.search(side) for side in (before, after)):
         return guess
     return Guess("prisoners_drug", guess.why + "; convicts counted as they are now: serving sentences")
+
+
+# "المستشفى يضم حالياً سبعين مريضاً يتلقون العلاج", "the centre currently houses 40 patients": the patients in
+# treatment there now (inpatients), not a count of everyone it treated.
+_HOLDS_NOW = re.compile(
+    r"(?<!\w)(?:ي|ت)ضم\s+(?:حالياً|حاليا|الآن)\s*$|\b(?:currently|now)\s+(?:houses|holds|has)\s+(?:about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _patients_held_now(guess: Guess, before: str) -> Guess:
+    held = _HOLDS_NOW.search(before)
+    if guess.indicator != "patients_treated" or held is None:
+        return guess
+    return Guess("rehab_inpatients", f"{guess.why}; '{held.group().strip()}': the patients in treatment now")
 
 
 _CAPACITY = re.compile(

@@ -114,6 +114,13 @@ def _since_year(m: re.Match, published: date) -> Period | None:
     return Period(f"since {since} (to {_day(published)})", start, published, "since") if start <= published else None
 
 
+def _since_month(m: re.Match, published: date) -> Period:
+    """'since the beginning of June': from the first of the last such month to publication."""
+    number = MONTHS[m[1].lower()]
+    start = date(published.year - (number > published.month), number, 1)
+    return Period(f"since {start:%b %Y} (to {_day(published)})", start, published, "since")
+
+
 def _last_year(m: re.Match, published: date) -> Period:
     year = published.year - 1
     return Period(f"{year} (last year)", date(year, 1, 1), date(year, 12, 31), "explicit")
@@ -405,6 +412,23 @@ def _as_of_month_ar(m: re.Match, published: date) -> Period | None:
     return Period(f"as of {_day(end)}", None, end, "as_of")
 
 
+def _day_ar(m: re.Match, published: date | None) -> Period | None:
+    """'في الثالث عشر من حزيران الجاري', 'في الحادي والثلاثين من آب 2015': one day; without a year, the last such
+    month's."""
+    number = _AR_MONTH_NUMBERS[m[2]]
+    if m[3]:
+        year = int(m[3])
+    elif published is None:
+        return _needs_date(m[0])
+    else:
+        year = published.year - (number > published.month)
+    day = _ar_day(m[1])
+    if day is None or day > monthrange(year, number)[1]:
+        return None
+    when = date(year, number, day)
+    return Period(_day(when), when, when, "explicit") if published is None or when <= published else None
+
+
 _AR_YEAR_LIST = r"((?:19|20)\d{2})(?:\s*[،,]?\s*و?\s*(?:19|20)\d{2})*\s*[،,]?\s*و\s*((?:19|20)\d{2})"
 
 _AR_PHRASES: list[tuple[str, _Resolver]] = [
@@ -461,7 +485,17 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
         r"(?:\s+(?:الماضي|المنصرم))?",
         _as_of_month_ar,
     ),
+    # a day written as an ordinal of its month ("في الثالث عشر من حزيران"): the date an event or statement is of
+    (
+        rf"{_AR_P}في\s+{_AR_DAY}\s+من\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+)?((?:19|20)\d{{2}}))?{_AR_THIS}",
+        _day_ar,
+    ),
     (rf"{_AR_P}(?:(?:خلال|في|منذ\s+بداية)\s+)?(?:الشهر\s+(?:الجاري|الحالي)|هذا\s+الشهر)", _this_month),
+    # "خلال العام الماضي 2018": the year written after "last year" says which one, whatever the publication date
+    (
+        rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)\s+((?:19|20)\d{{2}})",
+        _year,
+    ),
     (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)", _last_year),
     (
         rf"{_AR_P}(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}}))?"
@@ -498,6 +532,7 @@ _PHRASES: list[tuple[str, _Resolver]] = [
         _to_date,
     ),
     (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}", _since_year),
+    (rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTH}\b(?!\s*,?\s*\d)", _since_month),
     (r"last\s+year", _last_year),
     (
         r"the\s+(?:following|next|subsequent)\s+year|a\s+year\s+later"

@@ -509,8 +509,11 @@ _PARTNER = re.compile(
     r"[^,،;.]{0,50}$",
     re.IGNORECASE,
 )
-# A place right after a figure's own words, linked by "in", "at", "across" ... ("three in Baghdad").
-_LINK_BACK = re.compile(r"^[\w\s'’-]{0,90}?\b(?:in|at|across|from|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+# A place right after a figure's own words, linked by "in", "at", "across" ... ("three in Baghdad"); a haul
+# smuggled "through" or "via" a place was seized there.
+_LINK_BACK = re.compile(
+    r"^[\w\s'’-]{0,90}?\b(?:in|at|across|from|inside|throughout|through|via)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _NO_BREAK = re.compile(r"^[\w\s'’-]{0,90}$")
 # Arabic: "1577 متهماً بقضايا المخدرات في محافظتي أربيل ودهوك", "ضبط 5 كغم بالبصرة".
 _LINK_BACK_AR = re.compile(

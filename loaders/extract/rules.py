@@ -20,6 +20,9 @@ _SEIZE = (
     # "a dealer who was holding 49,000 pills", "a man caught in Kut with 2 kg", "possessing 3 kg"
     # a seizure named by its noun: "one find in which 3.5 million pills had been hidden", "the haul"
     r"|\b(?:one|a|the|this|that)\s+(?:[\w-]+\s+)?(?:find|haul)\b"
+    # a smuggling attempt stopped is a seizure of what was smuggled ("foiled an attempt to smuggle 600,000 pills")
+    r"|\b(?:foil\w*|thwart\w*|stopp?(?:ed|ing)?|prevent\w*|block\w*|frustrat\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"attempts?\s+to\s+smuggle\b"
     r"|\bholding\b|\bpossess(?:ed|ing)\b|\byielded\b|\bnetted\b|\b(?:caught|stopped|arrested|detained)\s+(?:[\w-]+\s+){0,3}?with\b"
 )
 # Security forces named as the other side ("clashes with security forces", "مع القوات الأمنية") or members of a
@@ -128,7 +131,9 @@ RULES = [
     _rule(
         "rehab_inpatients",
         r"currently\s+(?:being\s+treated|receiving\s+treatment|in\s+treatment|hold|house)|\binpatients\b"
-        r"|(?:were|are)\s+(?:still\s+)?(?:receiving|undergoing)\s+treatment",  # in treatment at the time said
+        r"|(?:were|are)\s+(?:still\s+)?(?:receiving|undergoing)\s+treatment"  # in treatment at the time said
+        # "about 40 patients are being treated at the centre": in treatment now
+        r"|\b(?:are|is)\s+(?:currently\s+|now\s+|still\s+)?being\s+treated\b",
     ),
     _rule(
         "patients_treated",
@@ -145,7 +150,9 @@ RULES = [
         r"|(?<!life\s)(?<!years\s)(?<!months\s)\b(?:in|inside)\s+(?:(?:(?:our|the|its|their|her|his|this|that)\s+"
         r"(?:[\w'’-]+\s+)?(?:prisons?|jails?|reformator(?:y|ies)|penitentiar(?:y|ies)))|(?:[\w'’-]+\s+)?(?:prisons"
         r"|jails|reformatories|penitentiaries)|correctional\s+(?:facilities|centres|centers|institutions))\b"
-        r"|(?<!\w)(?:في|داخل)\s+(?:ال)?(?:سجون|إصلاحيات|اصلاحيات|دوائر\s+الإصلاح)(?!\w)",
+        r"|(?<!\w)(?:في|داخل)\s+(?:ال)?(?:سجون|إصلاحيات|اصلاحيات|دوائر\s+الإصلاح)(?!\w)"
+        # the prisons as the subject holding them: "سجون المحافظة تضم 500 متعاطٍ", "the province's jails hold 500"
+        r"|(?<!\w)(?:ال)?سجون(?:\s+\S+){0,3}?\s+(?:ت|ي)ضم(?!\w)|\b(?:prisons|jails)\s+(?:\S+\s+)?(?:hold|house)\b",
     ),
     _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
@@ -233,7 +240,7 @@ _FOREIGN = re.compile(
 EVENT = re.compile(
     r"\b(?:shipment|consignment|truck|lorry|vehicle|car|container|single\s+(?:operation|raid|seizure)"
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
-    r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt"
+    r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt|attempt\s+to\s+smuggle"
     r"|(?:suspects?|traffickers?|dealers?|smugglers?|man|men|woman|driver|person)\s+(?:who\s+(?:was|were)\s+)?carrying"
     r"|in\s+an?\s+(?:\w+\s+)?operation(?!s)"
     # the operation the text told of ("were seized in the operation"), one network's or gang's haul ("broke up a

@@ -213,12 +213,18 @@ _AR_TENS = (
     r"(?:عشرين|عشرون|ثلاثين|ثلاثون|أربعين|أربعون|اربعين|خمسين|خمسون|ستين|ستون|سبعين|سبعون|ثمانين|ثمانون|تسعين|تسعون)"
 )
 _AR_SMALL = r"(?:ثلاثة|ثلاث|أربعة|أربع|اربعة|اربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع|عشرة|عشر)"
-_AR_COUNTED = rf"(?:نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
+_AR_UNITS = (
+    r"(?:واحدة|واحد|اثنان|اثنين|ثلاثة|ثلاث|أربعة|أربع|اربعة|اربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع)"
+)
+# Arabic says 21 to 99 units first, joined by "and" ("أربعة وأربعين": four and forty); read apart, the tens alone
+# would stand for the whole number (40 instead of 44).
+_AR_UNITS_AND_TENS = rf"{_AR_UNITS}\s+و\s*{_AR_TENS}"
+_AR_COUNTED = rf"(?:{_AR_UNITS_AND_TENS}|نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
 # Nouns a count word stands before ("خمسة متهمين", "ثلاث قضايا") or "واحد" after ("متهم واحد"): people, cases,
 # sentences, networks, centres. Alone, "خمسة" may be part of a name or an ordinal; before such a noun it counts.
 AR_COUNTED_NOUN = (
     r"(?:(?:ال)?(?:متهم|أشخاص|اشخاص|شخص|تاجر|تجار|متاجر|مروج|متعاط|مدمن|نزلاء|نزيل|سجناء|سجين|موقوف|مرضى|مريض"
-    r"|مدان|محكوم|مطلوب|قضايا|قضي|دعاو|دعوى|أحكام|احكام|حكم|شبكات|شبك|عصابات|عصاب|خلايا|مراكز|مركز|مصحات"
+    r"|مدان|محكوم|مطلوب|قضايا|قضي|دعاو|دعوى|أحكام|احكام|حكم|شبكات|شبك|عصابات|عصاب|خلايا|مراكز|مركز|مصح"
     r"|أسرة|سرير|حبات|حبة|أقراص|اقراص|منتسب|عنصر|عناصر|ضابط|ضباط|شرطي|شرطة|مدان)\w*"
     # "وإصابة ثلاثة آخرين" (three others) and "ثلاثة منها" (three of them): the count stands for the noun said before.
     r"|آخرين|آخرون|أخريات|(?:منها|منهم|منهن)(?!\w))"
@@ -230,9 +236,9 @@ _AR_TEEN = rf"(?:أحد|احد|إحدى|احدى|اثنا|اثني|اثنتا|ا
 # A number word may carry "and" or "with" glued to it ("وخمسين حكماً"): that letter is no part of it.
 _AR_WORDS = (
     rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
-    rf"|{_AR_COUNTED}\s+(?:آلاف|الاف|ملايين|مليون|ألف){_AR_HALF}?"
+    rf"|{_AR_COUNTED}\s+(?:{_AR_THOUSAND}|ملايين|مليوناً|مليونا|مليون){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
-    rf"|(?:{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
+    rf"|(?:{_AR_UNITS_AND_TENS}|{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
     # a bare thousand or million before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص", "مليون حبة"
     rf"|(?:ألف|الف|مليون)(?=\s+{AR_COUNTED_NOUN}))(?!\w)"
 )
@@ -311,6 +317,7 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 def _parse(text: str) -> ParsedValue | None:
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
+    text = _COMPOUND.sub(_compound_in_digits, text)
     chained = _chained_scales(text)
     if chained:
         return chained
@@ -332,6 +339,20 @@ def _parse(text: str) -> ParsedValue | None:
         return parse_value(digits) if digits != text else None
     except InputError:
         return None
+
+
+_COMPOUND = re.compile(rf"(?<!\w)(?P<units>{_AR_UNITS})\s+و\s*(?P<tens>{_AR_TENS})(?!\w)")
+# By the word's stem: the feminine "ة" of a unit and the case ending ("ون", "ين") of a ten dropped.
+_UNIT_STEMS = {"واحد": 1, "اثنان": 2, "اثنين": 2, "ثلاث": 3, "أربع": 4, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7}
+_UNIT_STEMS |= {"ثماني": 8, "تسع": 9}
+_TEN_STEMS = {"عشر": 20, "ثلاث": 30, "أربع": 40, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
+
+
+def _compound_in_digits(match: re.Match) -> str:
+    """'أربعة وأربعين' -> '44': the value reader knows each word alone, not the sum the "and" makes of them."""
+    units = _UNIT_STEMS[match["units"].removesuffix("ة")]
+    tens = _TEN_STEMS[match["tens"][:-2]]
+    return str(tens + units)
 
 
 _COUNTED_SCALE = re.compile(rf"(?<!\w){_AR_COUNTED}\s+(?:ألف|الف|مليون)$")

@@ -94,9 +94,19 @@ def is_law_number(before: str, after: str, mention: Mention) -> bool:
     )
 
 
+_AGE_LIMIT = re.compile(r"(?:under|over|below|above)\s+\d{1,2}$", re.IGNORECASE)
+_PEOPLE_IN_GENERAL = r"\b(?:those|anyone|people|persons|children|minors|youths?|patients|users|applicants)"
+
+
 def is_age(before: str, after: str, mention: Mention) -> bool:
     """'aged 25', 'ages 18 to 30', '25-year-old', '25 years old', 'a dealer, 29,'."""
     if _ends(before, r"\b(?:aged|age|ages|age of)") or _starts(after, r"[\s-]*years?[\s-]*old\b|years?\s+of\s+age\b"):
+        return True
+    # "ranged in age from 19 to 45", "users as young as 15"
+    if _ends(before, r"\bin\s+age\s+(?:from|between)?|\bas\s+(?:young|old)\s+as"):
+        return True
+    # "those under 18 are not admitted", "anyone over 60": an age limit set for a group of people
+    if _AGE_LIMIT.match(mention.text) and _ends(before, _PEOPLE_IN_GENERAL):
         return True
     # the second age of a pair: "aged 16 and 17", "ages 18 to 25"
     if _ends(before, r"\b(?:aged|ages?|age\s+of)\s+(?:between\s+)?\d{1,2}\s*(?:and|or|to|-|–)"):
@@ -158,7 +168,10 @@ PREVALENCE_SHARE = re.compile(
     r"|interviewees|households|those\s+(?:surveyed|interviewed|asked))\b",
     re.IGNORECASE,
 )
-_DRUG_USE = re.compile(r"\b(?:used?|using|misus\w*|abus\w*|took|taking|consum\w*|tried|smok\w*)\b", re.IGNORECASE)
+# (being "addicted to drugs" is using them: "10 percent of the population is now addicted")
+_DRUG_USE = re.compile(
+    r"\b(?:used?|using|misus\w*|abus\w*|took|taking|consum\w*|tried|smok\w*|addicted|dependent)\b", re.IGNORECASE
+)
 
 
 def prevalence_share(before: str, after: str) -> bool:
@@ -225,6 +238,20 @@ def is_other_ward_size(before: str, after: str, mention: Mention) -> bool:
     )
 
 
+# How much a place can take ("the cells hold about 40 detainees at a time", "room for 60 prisoners", "بسعة تصل إلى
+# طنين يومياً"), not how much it holds or handled; a capacity in beds is the beds figure itself.
+# (a treatment centre that "can hold" or has "a capacity of" so many patients gives its beds: engine.py reads those)
+_CAPACITY = (
+    r"\broom\s+for|\b(?:which|that)\s+(?:hold|holds|house|houses|accommodate|accommodates)"
+    r"|(?<!\w)بسعة(?:\s+(?:تصل|تبلغ)\s+(?:إلى|الى))?"
+)
+_BEDS = r"(?:beds?\b|(?:ال)?(?:سرير|أسرة|اسرة)\w*)"
+
+
+def is_capacity(before: str, after: str, mention: Mention) -> bool:
+    return _ends(before, _CAPACITY) and not _starts(after, _BEDS)
+
+
 # Order matters only for the reason given; any match means the number is not a figure.
 TRAPS: list[tuple[str, _Rule]] = [
     ("a year", is_year),
@@ -242,6 +269,7 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("a distance", is_distance),
     ("the size of a facility that does not treat drug use", is_other_ward_size),
     ("a temperature", is_temperature),
+    ("a capacity, not a count", is_capacity),
     ("part of a name or code", is_name_or_code),
     ("a name in quotes", is_quoted_name),
 ]

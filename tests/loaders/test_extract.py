@@ -1175,3 +1175,93 @@ def test_round8_a_similar_ruling_and_one_man_sentenced(ref):
         ("death_sentences", "IQ-BA", date(2024, 5, 2)),
         ("life_sentences", "IQ-WA", date(2024, 5, 2)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a smuggling attempt stopped is one operation's seizure
+        (
+            "Customs officers thwarted an attempt to smuggle 35 kg of hashish at Umm Qasr port in Basra.",
+            (35, "seizure_event", "IQ-BA"),
+        ),
+        (
+            "Guards in Anbar foiled an attempt to smuggle 90,000 captagon pills at the border.",
+            (90000, "seizure_event_pills", "IQ-AN"),
+        ),
+        # a haul smuggled "through" a place was seized there, not in the region named before the figure
+        (
+            "Police in the Kurdistan Region stopped an attempt to smuggle 8 kg of opium through Duhok.",
+            (8, "seizure_event", "IQ-DA"),
+        ),
+    ],
+)
+def test_round9_a_stopped_smuggling_attempt_is_one_seizure(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator, c.place_code) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The detained dealers ranged in age from 20 to 52, police said.",
+        "Doctors said children as young as 13 had been brought to the clinic for drug use.",
+        "The clinic said patients under 16 are referred elsewhere for drug treatment.",
+        "The police station's cells, which hold about 30 detainees, are full of drug suspects.",
+        "The town's jail has room for 80 prisoners and is already full of drug offenders.",
+    ],
+)
+def test_round9_ages_and_capacities_are_not_figures(text, ref):
+    assert extract_claims(text, date(2024, 5, 2), ref).candidates == []
+
+
+def test_round9_a_part_of_the_arrests_that_only_repeats_their_kind_is_no_new_figure(ref):
+    text = (
+        "Police in Najaf arrested 14 people in a drug sweep on Monday. Officers said three of the suspects were wanted."
+    )
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [(14, "arrests")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # patients in treatment now at one centre are its inpatients
+        ("In Basra, about 25 patients are being treated at the addiction centre.", (25, "rehab_inpatients")),
+        # being addicted is drug use: a share of a population addicted is prevalence
+        ("He estimates that 6 percent of the population in Kut is addicted to drugs.", (6, "prevalence")),
+    ],
+)
+def test_round9_inpatients_now_and_a_share_addicted(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [expected]
+
+
+def test_round9_since_the_beginning_of_a_month(ref):
+    text = "Police in Kut have arrested 23 people on drug charges since the beginning of March."
+    (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert (candidate.period_start, candidate.period_end) == (date(2024, 3, 1), date(2024, 5, 2))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # a running total ends on the day the next sentence says it was announced
+        (
+            "More than 700 drug suspects have been arrested in Najaf, its police chief said. "
+            "He announced the figure on March 3 at a news conference.",
+            None,
+            date(2024, 3, 3),
+        ),
+        # a ruling took place on the day the next sentence gives
+        (
+            "The Basra Criminal Court sentenced 4 traffickers to death. "
+            "The court issued the verdict on Tuesday, April 30, a statement said.",
+            date(2024, 4, 30),
+            date(2024, 4, 30),
+        ),
+    ],
+)
+def test_round9_the_next_sentence_dates_the_figure(text, start, end, ref):
+    (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert (candidate.period_start, candidate.period_end) == (start, end)

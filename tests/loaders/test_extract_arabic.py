@@ -508,3 +508,64 @@ def test_round8_a_similar_ruling_takes_the_kind_of_the_one_before(ref):
         ("death_sentences", "IQ-KA"),
         ("death_sentences", "IQ-WA"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        # units, "and", then tens: the whole compound is the number, with or without a multiplier after it
+        ("ضبطت القوات أربعة وأربعين ألف حبة مخدرة", "أربعة وأربعين ألف", 44000),
+        ("ألقت الشرطة القبض على خمسة وعشرين متهماً", "خمسة وعشرين", 25),
+        ("وبلغت المضبوطات ثلاثة وثلاثون ألفاً من الحبوب", "ثلاثة وثلاثون ألفاً", 33000),
+        ("صدرت أحكام بحق واحد وعشرين مداناً", "واحد وعشرين", 21),
+        ("ضبط ثمانية وتسعين كيلوغراماً من الحشيشة", "ثمانية وتسعين كيلوغراماً", 98),
+        ("ضبط سبع وستين مليون حبة", "سبع وستين مليون", 67_000_000),
+        # the trap: tens alone keep their own value
+        ("ضبطت القوات ستين ألف حبة", "ستين ألف", 60000),
+    ],
+)
+def test_round9_arabic_units_and_tens(sentence, written, value):
+    (mention,) = find_mentions(sentence)
+    assert (mention.text, mention.parsed.value) == (written, value)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        # a day written as an ordinal, of this year's month or of the year given
+        ("في الخامس عشر من آذار الجاري", date(2025, 3, 15), date(2025, 3, 15)),
+        ("في الحادي والعشرين من تموز 2019", date(2019, 7, 21), date(2019, 7, 21)),
+        # "last year" followed by the year it means
+        ("خلال العام الماضي 2021", date(2021, 1, 1), date(2021, 12, 31)),
+    ],
+)
+def test_round9_arabic_day_and_named_last_year(phrase, start, end):
+    (found,) = find_period_phrases(phrase, date(2025, 8, 1))
+    assert (found.period.start, found.period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dual noun counted by "two" after it: the noun is what is counted
+        ("افتتحت وزارة الصحة في بغداد مركزين اثنين لعلاج الإدمان", (2, "rehab_centres")),
+        # the prisons as the subject holding people
+        ("قال مدير الشرطة إن سجون محافظة ذي قار تضم نحو ٣٠٠ متعاطٍ للمخدرات", (300, "prisoners_drug")),
+        # a hospital holding patients now: its inpatients, placed where the text is set, not the whole country
+        ("الناصرية – ذكرت وزارة الداخلية أن المستشفى يضم حالياً خمسين مريضاً يتلقون العلاج", (50, "rehab_inpatients")),
+        # the trap: a capacity is no count
+        ("وأشارت الوزارة إلى أن المحرقة في البصرة أنشئت بسعة تصل إلى ثلاثة أطنان يومياً", None),
+    ],
+)
+def test_round9_arabic_kinds(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == ([expected] if expected else [])
+
+
+def test_round9_a_national_ministrys_one_hospital_is_where_the_text_is_set(ref):
+    text = (
+        "ذكرت وزارة الداخلية أن المستشفى يضم حالياً خمسين مريضاً يتلقون العلاج. "
+        "ويقع المستشفى في مدينة الناصرية مركز محافظة ذي قار."
+    )
+    (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert candidate.place_code == "IQ-DQ"
