@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from loaders.extract.candidate import Candidate, Extraction, Skipped
+from loaders.extract.care import diagnosed_patients
 from loaders.extract.context import (
     OF_THEM,
     REHAB,
@@ -23,6 +24,7 @@ from loaders.extract.context import (
     sentence_place,
     unique_place,
 )
+from loaders.extract.courts import court_place
 from loaders.extract.indicators import (
     UnitWord,
     compatible,
@@ -33,6 +35,7 @@ from loaders.extract.indicators import (
 )
 from loaders.extract.periods import Period, PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import COUNTRY, PlaceFinder, PlaceMention, authority_place, owner_of
+from loaders.extract.plans import planned
 from loaders.extract.rules import (
     ALL_OFFENCES,
     CASUALTIES,
@@ -51,6 +54,8 @@ from loaders.extract.rules import (
     nearest_rule,
     specialise,
 )
+from loaders.extract.sentence_after import placed_after, told_after
+from loaders.extract.single_event import EVENT_TWIN, one_day_haul
 from loaders.extract.text import (
     AR_COUNTED_NOUN,
     Mention,
@@ -61,7 +66,6 @@ from loaders.extract.text import (
     without_diacritics,
 )
 from loaders.extract.traps import phone_spans, prevalence_share, trap_reason
-from loaders.normalise.periods import MONTHS
 from loaders.normalise.values import WEIGHT_UNITS, ParsedValue
 from loaders.reference import Reference
 
@@ -80,7 +84,6 @@ class _Figure:
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:while|whereas|but)\b|\s+\(|[،,]?\s*(?<!\w)(?:في\s+حين|بينما)(?!\w)|،\s*فيما(?!\w)"
 )
-_PLAN = re.compile(r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|targets?|expected\s+to|would)\b", re.IGNORECASE)
 # Sentences that continue the figure before them: "Of those held, 20 were ...", "That total included 205 kg ...".
 _ANAPHORA = re.compile(
     r"^(?:among|of)\s+(?:them|these|those|whom)\b|^including\b"
@@ -157,7 +160,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
             for place in finder.find(s.text, region_named, skip)
         ]
     )
-    context.court_place = _court_place(text, finder)
+    context.court_place = court_place(text, finder, ref)
     context.all_offences = bool(ALL_OFFENCES.search(text))
     context.fieldwork_end = _fieldwork_end(sentences, published)
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
@@ -179,7 +182,8 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         operation = _ONE_OPERATION.search(sentence.text) or (_one_haul(sentence.text) if index <= lede else None)
         context.operation = context.operation or (operation.group() if operation else "")
         if previous_found is not None:
-            _told_after(result.candidates, range(*previous_found), sentence.text, published)
+            told_after(result.candidates, range(*previous_found), sentence.text, published)
+            placed_after(result.candidates, range(*previous_found), sentence.text, finder)
         # The description may come after one sentence with no figure ("In the first operation, officers stopped two
         # pickup trucks. The pills were hidden under sacks ..."): the figures before it are still the ones described.
         if len(result.candidates) > found or previous_found is None or gap:
@@ -216,14 +220,6 @@ _OTHER_REPORT = re.compile(
     r"|\bseparately\b|\bmeanwhile\b|\bin\s+a\s+separate\b",
     re.IGNORECASE,
 )
-# The sentence after a seizure that tells where those drugs were ("The drugs were found in the possession of a
-# suspect", "وكانت المواد مخبأة في ..."): the seizure before was one haul.
-_DESCRIBES_HAUL = re.compile(
-    r"^(?:The|These|This|Those|That)\s+(?:seized\s+)?(?:drugs|narcotics|pills|tablets|haul|consignment|shipment"
-    r"|substances|seizure|contraband)\b|^(?:و)?(?:كانت\s+)?(?:المواد|المضبوطات|الحبوب|الشحنة|الكمية)(?!\w)",
-    re.IGNORECASE,
-)
-_EVENT_TWIN = {"seizures": "seizure_event", "seizures_pills": "seizure_event_pills"}
 _ONE_PERSON = (
     r"(?:man|woman|dealer|trafficker|smuggler|suspect|driver|courier|person|pusher|passenger|traveller|traveler"
     r"|defendant|youth)\b"
@@ -255,70 +251,9 @@ _CARRIER_AFTER = re.compile(
 
 
 def _carried(guess: Guess, before: str, after: str) -> Guess:
-    if guess.indicator not in _EVENT_TWIN or not (_CARRIER.search(before) or _CARRIER_AFTER.search(after)):
+    if guess.indicator not in EVENT_TWIN or not (_CARRIER.search(before) or _CARRIER_AFTER.search(after)):
         return guess
-    return Guess(_EVENT_TWIN[guess.indicator], f"{guess.why}; the load of one carrier")
-
-
-def _told_after(candidates: list[Candidate], indices: range, sentence: str, published: date | None) -> None:
-    """What the sentence after some figures says of them: that they were one haul, or the day they are of."""
-    if _DESCRIBES_HAUL.match(sentence):
-        _as_one_haul(candidates, indices, sentence)
-    if published:
-        _dated_after(candidates, indices, sentence, published)
-
-
-def _as_one_haul(candidates: list[Candidate], indices: range, description: str) -> None:
-    """Seizures of the sentence before, with no period of their own, become one haul when the next sentence places
-    those drugs in one vehicle, hiding place or person's possession."""
-    event = EVENT.search(description)
-    if event is None:
-        return
-    for index in indices:
-        candidate = candidates[index]
-        if candidate.indicator in _EVENT_TWIN and candidate.period_start is None:
-            why = f"{candidate.indicator_why}; one haul ('{event.group()}' in the sentence after)"
-            candidates[index] = replace(candidate, indicator=_EVENT_TWIN[candidate.indicator], indicator_why=why)
-
-
-# The sentence after a figure giving the day it was announced or ruled on ("The governor announced the figure on
-# August 26", "The court issued the verdict on Sunday, April 14").
-_MONTH_NAME = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
-_DATED_LATER = re.compile(
-    r"\b(?:announced|gave|released|disclosed|reported|issued|handed\s+down|delivered|passed)\s+(?:the|this|that)\s+"
-    r"(?:figure|number|count|tally|total|toll|statistics|verdict|ruling|sentences?)\s+on\s+"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    rf"(?:(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{_MONTH_NAME}))\b",
-    re.IGNORECASE,
-)
-
-
-def _day_said(description: str, published: date) -> date | None:
-    said = _DATED_LATER.search(description)
-    if said is None:
-        return None
-    month = MONTHS[(said["month"] or said["month_after"]).lower()]
-    year = published.year - (month > published.month)
-    try:
-        day = date(year, month, int(said["day"] or said["day_first"]))
-    except ValueError:
-        return None
-    return day if day <= published else None
-
-
-def _dated_after(candidates: list[Candidate], indices: range, description: str, published: date) -> None:
-    """Figures of the sentence before that only the publication dated take the day the next sentence gives: a
-    running total ends there, a ruling was that day."""
-    day = _day_said(description, published)
-    if day is None:
-        return
-    for index in indices:
-        candidate = candidates[index]
-        if candidate.period_end != published or candidate.period_start not in (None, published):
-            continue
-        start = day if candidate.period_start else None
-        why = f"{candidate.period_why}; the day the next sentence gives"
-        candidates[index] = replace(candidate, period=str(day), period_start=start, period_end=day, period_why=why)
+    return Guess(EVENT_TWIN[guess.indicator], f"{guess.why}; the load of one carrier")
 
 
 # How far a headline's round figure may stand from the body's exact one it rounds ("almost two tonnes" for 1,822 kg).
@@ -603,7 +538,7 @@ def _candidate(
 ) -> Candidate | Skipped:
     text, mention = sentence.text, figure.mention
     window_text = text[figure.window[0] : figure.window[1]]
-    if _PLAN.search(window_text):
+    if planned(text, figure.window, (mention.start, mention.end)):
         return _skipped(sentence, mention, "a plan or target, not a count")
     own_phrases = [p for p in phrases if figure.window[0] <= p.start and p.end <= figure.window[1]]
     segment = _comma_segment(text, figure)
@@ -626,6 +561,7 @@ def _candidate(
     )
     guess = specialise(guess, described, told, _states_a_period(phrases), text[mention.end : figure.window[1]])
     guess = _carried(guess, text[figure.clause[0] : mention.start], text[mention.end : figure.clause[1]])
+    guess = one_day_haul(guess, text, _states_a_period(phrases))
     guess = for_all_offences(guess, context.all_offences)
     guess = _compared_kind(guess, sentence, figure, context)
     if not owned and _same_kind_part(guess, previous, text[mention.end :]):
@@ -914,21 +850,6 @@ _ONE_COURT = re.compile(
     re.IGNORECASE,
 )
 _RULING_DAY = "one court's ruling with no period stated: the day it was reported"
-_PROVINCIAL_COURT = re.compile(
-    r"\b(?:[A-Z][\w'-]+\s+){1,2}(?:Criminal|Felony)\s+Court\b|محكمة\s+(?:ال)?جنايات\s+(?:\S+\s+)?\S+", re.IGNORECASE
-)
-
-
-def _court_place(text: str, finder: PlaceFinder) -> PlaceMention | None:
-    """The province of the first court the text names by its place ("The Basra Criminal Court", "محكمة جنايات
-    النجف"), where the rulings it reports were handed down."""
-    for court in _PROVINCIAL_COURT.finditer(text):
-        place = unique_place(finder.find(court.group(), False))
-        if place and place.code != COUNTRY:
-            return replace(place, why=f"'{court.group()}', the court that ruled")
-    return None
-
-
 # "82 trafficking cases last year, against 42 the year before", "82 دعوى اتجار ... مقابل 42 دعوى": the figure
 # compared with one before it in its sentence is of the same kind.
 _COMPARED = re.compile(
@@ -1046,7 +967,8 @@ def _indicator(text: str, figure: _Figure, previous: Candidate | None, ref: Refe
         guess = _done_to_them(guess, figure.unit, clause, allowed)
         guess = _destroyed_before(guess, text[figure.clause[0] : figure.mention.start], allowed)
         before = text[figure.window[0] : figure.mention.start]
-        return _patients_held_now(_convicts_held_now(_several_kinds(guess, before, after), before, after), before)
+        guess = _patients_held_now(_convicts_held_now(_several_kinds(guess, before, after), before, after), before)
+        return diagnosed_patients(guess, text[figure.mention.end : figure.window[1]])
     twins = {"pills": _PILLS_TWIN, "weight": _MASS_TWIN}.get(unit_class or "", {})
     inherited = twins.get(previous.indicator, previous.indicator) if previous and twins else None
     if previous and (inherited or previous.indicator) in _inheritable(unit_class, ref):

@@ -470,7 +470,9 @@ _NATIONAL = next(pattern for pattern, code, _ in _AUTHORITY_PATTERNS if code == 
 
 
 # National bodies a country's name may own ("Iraq's National Security Service") besides the national authorities.
-_NATIONAL_BODY = re.compile(r"National\s+Security\s+(?:Service|Agency)|Counter-?Terrorism\s+Service", re.IGNORECASE)
+_NATIONAL_BODY = re.compile(
+    r"National\s+Security\s+(?:Service|Agency)|Counter-?Terrorism\s+Service|Central\s+Criminal\s+Court", re.IGNORECASE
+)
 
 
 # "Police in Iraq's southern oil hub", "In Iraq's south": the country's name only describes a part of it, which the
@@ -482,8 +484,26 @@ _PART_OF_COUNTRY = re.compile(
 )
 
 
+# "trying to bring pills from Syria into Iraq", "تهريبها إلى داخل العراق": the country as the end of a smuggling
+# route says where the drugs were going, not which part of it the figure belongs to.
+_INTO_COUNTRY = re.compile(r"\b(?:into|entering)\s+$|(?<!\w)(?:إلى|الى)\s+داخل\s+$", re.IGNORECASE)
+
+
+# "فريق مشترك من مديريتي مكافحة المخدرات في الكرخ والبصرة", "a joint team from the Karkh and Basra directorates":
+# places that tell which directorates (dual or plural) took part name those bodies, not where the figure is.
+_DIRECTORATES_OF = re.compile(
+    r"(?<!\w)(?:ال)?(?:مديريتي|مديريات|مديريتا)\s+(?:\S+\s+){0,4}?(?:في|ب)\s*(?:\S+\s+و)?$"
+    r"|\bdirectorates\s+(?:of|in)\s+(?:\S+\s+and\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _names_a_body(place: PlaceMention, sentence: str) -> bool:
-    if place.code == COUNTRY and _PART_OF_COUNTRY.match(sentence, place.end):
+    if _DIRECTORATES_OF.search(sentence[: place.start]):
+        return True
+    if place.code == COUNTRY and (
+        _PART_OF_COUNTRY.match(sentence, place.end) or _INTO_COUNTRY.search(sentence[: place.start])
+    ):
         return True
     seat = re.match(r"(?:'s|’s)\s+", sentence[place.end :])
     body = seat and (

@@ -16,7 +16,9 @@ _SEIZE = (
     r"|\b(?:police|forces|officers|agents|units|teams|detectives)\s+(?:also\s+)?found\b"  # "police found 14.6 million pills"
     # Drugs found on someone or carried by them ("stopped a truck and found 7 million pills", "suspects carrying
     # over a kilogram", "a suspect in possession of 2 kilograms"); only masses and pills may take these.
-    r"|\bfound\b|\bcarr(?:y|ying|ied|ies)\b|\bin\s+(?:the\s+)?possession\s+of\b"
+    r"|\bfound\b|\bfinding\b|\bcarr(?:y|ying|ied|ies)\b|\bin\s+(?:the\s+)?possession\s+of\b"
+    # a smuggler stopped while bringing the drugs in ("arrested a man trying to bring 50,000 pills into Iraq")
+    r"|\b(?:trying|tried|attempting|attempted|seeking|sought)\s+to\s+(?:bring|smuggle|sneak|move|transport|take|get)\b"
     # "a dealer who was holding 49,000 pills", "a man caught in Kut with 2 kg", "possessing 3 kg"
     # a seizure named by its noun: "one find in which 3.5 million pills had been hidden", "the haul"
     r"|\b(?:one|a|the|this|that)\s+(?:[\w-]+\s+)?(?:find|haul)\b"
@@ -223,7 +225,10 @@ def nearest_rule(window: str, figure: tuple[int, int], clause: str, allowed: set
 
 TRAFFICKERS = re.compile(
     r"\b(?:traffickers?|dealers?|smugglers?|promoters?)\b|(?<!\w)(?:و|ب)?(?:ال)?(?:تاجر\w*|ا?تجار|متاجر\w*|مروج\w*|مهرب\w*)"
-    r"|\b(?:suspicion\s+of|charged\s+with|accused\s+of|charges?\s+of|for|on)\s+(?:drug\s+)?(?:trafficking|dealing|smuggling)\b",
+    r"|\b(?:suspicion\s+of|charged\s+with|accused\s+of|charges?\s+of|for|on)\s+(?:drug\s+)?(?:trafficking|dealing|smuggling)\b"
+    # members of dealing or smuggling networks ("عنصر في شبكات ترويج المخدرات", "members of smuggling gangs")
+    r"|(?<!\w)(?:ال)?(?:شبكات|شبكة|عصابات|عصابة)\s+(?:ل)?(?:ال)?(?:ترويج|تهريب|اتجار|إتجار|متاجرة|تجارة)(?!\w)"
+    r"|\b(?:drug[\s-]+)?(?:trafficking|dealing|smuggling)\s+(?:networks?|gangs?|rings?|cells?)\b",
     re.IGNORECASE,
 )
 _USERS = re.compile(

@@ -6,6 +6,14 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.errors import InputError
+from loaders.extract.number_words import (
+    AR_BARE_MASS,
+    AR_CEILING,
+    AR_HUNDREDS_AMOUNT,
+    bare_mass_as_one,
+    ceiling_as_up_to,
+    hundreds_in_digits,
+)
 from loaders.normalise.values import ParsedValue, parse_value
 
 
@@ -246,7 +254,13 @@ _AR_WORDS = (
 _AR_UNIT_DUAL = r"(?:كيلوغرامين|كيلوغرامان|كيلوين)"
 _AR_UNIT_ONE = r"(?:كيلوغراماً|كيلوغراما|كيلوغرام|كيلو|طناً|طنا|طن)\s+(?:واحداً|واحدا|واحد)"
 _AR_MASS_WORDS = rf"(?<!\w)(?:{_AR_UNIT_DUAL}|{_AR_UNIT_ONE})(?!\w)"
-_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_WORDS})"
+# Arabic hundreds count what they stand before ("أكثر من مئة عنصر", "ثلاثمئة ألف حبة"); alone, "مئة" may be
+# part of a percentage or a name.
+_AR_HUNDREDS_WORDS = (
+    rf"(?<!\w){AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?"
+    rf"(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}|\s+(?:كيلوغرام|كغم|طن|أطنان|اطنان)|\s+(?:ال)?(?:حبوب|مواد|مادة)(?!\w))"
+)
+_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_HUNDREDS_WORDS}|{_AR_WORDS}|{AR_BARE_MASS})"
 _WEIGHT = (
     # ("103 kg 936 g 676 mg": a compound mass may run down to milligrams)
     r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g|milligrams|milligram|mg)\b"
@@ -256,7 +270,7 @@ _QUALIFIER = (
     r"no fewer than|no less than|no more than|at least|at most|up to|more than|greater than|in excess of|"
     r"upwards of|exceeding|over|above|less than|fewer than|under|below|almost|nearly|close to|approximately|"
     r"around|about|roughly|some|an estimated|estimated|"
-    r"ما يزيد (?:على|عن)|ما لا يقل عن|أكثر من|اكثر من|أقل من|اقل من|نحو|حوالي|قرابة|زهاء|ما يقارب|ما يناهز"
+    rf"{AR_CEILING}|ما يزيد (?:على|عن)|ما لا يقل عن|أكثر من|اكثر من|أقل من|اقل من|نحو|حوالي|قرابة|زهاء|ما يقارب|ما يناهز"
 )
 _MENTION = re.compile(
     rf"(?:(?<![\w.,:/\u066b\u066c])|(?<=[\s(][وبل])|(?<=^[وبل]))(?:(?:{_QUALIFIER})\s+)?"
@@ -297,7 +311,8 @@ def _find_mentions(sentence: str) -> list[Mention]:
     position = 0
     while match := _MENTION.search(sentence, position):
         start, end = match.start(), match.end()
-        if match["one"] and match["one"] == match.group().strip():  # "a kilogram" alone is no count ("per a ...")
+        # "a kilogram" alone is no count ("per a ..."); "a million pills" is one million of them
+        if match["one"] and match["one"] == match.group().strip() and re.search(_EN_MASS, match["one"], re.I):
             position = end
             continue
         weight = bool(match["compound"]) or bool(_AR_MASS_INSIDE.search(match.group()))
@@ -316,6 +331,7 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 
 def _parse(text: str) -> ParsedValue | None:
+    text = bare_mass_as_one(hundreds_in_digits(ceiling_as_up_to(text)))
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
     text = _COMPOUND.sub(_compound_in_digits, text)
     chained = _chained_scales(text)

@@ -174,7 +174,15 @@ _DRUG_USE = re.compile(
 )
 
 
+# "نسبة الإدمان بين الشباب ... قد تصل إلى 50 في المئة": Arabic names the share (نسبة) of addiction or use before
+# the figure, which the percent sign follows.
+_AR_USE_SHARE = re.compile(r"(?<!\w)(?:ب)?نسبة\s+(?:ال)?(?:إدمان|ادمان|تعاطي|مدمنين|متعاطين)(?!\w)[^.؟!]{0,80}$")
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|٪|بالمئة|بالمائة|في\s+المئة|في\s+المائة)")
+
+
 def prevalence_share(before: str, after: str) -> bool:
+    if _AR_USE_SHARE.search(before) and _PERCENT_AFTER.match(after):
+        return True
     return bool(PREVALENCE_SHARE.match(after)) and bool(_DRUG_USE.search(before + after))
 
 

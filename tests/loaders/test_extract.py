@@ -765,7 +765,8 @@ def test_an_undated_past_n_years_needs_a_date_and_a_part_of_the_total_continues_
     "text, expected",
     [
         ("Customs officers found nearly a ton of hashish hidden in a lorry.", [(1000, "seizure_event")]),
-        ("Police seized 40 kilograms of heroin, or roughly half a million doses, on Monday.", [(40, "seizures")]),
+        # (round 10: "on Monday" with no period stated ties the seizure to one day, so it is one haul)
+        ("Police seized 40 kilograms of heroin, or roughly half a million doses, on Monday.", [(40, "seizure_event")]),
         (
             "Police stopped a van and found 3 million captagon pills hidden under its floor.",
             [(3_000_000, "seizure_event_pills")],
@@ -1265,3 +1266,105 @@ def test_round9_since_the_beginning_of_a_month(ref):
 def test_round9_the_next_sentence_dates_the_figure(text, start, end, ref):
     (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert (candidate.period_start, candidate.period_end) == (start, end)
+
+
+# Round 10: one-day seizures, smuggling attempts and finds, "a million", plans in a later clause, a national court's
+# seat, a country as a route's end, and the place the next sentence gives an operation.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a weekday or "yesterday" with no period stated ties the seizure to one day: one haul
+        ("Border guards in Wasit confiscated 35 kg of hashish on Wednesday.", [(35, "seizure_event")]),
+        ("Police in Najaf seized 12,000 pills yesterday, a spokesman said.", [(12_000, "seizure_event_pills")]),
+        # the trap: a total over several operations stays a total
+        (
+            "Police in Najaf seized 40 kg of drugs in several raids, a spokesman said on Sunday.",
+            [(40, "seizures")],
+        ),
+        # a smuggler stopped while bringing the drugs in, and drugs found in a house, are seizures
+        (
+            "Guards detained a driver trying to smuggle 20,000 tablets into Iraq on Friday.",
+            [(20_000, "seizure_event_pills")],
+        ),
+        ("Officers raided a flat in Kut on Tuesday, finding 600 grams of heroin.", [(0.6, "seizure_event")]),
+        # "a million" counts what follows it
+        (
+            "Customs officers intercepted a million Captagon tablets at Umm Qasr on Monday.",
+            [(1e6, "seizure_event_pills")],
+        ),
+    ],
+)
+def test_round10_one_day_hauls_and_seizure_verbs(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan in a later clause does not make the figure a plan
+        (
+            "The ministry said it now runs one rehabilitation centre in Kut, and that more staff would be hired.",
+            [(1, "rehab_centres")],
+        ),
+        # the trap: a call for centres is a target, not a count
+        ("A researcher urged the government to open at least five treatment centres in Kut.", []),
+    ],
+)
+def test_round10_plans_govern_only_their_clause(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == expected
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a national court's rulings are filed under its seat
+        ("Iraq's Central Criminal Court sentenced three traffickers to death, the judiciary said.", "IQ-BG"),
+        # a country as the end of a smuggling route is not the haul's place
+        (
+            "Smuggler caught in Kirkuk\n\nPolice arrested a man trying to bring 5,000 pills from Iran into Iraq on Friday.",
+            "IQ-KI",
+        ),
+        # the sentence after a haul says where its operation was carried out
+        (
+            "A Basra narcotics unit seized 14 kg of crystal in a joint raid on Thursday. "
+            "The operation was carried out in Maysan, the unit said.",
+            "IQ-MA",
+        ),
+    ],
+)
+def test_round10_places_of_rulings_and_hauls(text, place, ref):
+    (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert candidate.place_code == place
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # patients counted by their diagnosis are patients treated, though the study's subjects were "admitted"
+        (
+            "A review of patients admitted to a Basra hospital in 2023 found 240 patients with an alcohol or drug "
+            "use disorder.",
+            (240, "patients_treated"),
+        ),
+        # the trap: admissions counted as such stay admissions
+        ("The Basra centre admitted 240 patients in 2023.", (240, "rehab_admitted")),
+    ],
+)
+def test_round10_patients_counted_by_diagnosis(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator) for c in candidates] == [expected]
+
+
+def test_round10_the_next_sentence_dates_the_seizure(ref):
+    text = (
+        "Police said they had seized 3 million pills hidden in a truck near Kut. "
+        "The ministry announced the seizure on Sunday, April 28, without saying when the raid took place."
+    )
+    (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert (candidate.indicator, candidate.period_start, candidate.period_end) == (
+        "seizure_event_pills",
+        None,
+        date(2024, 4, 28),
+    )

@@ -569,3 +569,65 @@ def test_round9_a_national_ministrys_one_hospital_is_where_the_text_is_set(ref):
     )
     (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
     assert candidate.place_code == "IQ-DQ"
+
+
+# Round 10: Arabic hundreds, a bare unit after a qualifier, a ceiling, and sentences that make a figure one haul.
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("اعتقلت الشرطة أكثر من مئة متهم بالاتجار", "أكثر من مئة", 100),
+        ("يضم المستشفى ثلاثمئة وعشرين سريراً", "ثلاثمئة وعشرين", 320),
+        ("ضبطت المفارز مئتين وخمسة وثلاثين كيلوغراماً من الحشيشة", "مئتين وخمسة وثلاثين", 235),
+        ("ضبط ستمائة ألف حبة مخدرة", "ستمائة ألف", 600_000),
+        # a mass unit alone after a qualifier is one unit
+        ("وعثرت القوة بحوزته على قرابة كيلوغرام من الهيروين", "قرابة كيلوغرام", 1),
+        # a ceiling is read as "up to"
+        ("وقدر الطبيب أن النسبة قد تصل إلى 30 في المئة", "قد تصل إلى 30", 30),
+    ],
+)
+def test_round10_arabic_hundreds_bare_units_and_ceilings(sentence, written, value):
+    (mention,) = find_mentions(sentence)
+    assert (mention.text, mention.parsed.value) == (written, value)
+
+
+def test_round10_arabic_percent_is_no_hundred():
+    # the trap: "في المئة" (percent) holds "مئة" but counts nothing
+    assert [m.text for m in find_mentions("ارتفعت النسبة 20 في المئة")] == ["20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "أمس" or a weekday with no period stated: one haul
+        ("ضبطت مفارز مكافحة المخدرات في واسط أمس 7 كيلوغرامات من الكريستال", (7, "seizure_event", "IQ-WA")),
+        # one operation named as what produced the seizure
+        ("أعلنت المديرية أن العملية أسفرت عن ضبط 90 ألف حبة في النجف", (90_000, "seizure_event_pills", "IQ-NA")),
+        # a share of addiction with a percent sign after the figure is prevalence
+        ("وقال مسؤول إن نسبة التعاطي بين طلاب الجامعات في البصرة تبلغ 8 في المئة", (8, "prevalence", "IQ-BA")),
+        # members of dealing networks are traffickers
+        ("ألقت الشرطة في كربلاء القبض على ستين عنصراً في عصابات تهريب المخدرات", (60, "arrests_traffickers", "IQ-KA")),
+    ],
+)
+def test_round10_arabic_kinds(text, expected, ref):
+    candidates = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert [(c.number, c.indicator, c.place_code) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # directorates named to say who took part are bodies; the headline gives the haul's place
+        (
+            "ضبط مخدرات في ذي قار\n\nتمكنت مفارز من مديريتي المخدرات في بغداد وذي قار من ضبط 6 كيلوغرامات من الكريستال.",
+            "IQ-DQ",
+        ),
+        # the next sentence says where the operation was carried out
+        (
+            "ضبطت مديرية مكافحة المخدرات في البصرة أمس 20 كغم من الكبتاغون. وأوضح البيان أن العملية نفذت في محافظة ميسان.",
+            "IQ-MA",
+        ),
+    ],
+)
+def test_round10_arabic_places_of_hauls(text, place, ref):
+    (candidate,) = extract_claims(text, date(2024, 5, 2), ref).candidates
+    assert candidate.place_code == place

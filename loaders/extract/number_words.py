@@ -1,0 +1,79 @@
+"""Number words the mention finder reads beyond digits and small counts.
+
+Arabic writes hundreds as one word ("أربعمئة", "مئتين") that may carry a remainder after "و" ("أربعمئة وخمسين":
+450); a mass unit with no number after a qualifier is one unit ("نحو كيلوغرام": about one kilogram); a ceiling
+("قد تصل إلى 50 في المئة": may reach 50 percent) is the value reader's "up to".
+"""
+
+from __future__ import annotations
+
+import re
+
+_HUNDRED = r"(?:مئة|مائة|مئه|مائه)"
+_HUNDRED_PREFIX = {"ثلاث": 3, "أربع": 4, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9}
+_TWO_HUNDRED = r"(?:مئتين|مئتان|مائتين|مائتان|مئتي|مائتي)"
+_PREFIXES = "|".join(sorted(_HUNDRED_PREFIX, key=len, reverse=True))
+# "أربعمئة", "اربع مئة", "مئتين", "مئة" (not "المئة", the percent sign's word: the article is a word letter before it)
+AR_HUNDREDS = rf"(?:(?:{_PREFIXES})\s?{_HUNDRED}|{_TWO_HUNDRED}|{_HUNDRED})"
+# The remainder after "و": a ten, a unit and ten ("وخمسة وعشرين"), a small unit, or digits.
+_TAIL_WORDS = (
+    "واحد اثنين اثنان ثلاثة ثلاث أربعة أربع اربعة اربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني تسعة تسع عشرة عشر"
+    " عشرين عشرون ثلاثين ثلاثون أربعين أربعون اربعين خمسين خمسون ستين ستون سبعين سبعون ثمانين ثمانون تسعين تسعون"
+)
+# (longest first, so that "خمسين" is not read as "خمس")
+_TAIL_WORD = "(?:" + "|".join(sorted(_TAIL_WORDS.split(), key=len, reverse=True)) + r")(?!\w)"
+AR_HUNDREDS_AMOUNT = rf"{AR_HUNDREDS}(?:\s+و\s*{_TAIL_WORD}(?:\s+و\s*{_TAIL_WORD})?)?(?!\w)"
+
+_UNITS = {"واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاث": 3, "أربع": 4, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7}
+_UNITS |= {"ثماني": 8, "ثمان": 8, "تسع": 9, "عشر": 10}
+_TENS = {"عشر": 20, "ثلاث": 30, "أربع": 40, "اربع": 40, "خمس": 50, "ست": 60, "سبع": 70, "ثمان": 80, "تسع": 90}
+_HUNDREDS_FOUND = re.compile(rf"(?<!\w)(?P<hundreds>{AR_HUNDREDS})(?P<tail>(?:\s+و\s*{_TAIL_WORD}){{0,2}})(?!\w)")
+
+
+def _hundreds_value(word: str) -> int:
+    if re.fullmatch(_TWO_HUNDRED, word):
+        return 200
+    prefix = re.sub(rf"\s?{_HUNDRED}$", "", word)
+    return 100 * _HUNDRED_PREFIX.get(prefix, 1)
+
+
+def _tail_value(word: str) -> int:
+    """A ten ("خمسين") by its stem without the case ending, else a unit without its feminine "ة"."""
+    if word.endswith(("ين", "ون")) and word[:-2] in _TENS:
+        return _TENS[word[:-2]]
+    return _UNITS.get(word.removesuffix("ة"), 0)
+
+
+def hundreds_in_digits(text: str) -> str:
+    """'أكثر من مئة' -> 'أكثر من 100', 'أربعمئة وخمسين' -> '450': the value reader knows no Arabic hundreds."""
+
+    def digits(match: re.Match) -> str:
+        tail = re.findall(rf"و\s*({_TAIL_WORD})", match["tail"])
+        return str(_hundreds_value(match["hundreds"]) + sum(_tail_value(word) for word in tail))
+
+    return _HUNDREDS_FOUND.sub(digits, text)
+
+
+# A mass unit standing alone after a qualifier: "نحو كيلوغرام", "أكثر من طن" (one unit).
+_AR_QUALIFIED_BEFORE = (
+    r"(?:(?<=نحو\s)|(?<=حوالي\s)|(?<=قرابة\s)|(?<=زهاء\s)|(?<=أكثر من\s)|(?<=اكثر من\s)|(?<=ما يقارب\s))"
+)
+AR_BARE_MASS = rf"{_AR_QUALIFIED_BEFORE}(?:كيلوغراماً|كيلوغراما|كيلوغرام|كيلو|طناً|طنا|طن)(?!\w)"
+_BARE_MASS_FOUND = re.compile(
+    r"^(?P<qualifier>(?:نحو|حوالي|قرابة|زهاء|أكثر من|اكثر من|ما يقارب)\s+)?(?P<unit>كيلوغراماً|كيلوغراما|كيلوغرام|كيلو|طناً|طنا|طن)$"
+)
+
+
+def bare_mass_as_one(text: str) -> str:
+    """'نحو كيلوغرام' -> 'نحو 1 كيلوغرام'; a unit that follows a number is left as it is."""
+    found = _BARE_MASS_FOUND.match(text.strip())
+    return f"{found['qualifier'] or ''}1 {found['unit']}" if found else text
+
+
+# "قد تصل إلى 50 في المئة", "يصل إلى": a ceiling, which the value reader knows as "up to".
+AR_CEILING = r"(?:قد\s+)?(?:تصل|يصل)\s+(?:إلى|الى)"
+_CEILING_FOUND = re.compile(rf"^{AR_CEILING}\s+")
+
+
+def ceiling_as_up_to(text: str) -> str:
+    return _CEILING_FOUND.sub("up to ", text)
