@@ -54,6 +54,7 @@ from loaders.extract.rules import (
     nearest_rule,
     specialise,
 )
+from loaders.extract.ruling_day import ruling_period
 from loaders.extract.sentence_after import placed_after, told_after
 from loaders.extract.single_event import EVENT_TWIN, one_day_haul
 from loaders.extract.text import (
@@ -579,7 +580,7 @@ def _candidate(
     )
     # (a ruling reported in a sentence with no period of its own is that day's, whatever the text stated before)
     if not phrases and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
-        period, period_why = Period(f"ruling of {published}", published, published, "explicit"), _RULING_DAY
+        period, period_why = ruling_period(text, published, _RULING_DAY)
     before = continued_place(previous, own_words, bool(_ANAPHORA.match(text)))
     # In a text reporting one operation, a figure its sentence dates to an earlier time ("In June last year, ...
     # carrying one million pills") is another event, which does not take the operation's place.

@@ -77,3 +77,23 @@ _CEILING_FOUND = re.compile(rf"^{AR_CEILING}\s+")
 
 def ceiling_as_up_to(text: str) -> str:
     return _CEILING_FOUND.sub("up to ", text)
+
+
+# One unit and a half, the unit standing for "one" ("كيلوغرام ونصف": 1.5 kg, "طن ونصف", "ألف ونصف حبة": 1,500): a
+# digit before the unit counts it instead ("3 كيلوغرامات"), so the unit only stands alone here.
+_HALVED_UNITS = {"كيلوغراماً": "كيلوغرام", "كيلوغراما": "كيلوغرام", "كيلوغرام": "كيلوغرام", "كيلو": "كيلوغرام"}
+_HALVED_UNITS |= {"طناً": "طن", "طنا": "طن", "طن": "طن", "ألف": "", "الف": "", "مليون": ""}
+_HALVED_SCALE = {"ألف": 1500, "الف": 1500, "مليون": 1_500_000}
+_HALVED = "|".join(sorted(_HALVED_UNITS, key=len, reverse=True))
+AR_UNIT_AND_HALF = rf"(?<![\d\u0660-\u0669])(?<![\d\u0660-\u0669]\s)(?<!\w)(?:{_HALVED})\s+ونصف(?!\w)"
+_UNIT_AND_HALF_FOUND = re.compile(rf"(?<!\w)(?P<unit>{_HALVED})\s+ونصف$")
+
+
+def unit_and_half_in_digits(text: str) -> str:
+    """'نحو كيلوغرام ونصف' -> 'نحو 1.5 كيلوغرام', 'ألف ونصف' -> '1500': the value reader knows no lone unit."""
+    found = _UNIT_AND_HALF_FOUND.search(text.strip())
+    if found is None:
+        return text
+    unit = found["unit"]
+    amount = f"{_HALVED_SCALE[unit]}" if unit in _HALVED_SCALE else f"1.5 {_HALVED_UNITS[unit]}"
+    return f"{text.strip()[: found.start()]}{amount}"

@@ -334,6 +334,7 @@ def _without_hamza(text: str) -> str:
 
 
 _AR_MONTH_NUMBERS = _arabic_month_numbers()
+AR_MONTH_NUMBERS = _AR_MONTH_NUMBERS  # Arabic month names (both calendars' spellings) by number, for other modules
 _AR_MONTH = "(" + "|".join(sorted(_AR_MONTH_NUMBERS, key=len, reverse=True)) + ")"
 _AR_THIS = r"(?:\s+(?:الماضي|الجاري|الحالي|المنصرم|من\s+العام\s+(?:الماضي|الجاري|الحالي)))?"
 _AR_PART_OF_YEAR = {  # the day a part of a year ends on, and its name in the ledger's period column

@@ -82,7 +82,9 @@ RULES = [
     _rule("executions_all_offences", _EXECUTED),
     _rule(
         "death_sentences",
-        r"death\s+sentences?|sentenced\b(?:\s+\S+){0,5}?\s+to\s+death|death\s+penalt(?:y|ies)"
+        # (the sentenced may be named at length, "sentenced six members of an international drug smuggling network
+        # to death", but with no other "to" or "and" between: "sentenced 5 to life and 3 to death" is not death)
+        r"death\s+sentences?|sentenced\b(?:\s+(?!to\b|and\b)[^\s,.;]+){0,10}?\s+to\s+death|death\s+penalt(?:y|ies)"
         r"|condemned\s+to\s+death|بالإعدام|بالاعدام|الإعدام|الاعدام",
     ),
     _rule(
@@ -254,11 +256,14 @@ EVENT = re.compile(
     r"|(?:broke(?:n)?\s+up|dismantl\w+|busted|toppled)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|gang|ring|cell)(?!s)"
     r"|dropped\s+(?:his|her|their|the|a)\s+(?:load|bag|sack|cargo)|abandoned|left\s+behind|\ba\s+(?:[\w-]+\s+)?(?:balloon|drone)\b(?!s)"
     # one suspect's drugs ("which the suspect had planned to sell"), found where one home was raided
-    r"|(?:the|a)\s+(?:suspect|accused|defendant)(?!s)|raided\s+(?:the|a|his|their)\s+(?:\w+\s+)?(?:home|house|apartment|farm))\b"  # "dismantled a network ... in an operation carried out in phases"
+    r"|(?:the|a)\s+(?:suspect|accused|defendant)(?!s)"
+    # one raided place, or the site of one raid: "raided a clandestine laboratory", "seized 27 kg at the site"
+    r"|raided\s+(?:the|a|his|their)\s+(?:[\w-]+\s+){0,2}?(?:home|house|apartment|farm|lab|laboratory|factory|workshop)"
+    r"|at\s+the\s+(?:site|scene|lab|laboratory|factory|facility|workshop|plant|hideout))\b"  # "dismantled a network ... in an operation carried out in phases"
     # drugs found inside one building: "inside a school under repair", "داخل مدرسة"
     r"|\binside\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:house|home|school|building|shop|store|farm|flat|apartment|room|garage)\b"
     r"|(?<!\w)داخل\s+(?:منزل|بيت|مدرسة|مبنى|بناية|محل|مزرعة|شقة|غرفة|مرآب|كراج)(?!\w)"
-    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية|مشتركة|دهم)|(?:تفكيك|تفكك|فككت|أطاحت\s+ب)\s*شبكة(?!\w)|بالون|مسيرة|متروكة|بداخل(?:ه|ها)(?!\w)|أثناء\s+عملية|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
+    r"|شاحنة|شحنة|عجلة|سيارة|مخبأة|مخبأ|محمولة|محملة|عملية\s+(?:نوعية|منفصلة|واحدة|أخرى|استخبارية|أمنية|مشتركة|دهم)|(?:تفكيك|تفكك|فككت|أطاحت\s+ب)\s*شبكة(?!\w)|بالون|مسيرة|متروكة|بداخل(?:ه|ها)(?!\w)|(?:أثناء|خلال)\s+عملية(?!\w)|(?:داخل|في)\s+(?:ال)?(?:معمل|مصنع|مختبر)(?!\w)|محاولة\s+تهريب|بحوز\w*|(?<!\w)(?:ال)?مخزن(?!\w)",
     re.IGNORECASE,
 )
 # Iraq's drug law (No. 50 of 2017) punishes trafficking under Articles 27 and 28 and use under Article 32, so a

@@ -10,9 +10,11 @@ from loaders.extract.number_words import (
     AR_BARE_MASS,
     AR_CEILING,
     AR_HUNDREDS_AMOUNT,
+    AR_UNIT_AND_HALF,
     bare_mass_as_one,
     ceiling_as_up_to,
     hundreds_in_digits,
+    unit_and_half_in_digits,
 )
 from loaders.normalise.values import ParsedValue, parse_value
 
@@ -227,7 +229,10 @@ _AR_UNITS = (
 # Arabic says 21 to 99 units first, joined by "and" ("أربعة وأربعين": four and forty); read apart, the tens alone
 # would stand for the whole number (40 instead of 44).
 _AR_UNITS_AND_TENS = rf"{_AR_UNITS}\s+و\s*{_AR_TENS}"
-_AR_COUNTED = rf"(?:{_AR_UNITS_AND_TENS}|نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
+# Eleven to nineteen ("أحد عشر محكوماً", "ثلاثة عشر كيلوغراماً"): two words, the second of which alone would read
+# as ten; tried before the small numbers so that a teen before a unit or scale is read whole.
+_AR_TEEN = rf"(?:أحد|احد|إحدى|احدى|اثنا|اثني|اثنتا|اثنتي|{_AR_SMALL})\s+(?:عشرة|عشر)"
+_AR_COUNTED = rf"(?:{_AR_UNITS_AND_TENS}|{_AR_TEEN}|نصف|واحد|اثنين|{_AR_SMALL}|{_AR_TENS})"
 # Nouns a count word stands before ("خمسة متهمين", "ثلاث قضايا") or "واحد" after ("متهم واحد"): people, cases,
 # sentences, networks, centres. Alone, "خمسة" may be part of a name or an ordinal; before such a noun it counts.
 AR_COUNTED_NOUN = (
@@ -239,13 +244,11 @@ AR_COUNTED_NOUN = (
 )
 # Dual forms (two thousand, two tonnes), small number words before a mass or scale ("ثلاثة أطنان", "نصف طن"),
 # and count words before a counted noun ("خمسة متهمين", "ثلاث قضايا").
-# Eleven to nineteen ("أحد عشر محكوماً"): two words, the second of which alone would read as ten.
-_AR_TEEN = rf"(?:أحد|احد|إحدى|احدى|اثنا|اثني|اثنتا|اثنتي|{_AR_SMALL})\s+(?:عشرة|عشر)"
 # A number word may carry "and" or "with" glued to it ("وخمسين حكماً"): that letter is no part of it.
 _AR_WORDS = (
     rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:{_AR_THOUSAND}|ملايين|مليوناً|مليونا|مليون){_AR_HALF}?"
-    rf"|{_AR_COUNTED}\s+(?:أطنان|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
+    rf"|{_AR_COUNTED}\s+(?:أطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
     rf"|(?:{_AR_UNITS_AND_TENS}|{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
     # a bare thousand or million before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص", "مليون حبة"
     rf"|(?:ألف|الف|مليون)(?=\s+{AR_COUNTED_NOUN}))(?!\w)"
@@ -260,7 +263,7 @@ _AR_HUNDREDS_WORDS = (
     rf"(?<!\w){AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?"
     rf"(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}|\s+(?:كيلوغرام|كغم|طن|أطنان|اطنان)|\s+(?:ال)?(?:حبوب|مواد|مادة)(?!\w))"
 )
-_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_HUNDREDS_WORDS}|{_AR_WORDS}|{AR_BARE_MASS})"
+_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_HUNDREDS_WORDS}|{_AR_WORDS}|{AR_UNIT_AND_HALF}|{AR_BARE_MASS})"
 _WEIGHT = (
     # ("103 kg 936 g 676 mg": a compound mass may run down to milligrams)
     r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g|milligrams|milligram|mg)\b"
@@ -331,7 +334,7 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 
 def _parse(text: str) -> ParsedValue | None:
-    text = bare_mass_as_one(hundreds_in_digits(ceiling_as_up_to(text)))
+    text = bare_mass_as_one(unit_and_half_in_digits(hundreds_in_digits(ceiling_as_up_to(text))))
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
     text = _COMPOUND.sub(_compound_in_digits, text)
     chained = _chained_scales(text)
