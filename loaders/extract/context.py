@@ -57,13 +57,23 @@ class Context:
 
     def remember(self, phrases: list[PeriodPhrase], places: list[PlaceMention], scope: PlaceMention | None) -> None:
         """Keep the sentence's first stated period and its place (the sentence's own, else the one it names)."""
-        stated = [p.period for p in phrases if p.period.kind != SAME_PERIOD]
+        kept = [p for p in phrases if p.period.kind != SAME_PERIOD]
+        stated = [p.period for p in kept]
         if stated:
             self.paragraph_period = self.stated_period = stated[0]
             self.text_year = self.text_year or next((p for p in stated if whole_year(p)), None)
-            self.periods_stated |= {(p.start, p.end) for p in stated}
+            # a comparison year ("a rise on the year before") is no second period the report states for its figures
+            self.periods_stated |= {
+                (p.start, p.end) for p, phrase in zip(stated, kept, strict=True) if not _COMPARISON.search(phrase.text)
+            } or {(stated[0].start, stated[0].end)}
         if places:
             self.paragraph_place = scope or unique_place(places)
+
+
+_COMPARISON = re.compile(
+    r"\byear\s+(?:before|earlier)\b|\b(?:previous|preceding)\s+year\b|(?:العام|السنة)\s+(?:السابق|السابقة|الذي\s+سبقه|التي\s+سبقتها)",
+    re.IGNORECASE,
+)
 
 
 def unique_place(places: list[PlaceMention]) -> PlaceMention | None:

@@ -37,6 +37,7 @@ from loaders.extract.headlines import drop_headline_repeats, title_line
 from loaders.extract.indicators import compatible, ledger_unit, nearest_drug
 from loaders.extract.keyword_kinds import inheritable_kinds, keyword_indicator
 from loaders.extract.kind_periods import as_of_fieldwork, period_of_its_kind, survey_fieldwork_end
+from loaders.extract.mass_list import listed_mass
 from loaders.extract.masses import MASS_SYMBOLS, mass_factor, scaled
 from loaders.extract.one_haul import ONE_OPERATION, OTHER_REPORT, carried, one_haul
 from loaders.extract.periods import PeriodPhrase, find_period_phrases, of_the_texts_year
@@ -385,6 +386,7 @@ def _guess(
     if guess is None and context.topic:
         guess = _topic_kind(context.topic, figure.unit.unit_class, ref)
         own_words = f"{own_words} {context.topic}" if guess else own_words
+    guess = guess or listed_mass(figure.unit.unit_class, context.paragraph_last)
     return guess, own_words
 
 

@@ -445,7 +445,8 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
         rf"{_AR_P}(?:(?:للمدة|خلال\s+المدة|في\s+المدة|للفترة|خلال\s+الفترة)\s+)?(?:من|منذ)\s+"
         rf"(?:{_AR_DAY}\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
         rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:{_AR_DAY}\s+(?:من\s+)?)?(?:شهر\s+)?{_AR_MONTH}"
-        rf"(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}",
+        # "... حتى الثلاثين من أيار من عام 2023": the year may follow as "of the year"
+        rf"(?:\s+(?:من\s+)?(?:عام\s+|سنة\s+)?((?:19|20)\d{{2}}))?{_AR_THIS}",
         _month_span_ar,
     ),
     (
@@ -554,7 +555,8 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (rf"\b(?:in|during|for|throughout)\s+{_MONTH}(?:\s+{_YEAR})?\b(?!\s+\d{{1,2}}\b)", _month),
     (rf"(?:between|from)\s+{_YEAR}\s+(?:and|to)\s+{_YEAR}|\b{_YEAR}\s*[-–]\s*{_YEAR}\b", _years),
     (
-        rf"(?:in|during|for|throughout|over)\s+(?:the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+|of\s+)?)?{_YEAR}\b"
+        # "over the course of 2025"
+        rf"(?:in|during|for|throughout|over)\s+(?:the\s+course\s+of\s+|the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+|of\s+)?)?{_YEAR}\b"
         rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)",
         _year,
     ),

@@ -6,6 +6,15 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.errors import InputError
+from loaders.extract.mass_compounds import (
+    AR_AND_HALF_OF_UNIT,
+    AR_EXCEEDED,
+    AR_UNIT_HALF_UNIT,
+    AR_UNIT_HEAD,
+    EN_AND_A_HALF,
+    and_a_half,
+    compound_in_digits,
+)
 from loaders.extract.number_words import (
     AR_BARE_MASS,
     AR_CEILING,
@@ -248,7 +257,7 @@ AR_COUNTED_NOUN = (
 _AR_WORDS = (
     rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:{_AR_THOUSAND}|ملايين|مليوناً|مليونا|مليون){_AR_HALF}?"
-    rf"|{_AR_COUNTED}\s+(?:أطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)"
+    rf"|{_AR_COUNTED}\s+(?:أطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)(?:{AR_AND_HALF_OF_UNIT})?"
     rf"|(?:{_AR_UNITS_AND_TENS}|{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
     # a bare thousand or million before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص", "مليون حبة"
     rf"|(?:ألف|الف|مليون)(?=\s+{AR_COUNTED_NOUN}))(?!\w)"
@@ -263,7 +272,12 @@ _AR_HUNDREDS_WORDS = (
     rf"(?<!\w){AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?"
     rf"(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}|\s+(?:كيلوغرام|كغم|طن|أطنان|اطنان)|\s+(?:ال)?(?:حبوب|مواد|مادة)(?!\w))"
 )
-_AMOUNT = rf"(?:{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_HUNDREDS_WORDS}|{_AR_WORDS}|{AR_UNIT_AND_HALF}|{AR_BARE_MASS})"
+# "7 كيلوغرامات ونصف", "2 and a half tonnes", "one and a half million": a count and half of its unit.
+_HALF_MORE = (
+    rf"(?:{_DIGITS})\s*(?:أطنان|اطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كغم){AR_AND_HALF_OF_UNIT}"
+    rf"|(?:{_DIGITS}|{_WORDS}){EN_AND_A_HALF}\s+(?:million|billion|thousand|{_EN_MASS})\b"
+)
+_AMOUNT = rf"(?:{_HALF_MORE}|{AR_UNIT_HALF_UNIT}|{_DIGIT_AMOUNT}|{_HALF_A}|{_WORDS}|{_AR_MASS_WORDS}|{_AR_HUNDREDS_WORDS}|{_AR_WORDS}|{AR_UNIT_AND_HALF}|{AR_BARE_MASS})"
 _WEIGHT = (
     # ("103 kg 936 g 676 mg": a compound mass may run down to milligrams)
     r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g|milligrams|milligram|mg)\b"
@@ -273,11 +287,11 @@ _QUALIFIER = (
     r"no fewer than|no less than|no more than|at least|at most|up to|more than|greater than|in excess of|"
     r"upwards of|exceeding|over|above|less than|fewer than|under|below|almost|nearly|close to|approximately|"
     r"around|about|roughly|some|an estimated|estimated|"
-    rf"{AR_CEILING}|ما يزيد (?:على|عن)|ما لا يقل عن|أكثر من|اكثر من|أقل من|اقل من|نحو|حوالي|قرابة|زهاء|ما يقارب|ما يناهز"
+    rf"{AR_CEILING}|{AR_EXCEEDED}|ما يزيد (?:على|عن)|ما لا يقل عن|أكثر من|اكثر من|أقل من|اقل من|نحو|حوالي|قرابة|زهاء|ما يقارب|ما يناهز"
 )
 _MENTION = re.compile(
     rf"(?:(?<![\w.,:/\u066b\u066c])|(?<=[\s(][وبل])|(?<=^[وبل]))(?:(?:{_QUALIFIER})\s+)?"
-    rf"(?:(?P<compound>(?:(?:{_DIGITS}|{_WORDS})\s*(?:{_WEIGHT})|طنان|طنين|طناً|طنا|طن)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
+    rf"(?:(?P<compound>(?:(?:{_DIGITS}|{_WORDS})\s*(?:{_WEIGHT})|{AR_UNIT_HEAD}|طنان|طنين|طناً|طنا|طن)(?:\s*,?\s*(?:and\s+|و\s*)?(?:{_DIGITS})\s*(?:{_WEIGHT}))+)"
     rf"|(?P<range>between\s+{_AMOUNT}\s+and\s+{_AMOUNT}|(?:from\s+)?{_AMOUNT}\s+to\s+{_AMOUNT}"
     rf"|{_DIGIT_AMOUNT}\s*[-–—]\s*{_DIGIT_AMOUNT})"
     rf"|(?P<amount>{_AMOUNT})|(?<=\s)(?P<one>{_A_ONE}))",
@@ -292,7 +306,9 @@ _CHANGE = re.compile(
 )
 
 
-_AR_MASS_INSIDE = re.compile(r"(?:طنان|طنين|أطنان|طن|كيلوغرام\w*|كيلوين|كيلو|كغم)(?!\w)")  # "نصف طن" holds its own unit
+_AR_MASS_INSIDE = re.compile(
+    r"(?:طنان|طنين|أطنان|طناً|طنا|طن|كيلوغرام\w*|كيلوين|كيلو|كغم)(?!\w)"
+)  # "نصف طن" holds its own unit
 
 
 # "بحق متهم واحد": Arabic puts "one" after the noun it counts.
@@ -334,7 +350,11 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 
 def _parse(text: str) -> ParsedValue | None:
+    text = compound_in_digits(text)
     text = bare_mass_as_one(unit_and_half_in_digits(hundreds_in_digits(ceiling_as_up_to(text))))
+    half_more = and_a_half(text, parse_value)
+    if half_more:
+        return half_more
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
     text = _COMPOUND.sub(_compound_in_digits, text)
     chained = _chained_scales(text)
