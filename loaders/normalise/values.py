@@ -326,6 +326,8 @@ def _words_to_number(words: str, original: str) -> float:
         raise InputError(f"no number in {original!r}")
     if tokens[:2] in (["half", "a"], ["half", "an"]):
         tokens = ["half", *tokens[2:]]
+    # "two and a half": the article belongs to "half" (0.5), it is no "a" (1) of its own
+    tokens = [t for n, t in enumerate(tokens) if not (t in ("a", "an") and tokens[n + 1 : n + 2] == ["half"])]
     total = 0.0
     for token in tokens:
         if token == "hundred":

@@ -54,6 +54,8 @@ def test_compound_weights_become_kilograms(text, kilograms, precision):
     [
         ("5.9 t", 5.9, "t"),
         ("about half a ton", 0.5, "t"),
+        ("two and a half tons", 2.5, "t"),  # not 3.5: the "a" of "a half" is no one of its own
+        ("one and a half tonnes", 1.5, "t"),
         ("1,200 kg", 1200, "kg"),
         ("350 grams", 350, "g"),
         ("500 milligrams", 500, "mg"),  # not "g": that read 500 mg as half a kilogram
