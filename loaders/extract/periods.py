@@ -41,12 +41,15 @@ class PeriodPhrase:
     period: Period
 
 
-_MONTH = r"(" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+# English month names as a regex alternation, longest first; short forms ("jan") only where a rule allows them.
+MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+# Arabic-Indic and Persian digits as the Western ones the rules and Python read.
+WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_MONTH = rf"({MONTH_NAMES})"
 # "between Oct. 20 and Nov. 30": in a span, a month may be abbreviated with a full stop.
 _SPAN_MONTH = (
-    r"("
-    + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
-    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?=\.))\.?"
+    rf"({MONTH_NAMES}"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?=\.))\.?"
 )
 _YEARISH = r"(\d{4}|this year|last year|the current year|the previous year|the year)"  # "the year": this one
 _YEAR = r"((?:19|20)\d{2})"
@@ -581,14 +584,11 @@ def _resolve(resolve: _Resolver, match: re.Match, published: date | None) -> Per
         return _needs_date(match[0])
 
 
-_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-
-
 def find_period_phrases(sentence: str, published: date | None) -> list[PeriodPhrase]:
     """Every period phrase of the sentence, without overlaps, in reading order."""
     found: list[tuple[int, int, PeriodPhrase]] = []
     # "عام ٢٠١٨" is "عام 2018": Arabic-Indic digits are folded one for one, so offsets stay the sentence's.
-    western = sentence.translate(_WESTERN_DIGITS)
+    western = sentence.translate(WESTERN_DIGITS)
     for rank, (pattern, resolve) in enumerate(_COMPILED):
         for match in pattern.finditer(western):
             period = _resolve(resolve, match, published)

@@ -8,22 +8,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.extract.periods import AR_MONTH_NUMBERS, Period
+from loaders.extract.periods import AR_MONTH_NUMBERS, MONTH_NAMES, WESTERN_DIGITS, Period
 from loaders.normalise.periods import MONTHS
 
-_EN_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _AR_MONTH = "|".join(sorted(AR_MONTH_NUMBERS, key=len, reverse=True))
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 # "on July 25", "on Tuesday, 25 July 2023"; "في 25 تموز", "يوم 25 من شهر تموز"
 _DAY_OF_MONTH = re.compile(
     r"\bon\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    rf"(?:(?P<month>{_EN_MONTH})\s+(?P<day>\d{{1,2}})(?!\d)|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{_EN_MONTH})\b)"
+    rf"(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?!\d)|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH_NAMES})\b)"
     rf"{_YEAR}"
     rf"|(?<!\w)(?:في|يوم)\s+(?P<ar_day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<ar_month>{_AR_MONTH})(?!\w)"
     rf"(?:\s+(?:عام\s+|سنة\s+)?(?P<ar_year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
-_WESTERN_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
 
 
 def _day(found: re.Match, published: date) -> date | None:
@@ -42,7 +40,7 @@ def _day(found: re.Match, published: date) -> date | None:
 
 def ruling_period(sentence: str, published: date, reported_why: str) -> tuple[Period, str]:
     """The day the sentence says the court ruled, else the publication day (`reported_why` says so)."""
-    for found in _DAY_OF_MONTH.finditer(sentence.translate(_WESTERN_DIGITS)):
+    for found in _DAY_OF_MONTH.finditer(sentence.translate(WESTERN_DIGITS)):
         ruled = _day(found, published)
         if ruled:
             return Period(f"ruling of {ruled}", ruled, ruled, "explicit"), f"the ruling's day, '{found.group()}'"

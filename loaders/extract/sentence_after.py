@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from loaders.extract.candidate import Candidate
+from loaders.extract.periods import MONTH_NAMES
 from loaders.extract.places import COUNTRY, PlaceFinder
 from loaders.extract.rules import EVENT
 from loaders.extract.single_event import EVENT_TWIN
@@ -48,12 +49,11 @@ def _as_one_haul(candidates: list[Candidate], indices: range, description: str) 
 
 # The sentence after a figure giving the day it was announced or ruled on ("The governor announced the figure on
 # August 26", "The court issued the verdict on Sunday, April 14").
-_MONTH_NAME = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
 _DATED_LATER = re.compile(
     r"\b(?:announced|gave|released|disclosed|reported|issued|handed\s+down|delivered|passed)\s+(?:the|this|that)\s+"
     r"(?:figure|number|count|tally|total|toll|statistics|verdict|ruling|sentences?|seizure|haul|bust|find)\s+on\s+"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    rf"(?:(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{_MONTH_NAME}))\b",
+    rf"(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})|(?P<day_first>\d{{1,2}})\s+(?P<month_after>{MONTH_NAMES}))\b",
     re.IGNORECASE,
 )
 

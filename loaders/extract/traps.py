@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from loaders.extract.indicators import read_unit
-from loaders.extract.periods import PeriodPhrase
+from loaders.extract.periods import WESTERN_DIGITS, PeriodPhrase
 from loaders.extract.text import Mention
 from loaders.normalise.periods import MONTHS
 
@@ -29,7 +29,6 @@ _UNIT_AHEAD = re.compile(
 )
 _PHONE = re.compile(r"(?:\+|00)?\d[\d \-]{7,}\d")
 _Rule = Callable[[str, str, Mention], bool]
-_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _ends(before: str, pattern: str) -> bool:
@@ -47,14 +46,14 @@ def _is_plain_integer(mention: Mention) -> bool:
 def is_year(before: str, after: str, mention: Mention) -> bool:
     """'2024', '1965 law', '2023-2024': four digits in the years people write, unless a count follows."""
     year = r"(?:19|20)\d{2}"
-    text = mention.text.translate(_WESTERN_DIGITS)  # "٢٠١٧" is a year too
+    text = mention.text.translate(WESTERN_DIGITS)  # "٢٠١٧" is a year too
     years = re.fullmatch(rf"(?:(?:between|from)\s+)?{year}(?:\s*(?:[-–]|and|to)\s*{year})?", text, re.IGNORECASE)
     return years is not None and not _UNIT_AHEAD.match(after)
 
 
 def is_date(before: str, after: str, mention: Mention) -> bool:
     """'14 February', 'February 14', '14th of May', '14/02/2025', 'around 26 June': a day of a month."""
-    day = re.search(r"(?:^|\s)([0-9]{1,2})$", mention.text.translate(_WESTERN_DIGITS))  # "الأحد ٢٠ نيسان" too
+    day = re.search(r"(?:^|\s)([0-9]{1,2})$", mention.text.translate(WESTERN_DIGITS))  # "الأحد ٢٠ نيسان" too
     if not day or not 1 <= int(day.group(1)) <= 31:
         return False
     return (
@@ -120,7 +119,7 @@ def is_age(before: str, after: str, mention: Mention) -> bool:
     if _is_plain_integer(mention) and re.search(person + r"\s*$", before) is not None and _starts(after, ","):
         return True
     # "the youngest suspect arrested was 16.", "a courier who was just 17,": a person's age, closing its clause
-    small = _is_plain_integer(mention) and int(mention.text.translate(_WESTERN_DIGITS)) < 100
+    small = _is_plain_integer(mention) and int(mention.text.translate(WESTERN_DIGITS)) < 100
     if small and _ends(before, r"\b(?:youngest|oldest)\b[^.;]{0,60}\b(?:was|is)\s+(?:just|only|barely|aged)?"):
         return True  # "the youngest person detained this year was 17 and ...": the clause goes on, yet it is an age
     # "including one who was 16 at the time", "he was 17 when he was caught": an age when something happened
