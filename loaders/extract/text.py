@@ -25,6 +25,7 @@ from loaders.extract.number_words import (
     hundreds_in_digits,
     unit_and_half_in_digits,
 )
+from loaders.extract.periods import WESTERN_DIGITS
 from loaders.normalise.values import ParsedValue, parse_value
 
 
@@ -407,15 +408,12 @@ def _chained_scales(text: str) -> ParsedValue | None:
     chained = _CHAINED.match(text.strip())
     if chained is None:
         return None
-    digits = [int(str(chained[group] or 0).translate(_EASTERN)) for group in ("millions", "thousands", "rest")]
+    digits = [int(str(chained[group] or 0).translate(WESTERN_DIGITS)) for group in ("millions", "thousands", "rest")]
     total = digits[0] * 1_000_000 + digits[1] * 1000 + digits[2]
     try:
         return parse_value(f"{chained['head']}{total}")
     except InputError:
         return None
-
-
-_EASTERN = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
 
 
 # "مليونين ونصف المليون", "ثلاثة ملايين ونصف": a count of millions (or thousands) and half of one more.
