@@ -114,7 +114,7 @@ def table(results: dict) -> str:
     for name, row in results["build"].items():
         growth = f"; x{row['growth_per_tenfold']:.1f} per tenfold" if "growth_per_tenfold" in row else ""
         lines.append(
-            f"| build, {name} claims | {row['seconds']:.1f} s, peak {row['peak_mb']:.0f} MB{growth} | read-only {row['floor_seconds']:.1f} s | {row['ratio_to_floor']:.1f}x |"
+            f"| build, {name} claims (median of {row['runs']}) | {row['seconds']:.1f} s, peak {row['peak_mb']:.0f} MB{growth} | read-only {row['floor_seconds']:.1f} s | {row['ratio_to_floor']:.1f}x |"
         )
     floor = results["interactions"]["floor (no-op callback)"]
     for name, row in results["interactions"].items():
