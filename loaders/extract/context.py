@@ -43,6 +43,7 @@ class Context:
     # ("Drug-use offences followed a similar pattern. There were 4,000 of them ...").
     topic: str | None = None
     all_offences: bool = False  # the text says its figures cover all offences, not drug crimes alone
+    region_apart: bool = False  # the text says the Kurdistan Region has its own police or courts
     fieldwork_end: date | None = None  # when the survey the text reports ended its fieldwork
     population_year: int | None = None  # the year the text's first population figure was given for
     operation: str = ""  # the first words of the text telling of one operation ("in an operation", "a shipment")

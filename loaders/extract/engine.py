@@ -40,14 +40,18 @@ from loaders.extract.kind_periods import as_of_fieldwork, period_of_its_kind, su
 from loaders.extract.mass_list import listed_mass
 from loaders.extract.masses import MASS_SYMBOLS, mass_factor, scaled
 from loaders.extract.one_haul import ONE_OPERATION, OTHER_REPORT, carried, one_haul
+from loaders.extract.own_forces import federal_forces, region_apart
 from loaders.extract.periods import PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.plans import planned
 from loaders.extract.rules import ALL_OFFENCES, RULES, Guess, for_all_offences, nearest_rule, specialise
 from loaders.extract.ruling_day import ruling_period
+from loaders.extract.same_speaker import speaker_continues
+from loaders.extract.scope_statement import scoped_after
 from loaders.extract.sentence_after import placed_after, told_after
 from loaders.extract.single_event import one_day_haul
 from loaders.extract.skip_reasons import not_counted_reason, number_key, repeat_reason, same_kind_part, skipped_mention
+from loaders.extract.subset_people import people_of_them
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
 from loaders.extract.traps import phone_spans, prevalence_share, trap_reason
 from loaders.reference import Reference
@@ -121,6 +125,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     )
     context.court_place = court_place(text, finder, ref)
     context.all_offences = bool(ALL_OFFENCES.search(text))
+    context.region_apart = region_apart(text)
     context.fieldwork_end = survey_fieldwork_end(sentences, published)
     context.arabic = len(re.findall(r"[\u0621-\u064a]", text)) > len(re.findall(r"[A-Za-z]", text))
     previous_found: tuple[int, int] | None = None  # the candidates of the sentence before
@@ -128,6 +133,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
+            context.paragraph_place = speaker_continues(sentence.text, context.text_last)
         places = finder.find(sentence.text, region_named, skip)
         context.voice = speaking_voice(finder.national_voice(sentence.text, skip), places)
         if index == lede:
@@ -143,6 +149,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         if previous_found is not None:
             told_after(result.candidates, range(*previous_found), sentence.text, published)
             placed_after(result.candidates, range(*previous_found), sentence.text, finder)
+            scoped_after(result.candidates, range(*previous_found), found, sentence.text, places)
         # The description may come after one sentence with no figure ("In the first operation, officers stopped two
         # pickup trucks. The pills were hidden under sacks ..."): the figures before it are still the ones described.
         if len(result.candidates) > found or previous_found is None or gap:
@@ -318,6 +325,7 @@ def _candidate(
     place, place_why = facility_place(place, place_why, text[figure.clause[0] : mention.start], context)
     if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
+    place, place_why = federal_forces(place, place_why, guess.indicator, context, ref)
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
     if indicator["unit"] == "kg" and mention.parsed and mention.parsed.unit_hint in MASS_SYMBOLS:
         unit = (
@@ -381,7 +389,8 @@ def _guess(
     own_words = text[mention.end : first_stop(text, mention.end, figure.window[1])]
     if prevalence_share(text[: mention.start], text[mention.end :]):
         return Guess("prevalence", "a share of a population that uses drugs"), own_words
-    guess = keyword_indicator(text, figure, previous, ref) or _contrasted(sentence, figure, context, ref)
+    guess = keyword_indicator(text, figure, previous, ref) or people_of_them(text, figure, previous, ref)
+    guess = guess or _contrasted(sentence, figure, context, ref)
     guess = guess or _similar_ruling(text[figure.clause[0] : mention.start], context)
     if guess is None and context.topic:
         guess = _topic_kind(context.topic, figure.unit.unit_class, ref)

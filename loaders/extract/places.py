@@ -525,7 +525,10 @@ _FRONTED_END = re.compile(r"\s*(?:province|governorate)?\s*[,،]")
 # شرطة ميسان") is not where its figure is.
 _PARTNER = re.compile(
     r"(?:\b(?:working|together|jointly|cooperation|coordination|conjunction)\s+with"
-    r"|\bjoint\s+(?:operations?|raids?|efforts?|work|campaigns?)\s+with|بالتعاون\s+مع|بالتنسيق\s+مع)"
+    r"|\bjoint\s+(?:operations?|raids?|efforts?|work|campaigns?)\s+with|بالتعاون\s+مع|بالتنسيق\s+مع"
+    # "عملية مشتركة نفذتها شرطة ذي قار مع شرطة المثنى", "a joint raid by Basra police with ...": the one joined
+    r"|\bjoint\s+(?:operations?|raids?|campaigns?)\s+(?:by|of)\s+[^,،;.]{0,50}?\bwith"
+    r"|(?<!\w)(?:عملية|عمليات|حملة|مداهمة)\s+مشترك\w*\s+[^,،;.]{0,50}?(?<!\S)مع)"
     r"[^,،;.]{0,50}$",
     re.IGNORECASE,
 )

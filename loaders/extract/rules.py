@@ -104,6 +104,8 @@ RULES = [
         r"\barrest(?:ed|s)?\b|\bdetain(?:ed|ees)?\b|apprehended|\bcaught\b|\bcaptured\b|rounded\s+up"
         # "Among the 2,000 people held", "suspects were held": taken into custody (held in prisons is a stock)
         r"|\b(?:people|persons|suspects|individuals)\s+(?:were\s+)?held\b(?!\s+(?:in|inside)\s+(?:\w+\s+)?(?:prisons?|jails?))"
+        # a headline's "1,019 held on drug charges": a figure held on charges was taken into custody
+        r"|(?<=\d\s)held\s+(?:on|over|for)\s+(?:\S+\s+){0,2}?charges?\b"
         r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض"
         r"|(?<!\w)(?:ب|و)?(?:ال)?إطاحة|(?<!\w)(?:و|ف)?أطاح\w*",  # "الإطاحة بـ 59 متاجراً": brought down, of people
     ),
@@ -158,7 +160,7 @@ RULES = [
         # the prisons as the subject holding them: "سجون المحافظة تضم 500 متعاطٍ", "the province's jails hold 500"
         r"|(?<!\w)(?:ال)?سجون(?:\s+\S+){0,3}?\s+(?:ت|ي)ضم(?!\w)|\b(?:prisons|jails)\s+(?:\S+\s+)?(?:hold|house)\b",
     ),
-    _rule("security_killed", r"\bkilled\b|\bmartyred\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
+    _rule("security_killed", r"\bkilled\b|\bmartyred\b|\blost\s+their\s+lives\b|استشهد\w*|استشهاد|مقتل|قتل", _SECURITY),
     _rule("security_wounded", r"\bwounded\b|\binjured\b|إصابة|اصابة|جرح|أصيب\w*", _SECURITY),
     _rule("drugs_destroyed", _DESTROY),
     # "شملت ... 91 ألفاً و126 حبة مخدرة": pills destroyed are counted apart, when named as drugs (a ministry also
