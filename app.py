@@ -49,6 +49,8 @@ FRAME_ANCESTORS = os.environ.get("FRAME_ANCESTORS", "'self'")
 CHART_PAGES = ("/map", "/trends")
 DCC_CHUNKS = ("async-graph.js", "async-dropdown.js")  # the parts of dcc the chart pages draw with
 GRID_SCRIPT = re.compile(r'<script src="[^"]*/dash_ag_grid/dash_ag_grid[^"]*\.js"></script>\s*')
+# Dash lists its DataTable's loader on every page; the tables here are AG Grids, so no page draws one.
+DATA_TABLE_SCRIPT = re.compile(r'<script src="[^"]*/dash/dash_table/[^"]*\.js"></script>\s*')
 DESCRIPTION = N_(
     "Iraq's published drug-policy figures (arrests, seizures, sentences, treatment), each traced to its source "
     "and period, with conflicts kept and explained."
@@ -90,7 +92,7 @@ class Site(Dash):
         kwargs["metas"] = "\n".join(tags) + kwargs.get("metas", "")
         if request.path not in GRID_PAGES:  # AG Grid's script (280 KB with brotli) only where a grid is drawn
             kwargs["scripts"] = GRID_SCRIPT.sub("", kwargs.get("scripts", ""))
-        kwargs["scripts"] = without_polyfill(kwargs.get("scripts", ""))
+        kwargs["scripts"] = without_polyfill(DATA_TABLE_SCRIPT.sub("", kwargs.get("scripts", "")))
         kwargs["title"] = title
         index = super().interpolate_index(**kwargs)
         if lang in RIGHT_TO_LEFT:  # the first paint already right to left; layouts/assets/lang.js keeps it in step

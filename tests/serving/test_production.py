@@ -178,3 +178,21 @@ def test_pages_load_the_regenerator_runtime_instead_of_dashs_old_browser_polyfil
     assert body.index(_vendor.REGENERATOR_URL) < body.index("react@"), "defined before any script can call it"
     script = client.get(_vendor.REGENERATOR_URL)
     assert script.status_code == 200 and b"regeneratorRuntime" in script.data
+
+
+@pytest.mark.parametrize("path", ["/", "/map", "/trends", "/claims", "/sources"])
+def test_pages_do_not_load_the_data_table_no_page_draws(built, path):
+    """The tables are AG Grids; Dash's DataTable loader would be a request and script time on every page."""
+    import app as app_module
+
+    body = app_module.server.test_client().get(path).get_data(as_text=True)
+    assert "/dash_table/" not in body
+    assert "dash_renderer" in body, "the page still loads Dash itself"
+
+
+def test_no_layout_uses_the_data_table():
+    from pathlib import Path
+
+    layouts = Path(__file__).resolve().parents[2] / "layouts"
+    users = [p.name for p in layouts.glob("*.py") if "dash_table" in p.read_text(encoding="utf-8")]
+    assert users == [], f"{users} draw a DataTable, whose script app.py leaves out of every page"
