@@ -47,6 +47,7 @@ class Context:
     fieldwork_end: date | None = None  # when the survey the text reports ended its fieldwork
     population_year: int | None = None  # the year the text's first population figure was given for
     operation: str = ""  # the first words of the text telling of one operation ("in an operation", "a shipment")
+    list_lead: tuple | None = None  # (kind named, figure broken down) by a lead-in line to list items (item_lists)
 
     @property
     def lead_period_only(self) -> bool:

@@ -35,8 +35,10 @@ from loaders.extract.figure_window import (
 )
 from loaders.extract.headlines import drop_headline_repeats, title_line
 from loaders.extract.indicators import compatible, ledger_unit, nearest_drug
+from loaders.extract.item_lists import dated_items, list_lead, listed_item
 from loaders.extract.keyword_kinds import inheritable_kinds, keyword_indicator
 from loaders.extract.kind_periods import as_of_fieldwork, period_of_its_kind, survey_fieldwork_end
+from loaders.extract.longer_period import the_longer
 from loaders.extract.mass_list import listed_mass
 from loaders.extract.masses import MASS_SYMBOLS, mass_factor, scaled
 from loaders.extract.one_haul import ONE_OPERATION, OTHER_REPORT, carried, one_haul
@@ -53,6 +55,7 @@ from loaders.extract.single_event import one_day_haul
 from loaders.extract.skip_reasons import not_counted_reason, number_key, repeat_reason, same_kind_part, skipped_mention
 from loaders.extract.subset_people import people_of_them
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
+from loaders.extract.text_region import enclosing_place
 from loaders.extract.traps import phone_spans, prevalence_share, trap_reason
 from loaders.reference import Reference
 
@@ -116,13 +119,10 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     if headline:
         context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
     context.authority_place = authority_place(text, ref)
-    context.text_place = unique_place(
-        [
-            place
-            for s, skip in zip(sentences, datelines, strict=True)
-            for place in finder.find(s.text, region_named, skip)
-        ]
-    )
+    named = [
+        place for s, skip in zip(sentences, datelines, strict=True) for place in finder.find(s.text, region_named, skip)
+    ]
+    context.text_place = unique_place(named) or enclosing_place(named, ref)
     context.court_place = court_place(text, finder, ref)
     context.all_offences = bool(ALL_OFFENCES.search(text))
     context.region_apart = region_apart(text)
@@ -143,6 +143,9 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
         found, numbers = len(result.candidates), len(result.candidates) + len(result.skipped)
         _read_sentence(sentence, places, published, ref, context, result)
         context.topic = sentence.text if len(result.candidates) + len(result.skipped) == numbers else None
+        lead_kind = {unit: _topic_kind(sentence.text, unit, ref) for unit in ("weight", None)} if context.topic else {}
+        context.list_lead = list_lead(sentence.text, bool(context.topic), context, lead_kind)
+        dated_items(result.candidates, found, context.list_lead, published)
         # (a headline or opening sentence telling of one haul makes the text that haul's report)
         operation = ONE_OPERATION.search(sentence.text) or (one_haul(sentence.text) if index <= lede else None)
         context.operation = context.operation or (operation.group() if operation else "")
@@ -179,6 +182,7 @@ def _read_sentence(
         if published is None or p.period.end is None or (p.period.start or p.period.end) <= published
     ]
     phrases = of_the_texts_year(phrases, context.text_year, context.stated_period)
+    phrases = the_longer(sentence.text, phrases, context.periods_stated)
     # "one of the largest hauls taken from a single person this year": a period that ranks the figure is not its own
     phrases = [p for p in phrases if not _RANKING.search(sentence.text[: p.start])]
     figures = _figures(sentence, phrases, context, result)
@@ -395,6 +399,7 @@ def _guess(
     if guess is None and context.topic:
         guess = _topic_kind(context.topic, figure.unit.unit_class, ref)
         own_words = f"{own_words} {context.topic}" if guess else own_words
+    guess = guess or listed_item(text, figure.unit.unit_class, context.list_lead)
     guess = guess or listed_mass(figure.unit.unit_class, context.paragraph_last)
     return guess, own_words
 

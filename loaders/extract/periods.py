@@ -304,7 +304,16 @@ def _past_days(days: int, published: date) -> Period:
 
 
 def _past_months_ar(m: re.Match, published: date) -> Period:
-    return _past_months(_AR_NUMBER[_AR_COUNT[" ".join(m[1].split())]], published)
+    months = _AR_NUMBER[_AR_COUNT[" ".join(m[1].split())]]
+    # "الأشهر الخمسة الماضية من العام الحالي" in June: this year's months that have ended, January to May
+    if m[2] and months == published.month - 1:
+        end = published.replace(day=1) - timedelta(days=1)
+        return Period(f"{months} months to {_day(end)}", date(published.year, 1, 1), end, "explicit")
+    return _past_months(months, published)
+
+
+def _past_two_years_ar(m: re.Match, published: date) -> Period:
+    return Period(f"2 years to {_day(published)}, start not stated", None, published, "explicit")
 
 
 def _past_days_ar(m: re.Match, published: date) -> Period:
@@ -447,7 +456,7 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (
         rf"{_AR_P}(?:(?:للمدة|خلال\s+المدة|في\s+المدة|للفترة|خلال\s+الفترة)\s+)?(?:من|منذ)\s+"
         rf"(?:{_AR_DAY}\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
-        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:{_AR_DAY}\s+(?:من\s+)?)?(?:شهر\s+)?{_AR_MONTH}"
+        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:{_AR_DAY}\s+(?:من\s+)?|نهاية\s+|آخر\s+)?(?:شهر\s+)?{_AR_MONTH}"
         # "... حتى الثلاثين من أيار من عام 2023": the year may follow as "of the year"
         rf"(?:\s+(?:من\s+)?(?:عام\s+|سنة\s+)?((?:19|20)\d{{2}}))?{_AR_THIS}",
         _month_span_ar,
@@ -462,9 +471,13 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (rf"{_AR_P}(?:خلال\s+)?الأشهر\s+(\S+)\s+الأولى\s+{_AR_YEARISH}", _first_months_ar),
     (
         rf"{_AR_P}(?:خلال\s+)?(?:ال)?أشهر\s+(الثلاثة|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة|ال[أا]حد\s+عشر)"
-        r"\s+(?:الماضية|الأخيرة)",
+        r"\s+(?:الماضية|الأخيرة)(\s+من\s+(?:العام|السنة|هذا\s+العام)(?:\s+(?:الحالي|الجاري|الحالية))?)?",
         _past_months_ar,
     ),
+    # "خلال العامين الماضيين": a running total to publication whose start is not stated (as "the past two years")
+    (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:ال)?(?:عامين|سنتين)\s+(?:الماضيين|الأخيرين|المنصرمين)", _past_two_years_ar),
+    # "في عامي 2021 و2022": both years, as one span
+    (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:عامي|سنتي)\s+((?:19|20)\d{{2}})\s+و\s*((?:19|20)\d{{2}})", _years),
     (
         rf"{_AR_P}(?:خلال\s+)?(?:ال)?أيام\s+(الثلاثة|الأربعة|الخمسة|الستة|السبعة|العشرة)\s+(?:الماضية|الأخيرة)",
         _past_days_ar,
@@ -545,7 +558,12 @@ _PHRASES: list[tuple[str, _Resolver]] = [
         _year_after,
     ),
     (r"the\s+(?:previous|preceding)\s+year|the\s+year\s+before(?!\s+(?:last|\d))|a\s+year\s+earlier", _year_before),
-    (r"\b(?:during|over|throughout)\s+the\s+(?:whole\s+|entire\s+)?year\b(?!\s+(?:before|earlier|\d))", _the_year),
+    # "over the twelve months" (no "past"): the year the text is about, as "during the year"
+    (
+        r"\b(?:during|over|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:year|twelve\s+months|12\s+months)\b"
+        r"(?!\s+(?:before|earlier|\d))",
+        _the_year,
+    ),
     (
         rf"(?:between|from|since)\s+{_YEAR}\s+(?:and|to|until|through)\s+(?:the\s+end\s+of\s+)?{_MONTH}\s+{_YEAR}",
         _year_to_month,

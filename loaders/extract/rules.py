@@ -106,7 +106,7 @@ RULES = [
         r"|\b(?:people|persons|suspects|individuals)\s+(?:were\s+)?held\b(?!\s+(?:in|inside)\s+(?:\w+\s+)?(?:prisons?|jails?))"
         # a headline's "1,019 held on drug charges": a figure held on charges was taken into custody
         r"|(?<=\d\s)held\s+(?:on|over|for)\s+(?:\S+\s+){0,2}?charges?\b"
-        r"|in\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض"
+        r"|\b(?:in|into)\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض"
         r"|(?<!\w)(?:ب|و)?(?:ال)?إطاحة|(?<!\w)(?:و|ف)?أطاح\w*",  # "الإطاحة بـ 59 متاجراً": brought down, of people
     ),
     _rule(
@@ -232,11 +232,12 @@ TRAFFICKERS = re.compile(
     r"|\b(?:suspicion\s+of|charged\s+with|accused\s+of|charges?\s+of|for|on)\s+(?:drug\s+)?(?:trafficking|dealing|smuggling)\b"
     # members of dealing or smuggling networks ("عنصر في شبكات ترويج المخدرات", "members of smuggling gangs")
     r"|(?<!\w)(?:ال)?(?:شبكات|شبكة|عصابات|عصابة)\s+(?:ل)?(?:ال)?(?:ترويج|تهريب|اتجار|إتجار|متاجرة|تجارة)(?!\w)"
-    r"|\b(?:drug[\s-]+)?(?:trafficking|dealing|smuggling)\s+(?:networks?|gangs?|rings?|cells?)\b",
+    r"|\b(?:drug[\s-]+)?(?:trafficking|dealing|smuggling)\s+(?:networks?|gangs?|rings?|cells?)\b"
+    r"|\b(?:trafficking|dealing|smuggling)\s+(?:arrests|suspects|detainees)\b",
     re.IGNORECASE,
 )
 _USERS = re.compile(
-    r"\b(?:users?|addicts?|consumers?|possessors?|possession|using|use)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?تعاطي"
+    r"\b(?:users?|addicts?|consumers?|possessors?|possession|using|use)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?(?:تعاطي|تعاط(?!\w))"
     r"|(?<!\w)(?:و|ب)?(?:ال)?(?:حائز\w*|حيازة)",
     re.IGNORECASE,
 )  # "users and dealers" (بالاتجار والتعاطي), "traffickers and drug possessors", "dealing or using" are all arrests
@@ -283,7 +284,10 @@ _USE_CASES = re.compile(
 
 # "329 were held for trafficking, the rest were users": the users named after "the rest" are not in the figure.
 _THE_REST = re.compile(
-    r"\b(?:the\s+)?(?:rest|remainder|others)\b|(?<!\w)(?:ال)?(?:بقية|باقي|الباقون|آخرين)(?!\w)", re.I
+    r"\b(?:the\s+)?(?:rest|remainder|others)\b|(?<!\w)(?:ال)?(?:بقية|باقي|الباقون|آخرين)(?!\w)"
+    # "classed as traffickers rather than users": the users named after the contrast are not in the figure either
+    r"|\b(?:rather\s+than|instead\s+of)\b|(?<!\w)(?:وليس|لا)\s+(?:من\s+)?(?:ال)?(?:متعاط|مدمن)",
+    re.I,
 )
 
 
@@ -296,7 +300,8 @@ def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool, r
         if _FOREIGN.search(own_words):
             return Guess("arrests_foreign", guess.why + "; foreign nationals")
         rest = _THE_REST.split(rest, maxsplit=1)[0]
-        if TRAFFICKERS.search(own_words) and not _USERS.search(rest or own_words):
+        own = _THE_REST.split(own_words, maxsplit=1)[0]
+        if TRAFFICKERS.search(own_words) and not _USERS.search(rest or own):
             return Guess("arrests_traffickers", guess.why + "; counted as traffickers or dealers")
         return Guess("arrests", guess.why)
     if guess.indicator in ("seizures", "seizures_pills") and not period_stated and EVENT.search(clause):

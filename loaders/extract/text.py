@@ -256,7 +256,9 @@ AR_COUNTED_NOUN = (
 # and count words before a counted noun ("خمسة متهمين", "ثلاث قضايا").
 # A number word may carry "and" or "with" glued to it ("وخمسين حكماً"): that letter is no part of it.
 _AR_WORDS = (
-    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
+    # "مليون و650 ألف" (1,650,000): a bare million (or two) going on with its thousands
+    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:مليونين|مليونان|مليون){_AR_AND_THOUSANDS}"
+    rf"|(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:{_AR_THOUSAND}|ملايين|مليوناً|مليونا|مليون){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)(?:{AR_AND_HALF_OF_UNIT})?"
     rf"|(?:{_AR_UNITS_AND_TENS}|{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
@@ -317,6 +319,10 @@ _AR_MASS_INSIDE = re.compile(
 _AR_ONE_AFTER = re.compile(rf"(?<!\w)(?:[وب])?{AR_COUNTED_NOUN}\s+(واحدة|واحد|اثنين|اثنان|اثنتين|اثنتان)(?!\w)")
 
 
+# A table row of a year and its count ("2020 — 1,850", "2021: 2,351") at the start of a line.
+_YEAR_ROW = re.compile(r"(?<![^\n])(?:19|20)\d{2}\s*[—–:-]\s*(?=\d)")
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     mentions = _find_mentions(sentence)
     for match in _AR_ONE_AFTER.finditer(sentence):
@@ -337,6 +343,10 @@ def _find_mentions(sentence: str) -> list[Mention]:
             continue
         weight = bool(match["compound"]) or bool(_AR_MASS_INSIDE.search(match.group()))
         weight = weight or bool(re.search(rf"\b{_EN_MASS}$", match.group(), re.IGNORECASE))
+        row = _YEAR_ROW.match(sentence, start) if match["range"] else None
+        if row:
+            position = row.end()  # the row's year labels the count after the dash; it is no part of a range
+            continue
         if match["range"] and _CHANGE.search(sentence[:start]):
             end = _SINGLE.match(sentence, start).end()
         written = sentence[start:end].strip()
@@ -358,6 +368,7 @@ def _parse(text: str) -> ParsedValue | None:
         return half_more
     text = _GENITIVE_DUAL.sub(r"\1ين", text)
     text = _COMPOUND.sub(_compound_in_digits, text)
+    text = _BARE_MILLIONS.sub(lambda m: f"{2 if m[1] != 'مليون' else 1} مليون", text)
     chained = _chained_scales(text)
     if chained:
         return chained
@@ -395,6 +406,8 @@ def _compound_in_digits(match: re.Match) -> str:
     return str(tens + units)
 
 
+# "مليون و650 ألف", "مليونين و300 ألف": the count of millions is the word itself (one, two).
+_BARE_MILLIONS = re.compile(rf"(?<![\w\d])(?<!\d\s)(مليونين|مليونان|مليون)(?=\s+و\s*{_D})")
 _COUNTED_SCALE = re.compile(rf"(?<!\w){_AR_COUNTED}\s+(?:ألف|الف|مليون)$")
 _CHAINED = re.compile(
     rf"^(?P<head>.*?)(?P<millions>{_D}{{1,3}})\s+(?:مليوناً|مليونا|مليون|ملايين)\s+و\s*(?P<thousands>{_D}{{1,3}})"

@@ -70,6 +70,9 @@ def is_one_as_a_word(before: str, after: str, mention: Mention) -> bool:
         return False
     if _starts(after, r"of\b|another\b") or _ends(before, r"\bin"):
         return True
+    # "to match or exceed the last one.": a pronoun for a thing named before, ending its clause
+    if _ends(before, r"\b(?:the|this|that|last|previous)") and not re.match(r"\s*\w", after):
+        return True
     two_words = " ".join(after.split()[:2])
     return read_unit(two_words, False).unit_class is None and _starts(after, r"[a-z]") and not _starts(after, _LINK)
 
