@@ -68,6 +68,8 @@ class Context:
             self.periods_stated |= {
                 (p.start, p.end) for p, phrase in zip(stated, kept, strict=True) if not _COMPARISON.search(phrase.text)
             } or {(stated[0].start, stated[0].end)}
+        elif self.stated_period and any(p.period.kind == SAME_PERIOD for p in phrases):
+            self.paragraph_period = self.stated_period  # "over the same months": the period before holds on
         if places:
             self.paragraph_place = scope or unique_place(places)
 

@@ -24,6 +24,7 @@ from loaders.extract.context import (
     unique_place,
 )
 from loaders.extract.courts import court_place
+from loaders.extract.directorate_zone import directorate_zone
 from loaders.extract.figure_places import facility_place, listed_together, owned_places, speaking_voice
 from loaders.extract.figure_window import (
     Figure,
@@ -43,6 +44,7 @@ from loaders.extract.mass_list import listed_mass
 from loaders.extract.masses import MASS_SYMBOLS, mass_factor, scaled
 from loaders.extract.one_haul import ONE_OPERATION, OTHER_REPORT, carried, one_haul
 from loaders.extract.own_forces import federal_forces, region_apart
+from loaders.extract.paragraph_back import points_back
 from loaders.extract.periods import PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.plans import planned
@@ -118,7 +120,8 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     headline = [s for s in sentences[:lede] if s.paragraph < sentences[lede].paragraph]
     if headline:
         context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
-    context.authority_place = authority_place(text, ref)
+    finder.directorate_zone = directorate_zone([s.text for s in sentences], finder, ref)
+    context.authority_place = authority_place(text, ref, finder.directorate_zone)
     named = [
         place for s, skip in zip(sentences, datelines, strict=True) for place in finder.find(s.text, region_named, skip)
     ]
@@ -133,7 +136,9 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
-            context.paragraph_place = speaker_continues(sentence.text, context.text_last)
+            context.paragraph_place = speaker_continues(sentence.text, context.text_last) or points_back(
+                sentence.text, context.text_last
+            )
         places = finder.find(sentence.text, region_named, skip)
         context.voice = speaking_voice(finder.national_voice(sentence.text, skip), places)
         if index == lede:

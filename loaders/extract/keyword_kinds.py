@@ -27,6 +27,14 @@ from loaders.reference import Reference
 _OWN_VERB = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\b", re.IGNORECASE)
 
 
+def _ruling_of_people(window: str, figure: Figure, clause: str) -> Guess | None:
+    """'900 حكم بحق المدانين', 'the courts issued 900 rulings': rulings of no named kind (no death or life term
+    near them) against people convict those people."""
+    if figure.unit.unit_class != "sentences":
+        return None
+    return nearest_rule(window, relative_span(figure), clause, {"convictions"})
+
+
 def keyword_indicator(text: str, figure: Figure, previous: Candidate | None, ref: Reference) -> Guess | None:
     """By the unit alone, else the nearest keyword in the figure's own stretch, else as the figure before it,
     else (for a figure that names what it counts) the nearest keyword in its clause."""
@@ -59,6 +67,7 @@ def keyword_indicator(text: str, figure: Figure, previous: Candidate | None, ref
     if guess is None and (_ARABIC.search(window) or verb):
         guess = nearest_rule(after, (0, figure.mention.end - figure.mention.start), clause, allowed)
     guess = guess or nearest_rule(window, relative_span(figure), clause, allowed)
+    guess = guess or _ruling_of_people(window, figure, clause)
     if guess:
         guess = done_to_them(guess, figure.unit, clause, allowed)
         guess = destroyed_before(guess, text[figure.clause[0] : figure.mention.start], allowed)

@@ -54,6 +54,25 @@ def hundreds_in_digits(text: str) -> str:
     return _HUNDREDS_FOUND.sub(digits, text)
 
 
+# "ألف وستمئة" (1,600), "ألفين وخمسمئة" (2,500): one or two thousand going on with its hundreds in words.
+_THOUSAND_WORD = r"(?:ألفين|ألفان|ألف|الف)"
+AR_THOUSAND_AND_HUNDREDS = rf"{_THOUSAND_WORD}\s+و\s*{AR_HUNDREDS_AMOUNT}"
+_THOUSAND_AND_HUNDREDS_FOUND = re.compile(
+    rf"(?<!\w)(?P<thousands>{_THOUSAND_WORD})\s+و\s*(?P<hundreds>{AR_HUNDREDS})(?P<tail>(?:\s+و\s*{_TAIL_WORD}){{0,2}})(?!\w)"
+)
+
+
+def thousand_and_hundreds_in_digits(text: str) -> str:
+    """'أكثر من ألف وستمئة' -> 'أكثر من 1600': the hundreds glued to "و" are no word of their own to the reader."""
+
+    def digits(match: re.Match) -> str:
+        thousands = 2000 if match["thousands"].startswith("ألفي") or match["thousands"] == "ألفان" else 1000
+        tail = re.findall(rf"و\s*({_TAIL_WORD})", match["tail"])
+        return str(thousands + _hundreds_value(match["hundreds"]) + sum(_tail_value(word) for word in tail))
+
+    return _THOUSAND_AND_HUNDREDS_FOUND.sub(digits, text)
+
+
 # A mass unit standing alone after a qualifier: "نحو كيلوغرام", "أكثر من طن" (one unit).
 _AR_QUALIFIED_BEFORE = (
     r"(?:(?<=نحو\s)|(?<=حوالي\s)|(?<=قرابة\s)|(?<=زهاء\s)|(?<=أكثر من\s)|(?<=اكثر من\s)|(?<=ما يقارب\s))"

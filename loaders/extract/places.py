@@ -9,6 +9,7 @@ from loaders.errors import InputError
 from loaders.reference import Reference
 
 COUNTRY, REGION, FEDERAL = "IQ", "IQ-KR", "X-IQ-FED"
+DIRECTORATE = "the Kurdistan Region's directorate"  # its area may be narrowed to a zone (directorate_zone.py)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ _COUNTRY_WORDS = re.compile(
 _COUNTRY_WORDS_AR = re.compile(
     r"(?:في|على\s+مستوى)\s+(?:عموم|جميع|كل|كافة)?\s*(?:البلاد|العراق|المحافظات)(?!\w)"
     r"|(?:في\s+)?عموم\s+(?:البلاد|العراق|المحافظات)(?!\w)"
+    # "وعلى المستوى الاتحادي، ...": a clause fronted by the national level speaks for the country, not the story's
+    # province or region
+    r"|(?:على|في)\s+المستوى\s+(?:الاتحادي|الوطني)(?!\w)"
     r"|(?:في\s+)?(?:عدد\s+من|عدة|مختلف)\s+(?:ال)?محافظات(?!\w)"  # "in a number of governorates": several, not one
     r"|(?:في\s+)?(?:ال)?عاصمة\s+و(?:باقي\s+|بقية\s+)?(?:ال)?محافظات(?!\w)"
     r"|(?:في\s+)?بغداد\s+و(?:باقي\s+|بقية\s+)?(?:ال)?محافظات(?!\w)"  # "in Baghdad and the provinces": all Iraq
@@ -65,13 +69,18 @@ _AUTHORITIES = [
         "the Sulaimani Asayish's area",
     ),
     (
-        r"Kurdistan\s+Region(?:'s|’s)?\s+(?:General\s+)?(?:Directorate\s+(?:of|for)\s+)?(?:anti-?narcotics|drug|narcotics?)"
-        r"(?:[-\s]+(?:combat\w*|control))?\s+directorate|\bKRSC\b|Kurdistan\s+Region\s+Security\s+Council"
+        r"\bKRSC\b|Kurdistan\s+Region\s+Security\s+Council|مجلس\s+أمن\s+إقليم\s+كوردستان",
+        "IQ-KR",
+        "the Kurdistan Region's security council",
+    ),
+    (
+        r"(?:Kurdistan|\bthe)\s+Region(?:'s|’s)?\s+(?:General\s+)?(?:Directorate\s+(?:of|for)\s+)?"
+        r"(?:anti-?narcotics|drug|narcotics?)(?:[-\s]+(?:combat\w*|control))?\s+directorate"
         r"|Kurdistan\s+Region(?:al\s+Government)?(?:'s|’s)?\s+(?:General\s+)?Directorate\s+(?:of|for)\s+"
         r"(?:Combat+ing\s+)?(?:Narcotics|Drugs?)|\bKRG(?:'s|’s)?\s+(?:anti-?narcotics|drug)\s+directorate"
-        r"|مجلس\s+أمن\s+إقليم\s+كوردستان|مديرية\s+مكافحة\s+المخدرات\s+في\s+إقليم\s+كوردستان",
+        r"|مديرية\s+مكافحة\s+المخدرات\s+في\s+إقليم\s+كوردستان",
         "IQ-KR",
-        "the Kurdistan Region's directorate",
+        DIRECTORATE,
     ),
     (
         # The Interior Ministry's treatment centres are the federal network: the Kurdistan Region runs its own. So is
@@ -102,7 +111,7 @@ _AUTHORITIES = [
 _AUTHORITY_PATTERNS = [(re.compile(pattern, re.IGNORECASE), code, why) for pattern, code, why in _AUTHORITIES]
 
 
-def authority_place(text: str, ref: Reference) -> PlaceMention | None:
+def authority_place(text: str, ref: Reference, zone: str | None = None) -> PlaceMention | None:
     """The area of the first authority the text quotes, to place figures that name no place of their own.
 
     A local authority (the Sulaimani Asayish) is more specific than a national one, so it wins when both appear.
@@ -118,6 +127,7 @@ def authority_place(text: str, ref: Reference) -> PlaceMention | None:
         return None
     # The first local authority the text quotes; a national one only when it quotes no local one.
     _, _, code, why, written = min(found, key=lambda f: (f[0], f[1]))
+    code = zone if zone and why == DIRECTORATE else code
     name = ref.geographies[code].fields["name_en"] if code in ref.geographies else code
     role = national_role(written) if code == COUNTRY else ""
     return PlaceMention(0, 0, name, code, f"'{written}', {why}", role=role)
@@ -314,6 +324,7 @@ _TOWNS: dict[str, tuple[str, ...]] = {
 class PlaceFinder:
     def __init__(self, ref: Reference):
         self._ref = ref
+        self.directorate_zone: str | None = None  # the zone the Region's directorate reports for in this text
         spellings = {s for s in _spellings(ref) if re.search(r"[A-Za-z\u0621-\u064a]", s) and len(s) > 2}
         alternatives = sorted(spellings, key=len, reverse=True)
         body = "|".join(re.sub(r"\\[-\s]|\\ ", r"[\\s-]+", re.escape(s)) for s in alternatives)
@@ -372,6 +383,7 @@ class PlaceFinder:
         for pattern, code, why in _AUTHORITY_PATTERNS:
             if code == COUNTRY:
                 continue  # a national authority places nothing inside a sentence; it is only the fallback
+            code = self.directorate_zone if self.directorate_zone and why == DIRECTORATE else code
             for match in pattern.finditer(sentence, skip_to):
                 name = self._ref.geographies[code].fields["name_en"] if code in self._ref.geographies else code
                 found.append(

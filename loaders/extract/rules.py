@@ -97,6 +97,8 @@ RULES = [
         "convictions",
         r"\bconvicted\b|\bconvictions?\b|\bsentenced\b|pass(?:ed|ing)?\s+sentences?\s+(?:on|against)|found\s+guilty|court\s+rulings?|rulings?\s+against|إدانة|ادانة|المحكومين|محكوم\w*|صدرت\s+أحكام|أحكاماً|أحكام"
         r"|(?<!\w)حكم\s+على"  # "حُكم على 235 منهم": 235 of them were sentenced
+        # "أصدرت 900 حكم بحق المدانين", "the courts issued 900 rulings in drug cases": rulings against people
+        r"|(?<!\w)بحق\s+المدانين(?!\w)|\bcourts?\s+(?:\S+\s+){0,3}?(?:issued|handed\s+down|passed)\s+(?:[\d,.]+\s+)?rulings\b"
         r"|(?<!\w)(?:و|ف)?أدان(?:ت|وا)?(?!\w)",  # "المحاكم أدانت 200 شخص": the courts convicted 200
     ),
     _rule(
@@ -107,7 +109,9 @@ RULES = [
         # a headline's "1,019 held on drug charges": a figure held on charges was taken into custody
         r"|(?<=\d\s)held\s+(?:on|over|for)\s+(?:\S+\s+){0,2}?charges?\b"
         r"|\b(?:in|into)\s+custody|القبض|المقبوض|اعتقال|اعتقل\w*|توقيف|أوقف\w*|احتجاز|الموقوفين|(?:أمر|أوامر)\s+(?:ال)?قبض"
-        r"|(?<!\w)(?:ب|و)?(?:ال)?إطاحة|(?<!\w)(?:و|ف)?أطاح\w*",  # "الإطاحة بـ 59 متاجراً": brought down, of people
+        r"|(?<!\w)(?:ب|و)?(?:ال)?إطاحة|(?<!\w)(?:و|ف)?أطاح\w*"  # "الإطاحة بـ 59 متاجراً": brought down, of people
+        # "قبضت على 900 متهم" (seized, of people), "عدد المعتقلين" (the detained): taken into custody
+        r"|(?<!\w)(?:و|ف)?قبض(?:ت|وا)?(?!\w)|(?<!\w)(?:و|ب|ل)?(?:ال)?معتقل(?:ين|ون|اً|ا)?(?!\w)",
     ),
     _rule(
         "rehab_completed",

@@ -19,10 +19,12 @@ from loaders.extract.number_words import (
     AR_BARE_MASS,
     AR_CEILING,
     AR_HUNDREDS_AMOUNT,
+    AR_THOUSAND_AND_HUNDREDS,
     AR_UNIT_AND_HALF,
     bare_mass_as_one,
     ceiling_as_up_to,
     hundreds_in_digits,
+    thousand_and_hundreds_in_digits,
     unit_and_half_in_digits,
 )
 from loaders.extract.periods import WESTERN_DIGITS
@@ -272,7 +274,7 @@ _AR_MASS_WORDS = rf"(?<!\w)(?:{_AR_UNIT_DUAL}|{_AR_UNIT_ONE})(?!\w)"
 # Arabic hundreds count what they stand before ("أكثر من مئة عنصر", "ثلاثمئة ألف حبة"); alone, "مئة" may be
 # part of a percentage or a name.
 _AR_HUNDREDS_WORDS = (
-    rf"(?<!\w){AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?"
+    rf"(?<!\w)(?:{AR_THOUSAND_AND_HUNDREDS}|{AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?)"
     rf"(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}|\s+(?:كيلوغرام|كغم|طن|أطنان|اطنان)|\s+(?:ال)?(?:حبوب|مواد|مادة)(?!\w))"
 )
 # "7 كيلوغرامات ونصف", "2 and a half tonnes", "one and a half million": a count and half of its unit.
@@ -284,7 +286,8 @@ _AMOUNT = rf"(?:{_HALF_MORE}|{AR_UNIT_HALF_UNIT}|{_DIGIT_AMOUNT}|{_HALF_A}|{_WOR
 _WEIGHT = (
     # ("103 kg 936 g 676 mg": a compound mass may run down to milligrams)
     r"(?:tonnes|tonne|tons|ton|kilograms|kilogram|kilos|kilo|kg|grams|gram|g|milligrams|milligram|mg)\b"
-    r"|(?:أطنان|اطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كغم|غرامات|غراماً|غراما|غرام)(?!\w)"
+    # ("628 كغم و133 غم": the abbreviated gram closes a compound as the word does)
+    r"|(?:أطنان|اطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام|كغم|غرامات|غراماً|غراما|غرام|غم)(?!\w)"
 )
 _QUALIFIER = (
     r"no fewer than|no less than|no more than|at least|at most|up to|more than|greater than|in excess of|"
@@ -362,7 +365,8 @@ _GENITIVE_DUAL = re.compile(r"(?<!\w)(مليون|ألف)ي(?!\w)")
 
 def _parse(text: str) -> ParsedValue | None:
     text = compound_in_digits(text)
-    text = bare_mass_as_one(unit_and_half_in_digits(hundreds_in_digits(ceiling_as_up_to(text))))
+    text = thousand_and_hundreds_in_digits(ceiling_as_up_to(text))
+    text = bare_mass_as_one(unit_and_half_in_digits(hundreds_in_digits(text)))
     half_more = and_a_half(text, parse_value)
     if half_more:
         return half_more

@@ -262,6 +262,19 @@ def is_capacity(before: str, after: str, mention: Mention) -> bool:
     return _ends(before, _CAPACITY) and not _starts(after, _BEDS)
 
 
+# A rate, not a count: "an average of eight arrests a day", "بمعدل 20 متهماً يومياً" (the period's count is said
+# elsewhere; the rate per day or week is no figure of its own).
+_AVERAGE_BEFORE = r"\b(?:an\s+)?average\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?|(?<!\w)بمعدل\s+"
+_PER_TIME_AFTER = (
+    r"^\s*(?:[^\W\d]+\s+){0,2}?(?:(?:a|per|each|every)\s+(?:day|week|month)\b|daily\b|weekly\b)"
+    r"|^\s*(?:\S+\s+){0,2}?(?:يومياً|يوميا|أسبوعياً|اسبوعيا|شهرياً|شهريا|في\s+اليوم)(?!\w)"
+)
+
+
+def is_average_rate(before: str, after: str, mention: Mention) -> bool:
+    return _ends(before, _AVERAGE_BEFORE) and re.search(_PER_TIME_AFTER, after, re.IGNORECASE) is not None
+
+
 # Order matters only for the reason given; any match means the number is not a figure.
 TRAPS: list[tuple[str, _Rule]] = [
     ("a year", is_year),
@@ -280,6 +293,7 @@ TRAPS: list[tuple[str, _Rule]] = [
     ("the size of a facility that does not treat drug use", is_other_ward_size),
     ("a temperature", is_temperature),
     ("a capacity, not a count", is_capacity),
+    ("an average rate per day or week, not a count", is_average_rate),
     ("part of a name or code", is_name_or_code),
     ("a name in quotes", is_quoted_name),
 ]

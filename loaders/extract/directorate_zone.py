@@ -1,0 +1,39 @@
+"""The zone the Kurdistan Region's anti-narcotics directorate reports for, when a text makes it plain.
+
+The Region's anti-drug work is split between two agencies, each with its own zone in the ledger (composites whose
+parent is the Region: Erbil and Duhok, Sulaymaniyah and Halabja). A text that quotes the directorate alone gives its
+figures for the Region; a text that also names a zone ("in Erbil and Duhok", or quotes the Sulaimani Asayish as the
+other agency) tells which zone the directorate's figures cover: the Region's zone no other authority claims.
+"""
+
+from __future__ import annotations
+
+from loaders.extract.places import DIRECTORATE, REGION, PlaceFinder
+from loaders.reference import Reference
+
+
+def directorate_zone(sentences: list[str], finder: PlaceFinder, ref: Reference) -> str | None:
+    """The one zone of the Region left for the directorate, when the text names a zone; else None (the Region)."""
+    zones = {code for code, row in ref.geographies.items() if row.fields.get("parent") == REGION and _composite(row)}
+    named = {p.code for s in sentences for p in finder.find(s, True)}
+    if not (named & zones) or not any(_quotes_directorate(finder, s) for s in sentences):
+        return None
+    # a zone named beside the directorate ("the directorate ... for the provinces of Erbil and Duhok") is its own
+    beside = {p.code for s in sentences if _quotes_directorate(finder, s) for p in finder.find(s, True)} & zones
+    if len(beside) == 1:
+        return next(iter(beside))
+    claimed = {p.code for s in sentences for p in _authorities(finder, s) if not p.why.endswith(DIRECTORATE)}
+    left = zones - claimed
+    return next(iter(left)) if len(left) == 1 else None
+
+
+def _quotes_directorate(finder: PlaceFinder, sentence: str) -> bool:
+    return any(p.why.endswith(DIRECTORATE) for p in _authorities(finder, sentence))
+
+
+def _composite(row) -> bool:
+    return row.fields.get("level") == "composite"
+
+
+def _authorities(finder: PlaceFinder, sentence: str):
+    return [p for p in finder.find(sentence, True) if p.role == "authority"]
