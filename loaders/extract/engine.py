@@ -44,13 +44,12 @@ from loaders.extract.mass_list import listed_mass
 from loaders.extract.masses import MASS_SYMBOLS, mass_factor, scaled
 from loaders.extract.one_haul import ONE_OPERATION, OTHER_REPORT, carried, one_haul
 from loaders.extract.own_forces import federal_forces, region_apart
-from loaders.extract.paragraph_back import points_back
+from loaders.extract.paragraph_carry import carried_place
 from loaders.extract.periods import PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.plans import planned
 from loaders.extract.rules import ALL_OFFENCES, RULES, Guess, for_all_offences, nearest_rule, specialise
 from loaders.extract.ruling_day import ruling_period
-from loaders.extract.same_speaker import speaker_continues
 from loaders.extract.scope_statement import scoped_after
 from loaders.extract.sentence_after import placed_after, told_after
 from loaders.extract.single_event import one_day_haul
@@ -136,9 +135,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
             context.new_paragraph(sentence.paragraph)
-            context.paragraph_place = speaker_continues(sentence.text, context.text_last) or points_back(
-                sentence.text, context.text_last
-            )
+            context.paragraph_place = carried_place(sentence.text, context.text_last)
         places = finder.find(sentence.text, region_named, skip)
         context.voice = speaking_voice(finder.national_voice(sentence.text, skip), places)
         if index == lede:
