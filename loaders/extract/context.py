@@ -26,14 +26,17 @@ class Context:
     paragraph_place: PlaceMention | None = None
     paragraph_last: Candidate | None = None  # the paragraph's last candidate, for "Among them were 214 ..."
     text_last: Candidate | None = None  # the text's, for a paragraph that opens "Of those held, 20 ..."
+    text_mass: Candidate | None = None  # the text's last mass, for a breakdown that runs on into later paragraphs
     lede_place: PlaceMention | None = None  # what the article's opening sentence is about
     headline_place: PlaceMention | None = None  # what its headline is about
     lede_figure_place: PlaceMention | None = None  # the place of the opening sentence's first figure
     authority_place: PlaceMention | None = None  # the area of the authority the article quotes
     published: date | None = None  # the text's publication date
     text_place: PlaceMention | None = None  # the one place the whole text names, if it names only one
+    text_zone: PlaceMention | None = None  # the one two-province zone the text names (zone_places)
     court_place: PlaceMention | None = None  # the province of the court whose ruling the article reports
     voice: PlaceMention | None = None  # the national authority the current sentence quotes
+    paragraph_voice: PlaceMention | None = None  # the one an earlier sentence of the paragraph quoted
     seen_values: set[float | None] = field(default_factory=set)
     # Arabic reports often put each sentence on its own line under one stated period: while such a text has
     # stated only one period, later lines without their own take it.

@@ -33,3 +33,12 @@ def court_place(text: str, finder: PlaceFinder, ref: Reference) -> PlaceMention 
             seat = ref.geographies[code].fields["name_en"]
             return PlaceMention(court.start(), court.end(), seat, code, f"'{court.group()}', which sits in {seat}")
     return None
+
+
+def ruling_voice(ruling: bool, court: PlaceMention | None, voice: PlaceMention | None) -> PlaceMention | None:
+    """Whose place a figure takes when the article reports one court's ruling: a ruling's is that court's, unless
+    the Interior Ministry is the one speaking ("Ministry spokesman ... said the courts have issued 2,318 sentences
+    over three years"): the ministry tallies the rulings of all the country's courts, not the one court's."""
+    if ruling and court and not (voice and voice.role == "interior"):
+        return court
+    return voice

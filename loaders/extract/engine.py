@@ -23,7 +23,8 @@ from loaders.extract.context import (
     sentence_place,
     unique_place,
 )
-from loaders.extract.courts import court_place
+from loaders.extract.courts import court_place, ruling_voice
+from loaders.extract.crime_subject import crime_kind_of_subject
 from loaders.extract.directorate_zone import directorate_zone
 from loaders.extract.figure_places import facility_place, listed_together, owned_places, speaking_voice
 from loaders.extract.figure_window import (
@@ -40,11 +41,12 @@ from loaders.extract.item_lists import dated_items, list_lead, listed_item
 from loaders.extract.keyword_kinds import inheritable_kinds, keyword_indicator
 from loaders.extract.kind_periods import as_of_fieldwork, period_of_its_kind, survey_fieldwork_end
 from loaders.extract.longer_period import the_longer
-from loaders.extract.mass_list import listed_mass
+from loaders.extract.mass_list import itemised_mass, listed_mass
 from loaders.extract.masses import MASS_SYMBOLS, mass_factor, scaled
 from loaders.extract.one_haul import ONE_OPERATION, OTHER_REPORT, carried, one_haul
 from loaders.extract.own_forces import federal_forces, region_apart
 from loaders.extract.paragraph_carry import carried_place
+from loaders.extract.paragraph_voice import paragraph_voice, same_speaker
 from loaders.extract.periods import PeriodPhrase, find_period_phrases, of_the_texts_year
 from loaders.extract.places import PlaceFinder, PlaceMention, authority_place, owner_of
 from loaders.extract.plans import planned
@@ -58,6 +60,8 @@ from loaders.extract.subset_people import people_of_them
 from loaders.extract.text import Mention, Sentence, dateline_end, find_mentions, split_sentences, without_diacritics
 from loaders.extract.text_region import enclosing_place
 from loaders.extract.traps import phone_spans, prevalence_share, trap_reason
+from loaders.extract.warrant_courts import without_warrant_courts
+from loaders.extract.zone_places import named_zone, zone_place
 from loaders.reference import Reference
 
 # Sentences that continue the figure before them: "Of those held, 20 were ...", "That total included 205 kg ...".
@@ -124,7 +128,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     named = [
         place for s, skip in zip(sentences, datelines, strict=True) for place in finder.find(s.text, region_named, skip)
     ]
-    context.text_place = unique_place(named) or enclosing_place(named, ref)
+    context.text_place, context.text_zone = unique_place(named) or enclosing_place(named, ref), named_zone(named, ref)
     context.court_place = court_place(text, finder, ref)
     context.all_offences = bool(ALL_OFFENCES.search(text))
     context.region_apart = region_apart(text)
@@ -134,10 +138,12 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     gap = 0  # sentences without candidates since previous_found (at most one)
     for index, (sentence, skip) in enumerate(zip(sentences, datelines, strict=True)):
         if sentence.paragraph != context.paragraph:
+            same_speaker(sentence.text, context)  # (before new_paragraph forgets the voice)
             context.new_paragraph(sentence.paragraph)
             context.paragraph_place = carried_place(sentence.text, context.text_last)
-        places = finder.find(sentence.text, region_named, skip)
-        context.voice = speaking_voice(finder.national_voice(sentence.text, skip), places)
+        places = without_warrant_courts(sentence.text, finder.find(sentence.text, region_named, skip))
+        voice = paragraph_voice(finder.national_voice(sentence.text, skip), places, context)
+        context.voice = speaking_voice(voice, places)
         if index == lede:
             context.lede_place = unique_place(places)
         if OTHER_REPORT.search(sentence.text):  # "This comes a day after a ministry statement that ...": not the haul
@@ -222,6 +228,7 @@ def _read_sentence(
         result.candidates.append(candidate)
         last, last_clause = candidate, figure.clause
         context.paragraph_last = context.text_last = candidate
+        context.text_mass = candidate if candidate.unit == "kg" else context.text_mass
     context.remember(phrases, places, scope)
 
 
@@ -301,6 +308,7 @@ def _candidate(
     )
     guess = specialise(guess, described, told, _states_a_period(phrases), text[mention.end : figure.window[1]])
     guess = carried(guess, text[figure.clause[0] : mention.start], text[mention.end : figure.clause[1]])
+    guess = crime_kind_of_subject(guess, text[: mention.start])
     guess = one_day_haul(guess, text, _states_a_period(phrases))
     guess = for_all_offences(guess, context.all_offences)
     guess = _compared_kind(guess, sentence, figure, context)
@@ -325,10 +333,11 @@ def _candidate(
     # carrying one million pills") is another event, which does not take the operation's place.
     earlier = bool(context.operation and phrases and published and period.end and (published - period.end).days > 31)
     # (a ruling the national judicial council announces is the ruling court's: "the Basra Criminal Court")
-    voice = context.court_place if guess.indicator in _RULINGS and context.court_place else context.voice
+    voice = ruling_voice(guess.indicator in _RULINGS, context.court_place, context.voice)
     owned = listed_together(owned, text, ref)
     place, place_why = choose_place(owned, scope, mention.start, context, ref, before, voice, not earlier)
     place, place_why = facility_place(place, place_why, text[figure.clause[0] : mention.start], context)
+    place, place_why = zone_place(place, place_why, text, context.text_zone, ref)
     if place in (context.authority_place, context.voice) and place.role == "interior" and guess.indicator in REHAB:
         place, place_why = federal(ref), f"{place_why}; its treatment centres are outside the Kurdistan Region"
     place, place_why = federal_forces(place, place_why, guess.indicator, context, ref)
@@ -402,7 +411,7 @@ def _guess(
         guess = _topic_kind(context.topic, figure.unit.unit_class, ref)
         own_words = f"{own_words} {context.topic}" if guess else own_words
     guess = guess or listed_item(text, figure.unit.unit_class, context.list_lead)
-    guess = guess or listed_mass(figure.unit.unit_class, context.paragraph_last)
+    guess = guess or listed_mass(figure.unit.unit_class, context.paragraph_last) or itemised_mass(figure, text, context)
     return guess, own_words
 
 

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 # ("2020 — 1,850").
 _ITEM = re.compile(r"^\s*(?:[-•*–]|[0-9\u0660-\u0669]{1,2}[.)])\s+|^\s*((?:19|20)\d{2})\s*[—–:-]\s*(?=\d)")
 _YEAR_ROW = re.compile(r"^\s*(?:[-•*–]\s+)?((?:19|20)\d{2})\s*[—–:-]\s*\S")  # "2021 — 2,351", "* 2022: five"
+# "- 2024 so far: 772 pills": the row's year up to the day the text was published
+_YEAR_SO_FAR_ROW = re.compile(
+    r"^\s*(?:[-•*–]\s+)?((?:19|20)\d{2})\s+(?:so\s+far|to\s+date|until\s+now|حتى\s+الآن)\s*[—–:-]\s*\S", re.IGNORECASE
+)
 
 # A line that announces the list below it: it ends with a colon.
 LEAD_IN = re.compile(r"[:：]\s*$")
@@ -94,6 +98,10 @@ def _line_period(candidate: Candidate, published: date | None) -> tuple | None:
     if row:  # the row's year, which no phrase names ("2021 — 2,351")
         year = int(row[1])
         return str(year), date(year, 1, 1), date(year, 12, 31), f"the year {year} that labels the row"
+    so_far = _YEAR_SO_FAR_ROW.match(line)
+    if so_far and published and published.year == int(so_far[1]):
+        start = date(published.year, 1, 1)
+        return f"{start} to {published}", start, published, f"'{so_far[1]} so far' labels the row: to publication"
     phrases = [p for p in find_period_phrases(line, published) if p.period.start or p.period.end]
     if len(phrases) != 1 or phrases[0].period.kind == SAME_PERIOD:
         return None

@@ -111,6 +111,10 @@ def _to_date(m: re.Match, published: date) -> Period:
     return Period(f"{published.year} to date (to {_day(published)})", date(published.year, 1, 1), published, "to_date")
 
 
+def _first_months_so_far(m: re.Match, published: date) -> Period | None:
+    return _to_date(m, published) if int(m[1]) == published.year else None
+
+
 def _since_year(m: re.Match, published: date) -> Period | None:
     start = date(int(m[2]), MONTHS[m[1].lower()] if m[1] else 1, 1)
     since = f"{start:%b} {m[2]}" if m[1] else m[2]
@@ -578,9 +582,14 @@ _PHRASES: list[tuple[str, _Resolver]] = [
     (
         # "over the course of 2025"
         rf"(?:in|during|for|throughout|over)\s+(?:the\s+course\s+of\s+|the\s+(?:whole\s+|entire\s+|calendar\s+)?(?:year\s+|of\s+)?)?{_YEAR}\b"
-        rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)",
+        rf"|\b{_YEAR}(?=\s+(?:figures|statistics|data|totals?)\b)"
+        # "compared with 2023, when 9,000 suspects were detained", "remains 2022, with 17,000 ...": the year a
+        # clause after it gives the figure of
+        rf"|\b{_YEAR}(?=,\s+(?:when|with)\s)",
         _year,
     ),
+    # "in the first months of 2024 alone": the text's own year, from January to the day it was published
+    (rf"(?:in\s+)?the\s+(?:first|opening|early)\s+months\s+of\s+{_YEAR}", _first_months_so_far),
     # "By 2021 the number of treated patients had reached 6,101": that year's count in a series of years
     (rf"\b[Bb]y\s+{_YEAR}\b(?=,?\s+(?:the|its|their)\s+(?:\w+\s+){{0,3}}?(?:number|count|total|figure)\b)", _year),
     (r"(?:during|over|in|for)\s+the\s+same\s+(?:period|time|months?|year|six\s+months)", _same_period),

@@ -39,8 +39,8 @@ CASUALTIES = {"security_killed", "security_wounded"}
 OTHER_SIDE = re.compile(r"\bgangs?\b|\bgunmen\b|عصاب\w*|مسلح\w*")
 # "الكميات المتلفة" (the destroyed quantities) names destruction as the verb does.
 _DESTROY = (
-    r"destroy\w*|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|\bset\s+(?:fire\s+to|ablaze|alight)\b|\btorched\b"
-    r"|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق"
+    r"destroy\w*|\bdestruction\b|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|\bset\s+(?:fire\s+to|ablaze|alight)\b|\btorched\b"
+    r"|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق|(?<!\w)(?:و)?(?:إحراق|احراق|أحرق\w*)(?!\w)"
 )
 DESTROY_WORDS = re.compile(_DESTROY, re.IGNORECASE)
 _SEIZE_AR = (
@@ -99,7 +99,9 @@ RULES = [
         r"|(?<!\w)حكم\s+على"  # "حُكم على 235 منهم": 235 of them were sentenced
         # "أصدرت 900 حكم بحق المدانين", "the courts issued 900 rulings in drug cases": rulings against people
         r"|(?<!\w)بحق\s+المدانين(?!\w)|\bcourts?\s+(?:\S+\s+){0,3}?(?:issued|handed\s+down|passed)\s+(?:[\d,.]+\s+)?rulings\b"
-        r"|(?<!\w)(?:و|ف)?أدان(?:ت|وا)?(?!\w)",  # "المحاكم أدانت 200 شخص": the courts convicted 200
+        r"|(?<!\w)(?:و|ف)?أدان(?:ت|وا)?(?!\w)"  # "المحاكم أدانت 200 شخص": the courts convicted 200
+        # "issued 2,318 judicial sentences": court judgments against people, of no one kind of punishment
+        r"|\bjudicial\s+(?:sentences|rulings|verdicts)\b",
     ),
     _rule(
         "arrests",

@@ -272,9 +272,11 @@ _AR_UNIT_DUAL = r"(?:كيلوغرامين|كيلوغرامان|كيلوين)"
 _AR_UNIT_ONE = r"(?:كيلوغراماً|كيلوغراما|كيلوغرام|كيلو|طناً|طنا|طن)\s+(?:واحداً|واحدا|واحد)"
 _AR_MASS_WORDS = rf"(?<!\w)(?:{_AR_UNIT_DUAL}|{_AR_UNIT_ONE})(?!\w)"
 # Arabic hundreds count what they stand before ("أكثر من مئة عنصر", "ثلاثمئة ألف حبة"); alone, "مئة" may be
-# part of a percentage or a name.
+# part of a percentage or a name. A thousand going on with its hundreds ("ألفين وخمسمئة جريمة") is a number
+# whatever it counts.
 _AR_HUNDREDS_WORDS = (
-    rf"(?<!\w)(?:{AR_THOUSAND_AND_HUNDREDS}|{AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?)"
+    rf"(?<!\w){AR_THOUSAND_AND_HUNDREDS}|"
+    rf"(?<!\w)(?:{AR_HUNDREDS_AMOUNT}(?:\s+{_AR_THOUSAND}(?!\w))?)"
     rf"(?=\s+(?:من\s+)?{AR_COUNTED_NOUN}|\s+(?:كيلوغرام|كغم|طن|أطنان|اطنان)|\s+(?:ال)?(?:حبوب|مواد|مادة)(?!\w))"
 )
 # "7 كيلوغرامات ونصف", "2 and a half tonnes", "one and a half million": a count and half of its unit.
