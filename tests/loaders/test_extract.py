@@ -15,17 +15,11 @@ from loaders.extract.text import dateline_end, find_mentions, split_sentences
 from loaders.extract.to_ledger import EXTRACTED
 from loaders.extract.traps import phone_spans, trap_reason
 from loaders.normalise.values import parse_value
-from loaders.reference import read_reference
-from tests.conftest import RAW, ROOT, shared_file
+from tests.conftest import ROOT, shared_file
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 SEED = ("seed", "000_cde476e3e73152df.txt")
 SEED_PUBLISHED = date(2025, 11, 27)  # assumed for the test: the page shows no date; the ledger infers late Nov 2025
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return read_reference(RAW)
 
 
 def extract(text: str, ref, published: date = date(2025, 11, 27)):

@@ -10,13 +10,7 @@ from loaders.extract.periods import find_period_phrases
 from loaders.extract.score import score_folder
 from loaders.extract.text import find_mentions
 from loaders.normalise.values import parse_value
-from loaders.reference import read_reference
-from tests.conftest import RAW, ROOT
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return read_reference(RAW)
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,6 @@ import pytest
 from loaders.extract.engine import extract_claims
 from loaders.extract.periods import find_period_phrases
 from loaders.extract.text import find_mentions
-from loaders.reference import read_reference
-from tests.conftest import RAW
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return read_reference(RAW)
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,6 @@ from datetime import date
 import pytest
 
 from loaders.extract.engine import extract_claims
-from loaders.reference import read_reference
-from tests.conftest import RAW
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return read_reference(RAW)
 
 
 def _found(ref, text: str, published: date | None = date(2022, 5, 10)) -> dict[float, tuple[str, str]]:

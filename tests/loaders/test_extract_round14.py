@@ -7,13 +7,6 @@ import pytest
 
 from loaders.extract.engine import extract_claims
 from loaders.extract.text import find_mentions
-from loaders.reference import read_reference
-from tests.conftest import RAW
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return read_reference(RAW)
 
 
 def _claims(ref, text: str, published: date | None = date(2023, 8, 20)):

@@ -6,13 +6,6 @@ from datetime import date
 import pytest
 
 from loaders.extract.engine import extract_claims
-from loaders.reference import read_reference
-from tests.conftest import RAW
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return read_reference(RAW)
 
 
 def _claims(ref, text: str, published: date | None = date(2024, 9, 10)):
