@@ -29,10 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     unodc = commands.add_parser("unodc", help="import a UNODC drug-seizures export into data/raw")
     unodc.add_argument("export", type=Path, help="JSON, CSV or XLSX export of the UNODC Data Portal")
     unodc.add_argument("--countries", default="IRQ", help="ISO3 codes to keep, comma-separated")
-    extract = commands.add_parser("extract", help="list candidate claims in an English article (plain text)")
+    extract = commands.add_parser("extract", help="list candidate claims in an English or Arabic article (plain text)")
     extract.add_argument("file", type=Path, help="the article as UTF-8 plain text")
     extract.add_argument(
         "--published", type=_iso_date, help="publication date, YYYY-MM-DD (without it relative periods need_date)"
+    )
+    extract.add_argument(
+        "--lang",
+        choices=("en", "ar"),
+        help="the article's language (default: detected from its letters; the rules read both languages either way)",
     )
     extract.add_argument("--json", action="store_true", help="print JSON instead of a table")
     extract.add_argument("--append", metavar="SOURCE_ID", help="add the candidates to claims/extracted.csv for review")
@@ -74,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "extract":
         from loaders.extract.report import run
 
-        return run(args.file, args.published, args.raw, args.json, args.append)
+        return run(args.file, args.published, args.raw, args.json, args.append, args.lang)
     return 0
 
 

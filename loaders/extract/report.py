@@ -1,4 +1,4 @@
-"""`python -m loaders extract FILE [--published DATE] [--json] [--append SOURCE_ID]`: list or append candidates.
+"""`python -m loaders extract FILE [--published DATE] [--lang en|ar] [--json] [--append SOURCE_ID]`: list or append.
 
 Without --published, relative periods ("last year", "so far") are left open and marked needs_date; such
 candidates are listed but not appended (the ledger needs a period end): give the date to append them."""
@@ -15,6 +15,7 @@ from typing import Any
 from loaders.errors import InputError
 from loaders.extract.candidate import Candidate, Extraction, needs_date
 from loaders.extract.engine import extract_claims
+from loaders.extract.language import detect_language, language_line
 from loaders.extract.to_ledger import append_candidates
 from loaders.reference import read_reference
 
@@ -49,13 +50,14 @@ def _cells(index: int, c: Candidate) -> tuple[str, ...]:
     )
 
 
-def format_table(extraction: Extraction) -> str:
+def format_table(extraction: Extraction, language: str = "") -> str:
     rows = [_COLUMNS] + [_cells(i, c) for i, c in enumerate(extraction.candidates, 1)]
     widths = [max(len(row[k]) for row in rows) for k in range(len(_COLUMNS))]
-    lines = [
+    lines = [language] if language else []
+    lines.append(
         f"{len(extraction.candidates)} candidate claim(s), periods read against publication on "
         f"{extraction.published.isoformat() if extraction.published else 'unknown (relative periods need a date)'}:"
-    ]
+    )
     lines.append("  ".join(cell.ljust(w) for cell, w in zip(rows[0], widths, strict=True)).rstrip())
     for row, candidate in zip(rows[1:], extraction.candidates, strict=True):
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -78,8 +80,9 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def to_json(extraction: Extraction) -> str:
+def to_json(extraction: Extraction, language: dict[str, str] | None = None) -> str:
     document = {
+        **({"language": language} if language else {}),
         "published": extraction.published.isoformat() if extraction.published else None,
         "candidates": [{k: _plain(v) for k, v in asdict(c).items()} for c in extraction.candidates],
         "skipped": [asdict(s) for s in extraction.skipped],
@@ -87,16 +90,23 @@ def to_json(extraction: Extraction) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def run(file: Path, published: date | None, raw_dir: Path, as_json: bool, append_to: str | None) -> int:
+def run(  # one parameter per command-line option
+    file: Path, published: date | None, raw_dir: Path, as_json: bool, append_to: str | None, lang: str | None = None
+) -> int:
     try:
         ref = read_reference(raw_dir)
         if ref.problems:
             raise InputError(f"{raw_dir}: the reference files have problems; run `python -m loaders check`")
-        extraction = extract_claims(read_text(file), published, ref)
-        print(to_json(extraction) if as_json else format_table(extraction))
+        text = read_text(file)
+        detected = detect_language(text)
+        extraction = extract_claims(text, published, ref)
+        if as_json:
+            print(to_json(extraction, {"used": lang or detected, "detected": detected, "given": lang}))
+        else:
+            print(format_table(extraction, language_line(lang, detected)))
         if append_to:
             dated = [c for c in extraction.candidates if not needs_date(c)]
-            report = append_candidates(dated, append_to, raw_dir, ref)
+            report = append_candidates(dated, append_to, raw_dir, ref, lang or detected)
             left = len(extraction.candidates) - len(dated)
             if left:
                 report += f"\n{left} candidate(s) with a relative period not appended: give --published to resolve them"

@@ -11,6 +11,7 @@ from pathlib import Path
 from loaders.csvio import RawFileError, read_records
 from loaders.errors import InputError
 from loaders.extract.candidate import Candidate
+from loaders.extract.language import LANGUAGES
 from loaders.ledger import CLAIM_COLUMNS, SOURCE_COLUMNS
 from loaders.normalise.periods import parse_period_text
 from loaders.normalise.units import resolve_unit
@@ -21,14 +22,26 @@ EXTRACTED = Path("claims") / "extracted.csv"
 NEEDS_REVIEW = "needs_review"
 
 
-def known_source_ids(raw_dir: Path) -> set[str]:
-    ids: set[str] = set()
+def source_languages(raw_dir: Path) -> dict[str, str]:
+    """Every known source id with the language its record gives ('' when none is given)."""
+    languages: dict[str, str] = {}
     for path in sorted((raw_dir / "sources").glob("*.csv")):
         try:
-            ids |= {r.fields["source_id"] for r in read_records(path, f"sources/{path.name}", SOURCE_COLUMNS)}
+            records = read_records(path, f"sources/{path.name}", SOURCE_COLUMNS)
         except RawFileError as error:
             raise InputError(f"cannot read the sources: {error}") from None
-    return ids
+        languages |= {r.fields["source_id"]: r.fields.get("language", "") for r in records}
+    return languages
+
+
+def _language_warning(source_id: str, recorded: str, language: str | None) -> str:
+    """A text in one of the extractor's languages appended to a source recorded in the other: likely a wrong id."""
+    if language is None or recorded not in LANGUAGES or recorded == language:
+        return ""
+    return (
+        f"\nwarning: source {source_id!r} is recorded as {LANGUAGES[recorded]} but the text is "
+        f"{LANGUAGES[language]}: check that this is the right source"
+    )
 
 
 def claim_row(candidate: Candidate, claim_id: str, source_id: str) -> dict[str, str]:
@@ -83,9 +96,12 @@ def _same_claim(row: dict[str, str]) -> tuple[str, ...]:
     )
 
 
-def append_candidates(candidates: list[Candidate], source_id: str, raw_dir: Path, ref: Reference) -> str:
-    """Append the candidates not already there; return a one-line report."""
-    if source_id not in known_source_ids(raw_dir):
+def append_candidates(
+    candidates: list[Candidate], source_id: str, raw_dir: Path, ref: Reference, language: str | None = None
+) -> str:
+    """Append the candidates not already there; return a report (one line, plus a warning if the languages differ)."""
+    languages = source_languages(raw_dir)
+    if source_id not in languages:
         raise InputError(f"unknown source {source_id!r}: add it to {raw_dir / 'sources'}/*.csv before appending claims")
     existing = _existing_claims(raw_dir)
     taken = {row.get("claim_id", "") for row in existing}
@@ -102,7 +118,8 @@ def append_candidates(candidates: list[Candidate], source_id: str, raw_dir: Path
     _append_rows(path, rows)
     skipped = len(candidates) - len(rows)
     again = f" ({skipped} already in the ledger)" if skipped else ""
-    return f"appended {len(rows)} claim(s) needing review to {path}{again}"
+    warning = _language_warning(source_id, languages[source_id], language)
+    return f"appended {len(rows)} claim(s) needing review to {path}{again}{warning}"
 
 
 def _fresh_ids(prefix: str, taken: set[str]) -> Iterator[str]:

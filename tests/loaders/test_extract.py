@@ -9,6 +9,7 @@ import pytest
 
 from loaders.__main__ import main
 from loaders.extract.engine import extract_claims
+from loaders.extract.language import detect_language
 from loaders.extract.periods import find_period_phrases
 from loaders.extract.score import score_folder
 from loaders.extract.text import dateline_end, find_mentions, split_sentences
@@ -1362,3 +1363,42 @@ def test_round10_the_next_sentence_dates_the_seizure(ref):
         None,
         date(2024, 4, 28),
     )
+
+
+# --- the article's language -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police in Basra seized 12 kg of crystal meth.", "en"),
+        ("ضبطت شرطة البصرة 12 كغم من الكريستال.", "ar"),
+        ("قال مدير الشرطة إن 40 متهماً اعتقلوا (Basra police).", "ar"),
+        ("Officials in البصرة said 40 people were held.", "en"),
+        ("2024: 1,200", "en"),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+def test_cli_reports_the_language_detected_or_given(tmp_path, capsys):
+    article = tmp_path / "ar.txt"
+    article.write_text("بغداد/ أعلنت المديرية العامة لشؤون المخدرات اعتقال 120 متهماً خلال عام 2024.", encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    assert capsys.readouterr().out.startswith("language: Arabic (detected)")
+    assert main(["extract", str(article), "--lang", "ar", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["language"] == {"used": "ar", "detected": "ar", "given": "ar"}
+    assert document["candidates"][0]["number"] == 120
+    assert main(["extract", str(article), "--lang", "en"]) == 0
+    assert "the text reads as Arabic: check the file" in capsys.readouterr().out
+
+
+def test_append_warns_when_the_text_and_source_languages_differ(raw_copy, tmp_path, capsys):
+    article = tmp_path / "ar.txt"
+    article.write_text("بغداد/ أعلنت المديرية العامة لشؤون المخدرات اعتقال 120 متهماً خلال عام 2024.", encoding="utf-8")
+    assert main(["--raw", str(raw_copy), "extract", str(article), "--append", "tnr-3925"]) == 0
+    out = capsys.readouterr().out
+    assert "appended 1 claim(s)" in out
+    assert "source 'tnr-3925' is recorded as English but the text is Arabic" in out
