@@ -105,7 +105,10 @@ def sentence_place(
 
 # A subordinate clause after the figures, which tells when or why rather than where they are.
 _ASIDE = re.compile(
-    r",\s+(?:when|where|as|after|because|since|while|which|who)\b|،\s*(?:عندما|حين|حيث|بعدما|التي|الذي)", re.I
+    r",\s+(?:when|where|as|after|because|since|while|which|who)\b|،\s*(?:عندما|حين|حيث|بعدما|التي|الذي)"
+    # "، وهي من أكثر الحبوب انتشاراً في المحافظات": what the drug is, not where the figure is
+    r"|،\s*(?:و)?(?:هي|هو)\s",
+    re.I,
 )
 
 
@@ -226,13 +229,14 @@ def choose_place(
         return context.lede_figure_place, f"{context.lede_figure_place.why}, the opening figure's place"
     if context.authority_place:
         return context.authority_place, f"{context.authority_place.why} speaks for it"
-    return _last_resort(context, ref)
+    return _last_resort(context, ref, lede)
 
 
-def _last_resort(context: Context, ref: Reference) -> tuple[PlaceMention, str]:
+def _last_resort(context: Context, ref: Reference, lede: bool = True) -> tuple[PlaceMention, str]:
     """The one place the whole text names ("SULAYMANIYAH — Border guards found 3,450 pills ... in the Sulaymaniyah
-    border strip"), else Iraq (said so)."""
-    if context.text_place:
+    border strip"), else Iraq (said so). A figure of another report or time than the opening's (`lede` False) does
+    not take the place the text names for that one."""
+    if context.text_place and lede:
         return context.text_place, f"{context.text_place.why}, the only place the text names"
     name = ref.geographies[COUNTRY].fields["name_en"]
     return PlaceMention(0, 0, name, COUNTRY, "default"), f"the text names no place for this figure; {name} assumed"

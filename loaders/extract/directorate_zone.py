@@ -8,6 +8,8 @@ other agency) tells which zone the directorate's figures cover: the Region's zon
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.places import DIRECTORATE, REGION, PlaceFinder
 from loaders.reference import Reference
 
@@ -20,11 +22,20 @@ def directorate_zone(sentences: list[str], finder: PlaceFinder, ref: Reference) 
         return None
     # a zone named beside the directorate ("the directorate ... for the provinces of Erbil and Duhok") is its own
     beside = {p.code for s in sentences if _quotes_directorate(finder, s) for p in finder.find(s, True)} & zones
+    # (or one a sentence calls its area of work: "في محافظتي أربيل ودهوك اللتين تقعان ضمن نطاق عملها")
+    beside = beside or {p.code for s in sentences if _JURISDICTION.search(s) for p in finder.find(s, True)} & zones
     if len(beside) == 1:
         return next(iter(beside))
     claimed = {p.code for s in sentences for p in _authorities(finder, s) if not p.why.endswith(DIRECTORATE)}
     left = zones - claimed
     return next(iter(left)) if len(left) == 1 else None
+
+
+_JURISDICTION = re.compile(
+    r"نطاق\s+(?:عمل|عملها|عمله|مسؤولية|مسؤوليتها|اختصاص|اختصاصها)|(?<!\w)(?:ب|في\s+)?منطقة\s+(?:عملها|مسؤوليتها)(?!\w)"
+    r"|\b(?:its|their)\s+(?:area\s+of\s+(?:work|responsibility|operations)|jurisdiction|remit)\b",
+    re.IGNORECASE,
+)
 
 
 def _quotes_directorate(finder: PlaceFinder, sentence: str) -> bool:

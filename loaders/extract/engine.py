@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from loaders.extract.candidate import Candidate, Extraction, Skipped
+from loaders.extract.casualty_others import others_of_casualties
 from loaders.extract.context import (
     OF_THEM,
     REHAB,
@@ -26,6 +27,9 @@ from loaders.extract.context import (
 from loaders.extract.courts import court_place, ruling_voice
 from loaders.extract.crime_subject import crime_kind_of_subject
 from loaders.extract.directorate_zone import directorate_zone
+from loaders.extract.earlier_report import not_the_ledes
+from loaders.extract.event_voice import event_voice
+from loaders.extract.federal_provinces import excepts_the_region
 from loaders.extract.figure_places import facility_place, listed_together, owned_places, speaking_voice
 from loaders.extract.figure_window import (
     Figure,
@@ -124,6 +128,7 @@ def _extract(text: str, published: date | None, ref: Reference) -> Extraction:
     if headline:
         context.headline_place = unique_place([p for s in headline for p in finder.find(s.text, region_named)])
     finder.directorate_zone = directorate_zone([s.text for s in sentences], finder, ref)
+    finder.federal_provinces = excepts_the_region(text)
     context.authority_place = authority_place(text, ref, finder.directorate_zone)
     named = [
         place for s, skip in zip(sentences, datelines, strict=True) for place in finder.find(s.text, region_named, skip)
@@ -329,11 +334,9 @@ def _candidate(
     if not phrases and published and guess.indicator in _RULINGS and _ONE_COURT.search(text):
         period, period_why = ruling_period(text, published, _RULING_DAY)
     before = continued_place(previous, own_words, bool(_ANAPHORA.match(text)))
-    # In a text reporting one operation, a figure its sentence dates to an earlier time ("In June last year, ...
-    # carrying one million pills") is another event, which does not take the operation's place.
-    earlier = bool(context.operation and phrases and published and period.end and (published - period.end).days > 31)
+    earlier = not_the_ledes(text, bool(context.operation and phrases), published, period.end)
     # (a ruling the national judicial council announces is the ruling court's: "the Basra Criminal Court")
-    voice = ruling_voice(guess.indicator in _RULINGS, context.court_place, context.voice)
+    voice = event_voice(guess.indicator, ruling_voice(guess.indicator in _RULINGS, context.court_place, context.voice))
     owned = listed_together(owned, text, ref)
     place, place_why = choose_place(owned, scope, mention.start, context, ref, before, voice, not earlier)
     place, place_why = facility_place(place, place_why, text[figure.clause[0] : mention.start], context)
@@ -343,9 +346,7 @@ def _candidate(
     place, place_why = federal_forces(place, place_why, guess.indicator, context, ref)
     unit, unit_from_indicator = ledger_unit(figure.unit, indicator["unit"])
     if indicator["unit"] == "kg" and mention.parsed and mention.parsed.unit_hint in MASS_SYMBOLS:
-        unit = (
-            mention.parsed.unit_hint
-        )  # the mass the figure's own words carry ("ثلاثة أطنان": t), as the build reads it
+        unit = mention.parsed.unit_hint  # the mass its own words carry ("ثلاثة أطنان": t), as the build reads it
     factor = mass_factor(mention.parsed, unit, indicator["unit"])
     drug = (
         nearest_drug(window_text, relative_span(figure), figure.unit.end, figure.unit.unit_class in ("weight", "pills"))
@@ -405,6 +406,7 @@ def _guess(
     if prevalence_share(text[: mention.start], text[mention.end :]):
         return Guess("prevalence", "a share of a population that uses drugs"), own_words
     guess = keyword_indicator(text, figure, previous, ref) or people_of_them(text, figure, previous, ref)
+    guess = guess or others_of_casualties(text, figure, context.paragraph_last)
     guess = guess or _contrasted(sentence, figure, context, ref)
     guess = guess or _similar_ruling(text[figure.clause[0] : mention.start], context)
     if guess is None and context.topic:

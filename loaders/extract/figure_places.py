@@ -76,7 +76,10 @@ def owned_places(
 ) -> list[list[PlaceMention]]:
     """Each figure's places; a figure joined by "and" to the next one in its clause shares the place linked after
     that one, when it has none after itself."""
-    owned = [[p for p in places if owners[id(p)] == index] for index in range(len(figures))]
+    owned = [
+        _with_list_run([p for p in places if owners[id(p)] == index], places, owners, text)
+        for index in range(len(figures))
+    ]
     for index in range(len(figures) - 2, -1, -1):
         figure, following = figures[index], figures[index + 1]
         trailing = [p for p in owned[index + 1] if p.start > following.mention.end]
@@ -85,6 +88,23 @@ def owned_places(
         if trailing and not own_after and figure.clause == following.clause and _JOINED.match(between):
             owned[index] = owned[index] + trailing
     return owned
+
+
+def _with_list_run(
+    owned: list[PlaceMention], places: list[PlaceMention], owners: dict[int, int | None], text: str
+) -> list[PlaceMention]:
+    """ "stored in Baghdad, Najaf and Basra": the places listed on after a figure's own place are its too, though only
+    the first is linked to it by "in" (listed_together then makes them one area)."""
+    run = list(owned)
+    for place in sorted(places, key=lambda p: p.start):
+        if (
+            run
+            and owners[id(place)] is None
+            and place.start >= run[-1].end
+            and _LIST_GAP.match(text[run[-1].end : place.start])
+        ):
+            run.append(place)
+    return run
 
 
 # One facility's own count ("the hospital currently holds 70 patients", "المستشفى يضم"): the facility is where the

@@ -386,8 +386,11 @@ def _month_span_ar(m: re.Match, published: date) -> Period | None:
     the end) of another."""
     first_day, first, first_year, day, last, last_year = m.groups()
     last_month = _AR_MONTH_NUMBERS[last]
-    end_year = int(last_year) if last_year else published.year
-    start_year = int(first_year) if first_year else end_year - (_AR_MONTH_NUMBERS[first] > last_month)
+    # "منذ الأول من كانون الثاني 2020 ولغاية منتصف أيلول الماضي": the end month follows the start the text dates
+    rolled = _AR_MONTH_NUMBERS[first] > last_month
+    end_year = int(last_year) if last_year else int(first_year) + rolled if first_year else published.year
+    start_year = int(first_year) if first_year else end_year - rolled
+    # (a span "to mid-September" is recorded to the end of that month, as the ledger records it)
     end = date(end_year, last_month, _ar_day(day) or monthrange(end_year, last_month)[1])
     start = date(start_year, _AR_MONTH_NUMBERS[first], _ar_day(first_day) or 1)
     return Period(f"{_day(start)} to {_day(end)}", start, end, "explicit") if start <= end else None
@@ -460,7 +463,7 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
     (
         rf"{_AR_P}(?:(?:للمدة|خلال\s+المدة|في\s+المدة|للفترة|خلال\s+الفترة)\s+)?(?:من|منذ)\s+"
         rf"(?:{_AR_DAY}\s+من\s+|مطلع\s+|بداية\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+((?:19|20)\d{{2}}))?{_AR_THIS}"
-        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:{_AR_DAY}\s+(?:من\s+)?|نهاية\s+|آخر\s+)?(?:شهر\s+)?{_AR_MONTH}"
+        rf"\s+(?:وحتى|ولغاية|حتى|إلى|الى|لغاية)\s+(?:{_AR_DAY}\s+(?:من\s+)?|نهاية\s+|آخر\s+|منتصف\s+)?(?:شهر\s+)?{_AR_MONTH}"
         # "... حتى الثلاثين من أيار من عام 2023": the year may follow as "of the year"
         rf"(?:\s+(?:من\s+)?(?:عام\s+|سنة\s+)?((?:19|20)\d{{2}}))?{_AR_THIS}",
         _month_span_ar,
@@ -518,7 +521,13 @@ _AR_PHRASES: list[tuple[str, _Resolver]] = [
         rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)\s+((?:19|20)\d{{2}})",
         _year,
     ),
-    (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة|السابق)", _last_year),
+    # "العام السابق" (the previous year) is the year before the one the text states, as "the year before" is;
+    # "العام الماضي" (last year) is the year before publication's
+    (
+        rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام\s+السابق|السنة\s+السابقة|العام\s+الذي\s+سبقه|السنة\s+التي\s+سبقتها)",
+        _year_before,
+    ),
+    (rf"{_AR_P}(?:خلال\s+|في\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|المنصرم|المنصرمة)", _last_year),
     (
         rf"{_AR_P}(?:خلال|في|طيلة|طوال)\s+(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?((?:19|20)\d{{2}}))?"
         r"(?:\s+(?:الماضي|الجاري|الحالي|المنصرم))?(?!\s*\d)",

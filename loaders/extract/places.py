@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.errors import InputError
+from loaders.extract.statement_venue import briefing_venue
 from loaders.reference import Reference
 
 COUNTRY, REGION, FEDERAL = "IQ", "IQ-KR", "X-IQ-FED"
@@ -87,11 +88,13 @@ _AUTHORITIES = [
         # whatever a text says lies outside the Region ("the provinces outside the Kurdistan Region", "عدا إقليم
         # كوردستان"), which wins over the Region's name inside the phrase.
         r"(?:Interior\s+)?Ministry(?:'s|’s)\s+(?:treatment|rehabilitation)\s+centres|مراكز\s+التأهيل\s+التابعة\s+لوزارة\s+الداخلية"
+        # and so are the Justice Ministry's prisons ("سجون الوزارة تضم ..."): the Region runs its own
+        r"|(?:Justice\s+)?Ministry(?:'s|’s)\s+prisons|(?<!\w)سجون\s+(?:ال)?وزارة(?:\s+العدل)?(?!\w)"
         r"|(?:provinces|governorates)\s+outside\s+(?:of\s+)?the\s+Kurdistan\s+Region|\bfederal\s+(?:provinces|governorates)"
-        r"|(?:ال)?محافظات\s+(?:ال)?اتحادية"
+        r"|(?:ال)?محافظات\s+(?:ال)?اتحادية|(?:ال)?محاكم\s+(?:ال)?اتحادية|\bfederal\s+courts\b"  # the federal courts' area
         r"|(?:excluding|except(?:\s+for)?|outside(?:\s+of)?|not\s+(?:counting|including)|apart\s+from|other\s+than)"
         r"\s+(?:those\s+(?:in|of)\s+)?the\s+(?:[\w-]+\s+)?Kurdistan\s+Region"  # "not counting the semi-autonomous ..."
-        r"|(?:(?:ال)?محافظات\s+(?:\S+\s+)?)?(?:ما\s+)?(?:عدا|خارج|باستثناء)\s+(?:محافظات\s+)?إقليم\s+كوردستان",
+        r"|(?:(?:ال)?محافظات\s+(?:\S+\s+)?)?(?:ما\s+)?(?:عدا|خارج|باستثناء)\s+(?:محافظات\s+)?(?:إ|ا)قليم\s+كو?ردستان",
         FEDERAL,
         "outside the Kurdistan Region",
     ),
@@ -304,6 +307,13 @@ _TOWNS: dict[str, tuple[str, ...]] = {
         "Kalar",
         "Dukan",
         "Pishdar",
+        "Arbat",
+        "Mawat",
+        "Sharbazher",
+        f"{_ADMIN_AR}عربت",
+        "ماوت",
+        "شارباژێر",
+        "شاربازير",
         "رابرين",
         "قلعة دزة",
         "قلعةدزة",
@@ -325,6 +335,7 @@ class PlaceFinder:
     def __init__(self, ref: Reference):
         self._ref = ref
         self.directorate_zone: str | None = None  # the zone the Region's directorate reports for in this text
+        self.federal_provinces = False  # the text's provinces exclude the Kurdistan Region (federal_provinces.py)
         spellings = {s for s in _spellings(ref) if re.search(r"[A-Za-z\u0621-\u064a]", s) and len(s) > 2}
         alternatives = sorted(spellings, key=len, reverse=True)
         body = "|".join(re.sub(r"\\[-\s]|\\ ", r"[\\s-]+", re.escape(s)) for s in alternatives)
@@ -362,11 +373,14 @@ class PlaceFinder:
         found += self._local_authorities(sentence, skip_to)  # longer than the place inside them, so they win
         found += [self._named(m, code) for pattern, code in _EPITHETS for m in pattern.finditer(sentence, skip_to)]
         found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS.finditer(sentence, skip_to)]
-        found += [self._named(m, COUNTRY, linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)]
+        found += [
+            self._named(m, self._provinces(m), linked=True) for m in _COUNTRY_WORDS_AR.finditer(sentence, skip_to)
+        ]
         if region_named:
             found += [self._named(m, REGION) for m in _REGION_WORDS.finditer(sentence, skip_to)]
         kept = [p for p in sorted(_without_overlaps(found), key=lambda p: p.start) if not _names_a_body(p, sentence)]
         kept = [replace(p, role="partner") if _PARTNER.search(sentence[: p.start]) else p for p in kept]
+        kept = _without_excepted_whole(kept)
         return [
             replace(p, role="fronted")
             if not p.role
@@ -376,6 +390,11 @@ class PlaceFinder:
             else p
             for p in kept
         ]
+
+    def _provinces(self, match: re.Match) -> str:
+        """'في المحافظات' (in the provinces) is the federal ones in a text that says they exclude the Region."""
+        provinces = self.federal_provinces and re.fullmatch(r"(?:في|على\s+مستوى)\s+(?:جميع\s+)?المحافظات", match[0])
+        return FEDERAL if provinces else COUNTRY
 
     def _local_authorities(self, sentence: str, skip_to: int) -> list[PlaceMention]:
         """'The Sulaimani Asayish' speaks for Sulaymaniyah and Halabja, not for the city its name holds."""
@@ -451,6 +470,15 @@ class PlaceFinder:
         return PlaceMention(match.start(), match.end(), name, code, f"'{match.group()}'", linked)
 
 
+def _without_excepted_whole(places: list[PlaceMention]) -> list[PlaceMention]:
+    """A sentence that names the country and excepts the Kurdistan Region ("the courts in Iraq's provinces, excluding
+    the Region's", "في العراق ... باستثناء محافظات إقليم كردستان") is about the federal provinces: the country is the
+    whole the exception is taken from, not a second place that would outrank them."""
+    if not any(p.code == FEDERAL for p in places):
+        return places
+    return [p for p in places if p.code != COUNTRY]
+
+
 def place_key_of(name: str) -> str:
     return re.sub(r"[\s-]+", " ", name.strip().lower())
 
@@ -511,7 +539,7 @@ _DIRECTORATES_OF = re.compile(
 
 
 def _names_a_body(place: PlaceMention, sentence: str) -> bool:
-    if _DIRECTORATES_OF.search(sentence[: place.start]):
+    if _DIRECTORATES_OF.search(sentence[: place.start]) or briefing_venue(sentence[: place.start]):
         return True
     if place.code == COUNTRY and (
         _PART_OF_COUNTRY.match(sentence, place.end) or _INTO_COUNTRY.search(sentence[: place.start])

@@ -101,7 +101,9 @@ RULES = [
         r"|(?<!\w)بحق\s+المدانين(?!\w)|\bcourts?\s+(?:\S+\s+){0,3}?(?:issued|handed\s+down|passed)\s+(?:[\d,.]+\s+)?rulings\b"
         r"|(?<!\w)(?:و|ف)?أدان(?:ت|وا)?(?!\w)"  # "المحاكم أدانت 200 شخص": the courts convicted 200
         # "issued 2,318 judicial sentences": court judgments against people, of no one kind of punishment
-        r"|\bjudicial\s+(?:sentences|rulings|verdicts)\b",
+        r"|\bjudicial\s+(?:sentences|rulings|verdicts)\b"
+        # "the courts handed down sentences to 682 of those detainees": the sentenced, whoever held them before
+        r"|\b(?:handed\s+down|handed\s+out|handed|gave|issued|delivered)\s+(?:(?:prison|jail)\s+)?(?:sentences|verdicts)\s+to\b",
     ),
     _rule(
         "arrests",
@@ -283,7 +285,7 @@ _TRAFFICKING_CASES = re.compile(
     re.IGNORECASE,
 )
 _USE_CASES = re.compile(
-    rf"\b(?:use|possession|consumption|abuse)\b|(?<!\w)(?:ب|و)?(?:ال)?تعاطي?(?!\w)|{_ARTICLE}(?:32|٣٢)(?![\d٠-٩])",
+    rf"\b(?:use|possession|consumption|abuse)\b|(?<!\w)(?:ب|و)?(?:ال)?تعاطي?(?:ها|هم|ه)?(?!\w)|{_ARTICLE}(?:32|٣٢)(?![\d٠-٩])",
     re.IGNORECASE,
 )
 
@@ -341,7 +343,7 @@ _CASE_KINDS = {
 
 def _kind_of_case(guess: Guess, own_words: str) -> Guess:
     """'2,500 trafficking crimes', 'قضية تعاطٍ': one kind; both kinds named together ("قضية اتجار وتعاطٍ") or none
-    leave the general count."""
+    leave the general count; so do drugs and their use ("بالاتجار بالمخدرات وتعاطيها")."""
     if guess.indicator not in _CASE_KINDS:
         return guess
     trafficking, use = _TRAFFICKING_CASES.search(own_words), _USE_CASES.search(own_words)

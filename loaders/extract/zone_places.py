@@ -43,7 +43,8 @@ def _in_region(code: str, ref: Reference) -> bool:
 _BOTH = re.compile(r"(?<!\w)(?:في\s+|ب)?(?:ال)?محافظتين(?!\w)|\b(?:both|the\s+two)\s+(?:provinces|governorates)\b")
 # (work that reached out of the Region; not people "from outside the Kurdistan Region", who were held inside it)
 _BEYOND = re.compile(
-    r"(?<!\w)(?:و)?(?:امتد\w*|تمتد|يمتد|وصل\w*|تجاوز\w*)\s+(?:إلى\s+)?خارج\s+(?:حدود\s+)?(?:ال)?إقليم"
+    # "امتدت إلى خارج حدود الإقليم", "امتدت إلى ما وراء حدود الإقليم" (beyond the Region's borders)
+    r"(?<!\w)(?:و)?(?:امتد\w*|تمتد|يمتد|وصل\w*|تجاوز\w*)\s+(?:إلى\s+)?(?:خارج|ما\s+وراء|ما\s+بعد)\s+(?:حدود\s+)?(?:ال)?إقليم"
     r"|\b(?:extend\w*|reach\w*|stretch\w*|spread\w*)\s+(?:\S+\s+){0,2}?(?:outside|beyond)\s+(?:the\s+)?"
     r"(?:Kurdistan\s+)?Region\b",
     re.IGNORECASE,
