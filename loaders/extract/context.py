@@ -37,6 +37,7 @@ class Context:
     court_place: PlaceMention | None = None  # the province of the court whose ruling the article reports
     voice: PlaceMention | None = None  # the national authority the current sentence quotes
     paragraph_voice: PlaceMention | None = None  # the one an earlier sentence of the paragraph quoted
+    voice_placeless: bool = False  # that voice was quoted in a sentence naming no place of its own
     seen_values: set[float | None] = field(default_factory=set)
     # Arabic reports often put each sentence on its own line under one stated period: while such a text has
     # stated only one period, later lines without their own take it.
@@ -107,7 +108,9 @@ def sentence_place(
 _ASIDE = re.compile(
     r",\s+(?:when|where|as|after|because|since|while|which|who)\b|،\s*(?:عندما|حين|حيث|بعدما|التي|الذي)"
     # "، وهي من أكثر الحبوب انتشاراً في المحافظات": what the drug is, not where the figure is
-    r"|،\s*(?:و)?(?:هي|هو)\s",
+    r"|،\s*(?:و)?(?:هي|هو)\s"
+    # "16 مركزاً ...، بينها ثلاثة مراكز في بغداد", ", including three in Baghdad": the place of a part, not the whole
+    r"|،\s*(?:و)?(?:من\s+)?(?:بينها|بينهم|منها|منهم)\s|,\s+(?:including|of\s+which|among\s+them)\b",
     re.I,
 )
 

@@ -23,7 +23,9 @@ def directorate_zone(sentences: list[str], finder: PlaceFinder, ref: Reference) 
     # a zone named beside the directorate ("the directorate ... for the provinces of Erbil and Duhok") is its own
     beside = {p.code for s in sentences if _quotes_directorate(finder, s) for p in finder.find(s, True)} & zones
     # (or one a sentence calls its area of work: "في محافظتي أربيل ودهوك اللتين تقعان ضمن نطاق عملها")
-    beside = beside or {p.code for s in sentences if _JURISDICTION.search(s) for p in finder.find(s, True)} & zones
+    # (the zone nearest those words: "whose zone covers Erbil and Duhok ... Sulaymaniyah and Halabja are covered by a
+    # separate directorate")
+    beside = beside or {code for s in sentences if (code := _nearest_zone(s, finder, zones))}
     if len(beside) == 1:
         return next(iter(beside))
     claimed = {p.code for s in sentences for p in _authorities(finder, s) if not p.why.endswith(DIRECTORATE)}
@@ -33,9 +35,19 @@ def directorate_zone(sentences: list[str], finder: PlaceFinder, ref: Reference) 
 
 _JURISDICTION = re.compile(
     r"نطاق\s+(?:عمل|عملها|عمله|مسؤولية|مسؤوليتها|اختصاص|اختصاصها)|(?<!\w)(?:ب|في\s+)?منطقة\s+(?:عملها|مسؤوليتها)(?!\w)"
-    r"|\b(?:its|their)\s+(?:area\s+of\s+(?:work|responsibility|operations)|jurisdiction|remit)\b",
+    r"|\b(?:its|their)\s+(?:area\s+of\s+(?:work|responsibility|operations)|jurisdiction|remit)\b"
+    r"|\b(?:whose|its|their)\s+(?:zone|area|territory)\s+(?:covers|includes|spans)\b",  # "whose zone covers Erbil"
     re.IGNORECASE,
 )
+
+
+def _nearest_zone(sentence: str, finder: PlaceFinder, zones: set[str]) -> str | None:
+    """The zone named nearest the words calling it the directorate's area of work, if the sentence has them."""
+    said = _JURISDICTION.search(sentence)
+    named = [p for p in finder.find(sentence, True) if p.code in zones] if said else []
+    if not named:
+        return None
+    return min(named, key=lambda p: min(abs(p.start - said.end()), abs(said.start() - p.end))).code
 
 
 def _quotes_directorate(finder: PlaceFinder, sentence: str) -> bool:

@@ -47,7 +47,8 @@ def listed_item(sentence_text: str, unit_class: str | None, lead: tuple | None) 
     if lead is None or not is_item(sentence_text):
         return None
     kinds, broken_down = lead[0], lead[1]
-    if unit_class is None and kinds.get(None):
+    # (an item's people word, "- عام 2020: سبعة آلاف و500 متهم", counts whom the lead-in names: "حصيلة المعتقلين")
+    if unit_class in (None, "persons") and kinds.get(None):
         return Guess(kinds[None].indicator, f"{kinds[None].why} in the line that opens the list")
     if unit_class not in ("weight", "pills"):
         return None

@@ -10,6 +10,7 @@ import re
 
 from loaders.extract.candidate import Candidate
 from loaders.extract.care import diagnosed_patients
+from loaders.extract.convict_words import convicted_people
 from loaders.extract.figure_window import Figure, relative_span
 from loaders.extract.indicators import compatible
 from loaders.extract.kind_corrections import (
@@ -80,7 +81,8 @@ def keyword_indicator(text: str, figure: Figure, previous: Candidate | None, ref
         return Guess(inherited or previous.indicator, f"same kind as the figure before it ({previous.value})")
     if unit_class is not None:  # "Sixteen traffickers, including three ..., were arrested": the verb is further on
         start = figure.clause[0]
-        return nearest_rule(clause, (figure.mention.start - start, figure.mention.end - start), clause, allowed)
+        span = (figure.mention.start - start, figure.mention.end - start)
+        return nearest_rule(clause, span, clause, allowed) or convicted_people(figure.unit, clause)
     return None
 
 

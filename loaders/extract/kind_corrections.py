@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from loaders.extract.indicators import UnitWord
-from loaders.extract.rules import DESTROY_WORDS, SEIZURE_WORDS, Guess, nearest_rule
+from loaders.extract.rules import DESTROY_WORDS, Guess, nearest_rule
+from loaders.extract.seized_adjective import seizure_named_before
 
 _DESTROYED_TWIN = {"seizures": "drugs_destroyed", "seizures_pills": "drugs_destroyed_pills"}
 
@@ -18,7 +19,7 @@ _DESTROYED_TWIN = {"seizures": "drugs_destroyed", "seizures_pills": "drugs_destr
 def destroyed_before(guess: Guess, before: str, allowed: set[str]) -> Guess:
     """'set fire to 130 kg of drugs confiscated in earlier operations', 'أحرقت ... 150 كيلوغراماً ... التي ضبطتها':
     the verb before the figure says what was done to it; a seizure named after it is the drugs' history."""
-    if guess.indicator not in _DESTROYED_TWIN or SEIZURE_WORDS.search(before):
+    if guess.indicator not in _DESTROYED_TWIN or seizure_named_before(before):
         return guess
     destroyed = DESTROY_WORDS.search(before)
     twin = _DESTROYED_TWIN[guess.indicator]

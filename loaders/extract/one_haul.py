@@ -12,7 +12,7 @@ from loaders.extract.rules import EVENT, SEIZURE_WORDS, Guess
 from loaders.extract.single_event import EVENT_TWIN
 
 # The text's report of one operation ("seized ... in a joint operation"), which its later figures may belong to.
-ONE_OPERATION = re.compile(r"\bin\s+an?\s+(?:\w+\s+)?operation\b(?!s)|(?<!\w)في\s+عملية(?!\w)", re.IGNORECASE)
+ONE_OPERATION = re.compile(r"\bin\s+an?\s+(?:[\w-]+\s+){0,2}?operation\b(?!s)|(?<!\w)في\s+عملية(?!\w)", re.IGNORECASE)
 
 
 # A seizure told as one haul: drugs hidden in, or carried by, one vehicle, place or person ("found ... hidden in a
@@ -25,7 +25,9 @@ def one_haul(text: str) -> re.Match | None:
 # A sentence that turns to another statement, time or matter than the one the text reports.
 OTHER_REPORT = re.compile(
     r"(?<!\w)(?:و)?(?:ي|ت)أتي\s+ذلك|(?<!\w)بعد\s+(?:يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|أشهر|أشهر)\s+(?:على|من)(?!\w)"
-    r"|(?<!\w)في\s+سياق\s+(?:منفصل|آخر)|\b(?:days?|weeks?|months?)\s+(?:after|before|earlier)\b|\b(?:comes?|came)\s+(?:after|as)\b"
+    r"|(?<!\w)في\s+سياق\s+(?:منفصل|آخر)"
+    # (not a duration: "had followed the network for several weeks before moving against it")
+    r"|(?<!\bfor\s)(?<!\bfor\sseveral\s)(?<!\bfor\sa\sfew\s)\b(?:days?|weeks?|months?)\s+(?:after|before|earlier)\b|\b(?:comes?|came)\s+(?:after|as)\b"
     r"|\bseparately\b|\bmeanwhile\b|\bin\s+a\s+separate\b",
     re.IGNORECASE,
 )
@@ -60,7 +62,9 @@ _CARRIER = re.compile(
 # "بحوزته" (on him) is already a sign of one haul in EVENT.
 _CARRIER_AFTER = re.compile(
     rf"^[^,;.]{{0,60}}?(?:\bbelonging\s+to\s+(?:a|one)\s+(?:single\s+|lone\s+)?(?:[\w-]+\s+)?{_ONE_PERSON}"
-    rf"|\b(?:from|on)\s+(?:him|her|(?:a|an|one)\s+(?:[\w-]+\s+)?{_ONE_PERSON})|\bin\s+(?:his|her)\s+possession\b)",
+    rf"|\b(?:from|on)\s+(?:him|her|them|(?:a|an|one)\s+(?:[\w-]+\s+)?{_ONE_PERSON})|\bin\s+(?:his|her)\s+possession\b"
+    # the load's carriers named after it: "seized 20 kg and detained the traffickers who were moving it"
+    r"|\b(?:who|that)\s+(?:was|were|had\s+been)\s+(?:moving|carrying|transporting|smuggling)\s+(?:it|them)\b)",
     re.IGNORECASE,
 )
 

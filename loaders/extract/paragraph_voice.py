@@ -23,13 +23,21 @@ def paragraph_voice(voice: PlaceMention | None, places: list[PlaceMention], cont
     """The sentence's own national voice, else the one an earlier sentence of its paragraph quoted (while no
     sentence since named a place); remembers what the next sentence may carry."""
     carried = voice or (None if places else context.paragraph_voice)
+    context.voice_placeless = not places if voice else context.voice_placeless and carried is not None
     context.paragraph_voice = carried
     return carried
 
 
 def same_speaker(opening: str, context: Context) -> None:
-    """At a new paragraph: keep the voice of the paragraph before when this one opens on the same speaker."""
-    context.paragraph_voice = context.paragraph_voice if _SAME_SPEAKER.match(opening) else None
+    """At a new paragraph: keep the voice of the paragraph before when this one opens on the same speaker; "the
+    ministry said" names it again only when it spoke there of no place of its own (a statement's national tally,
+    not the ministry announcing an operation in one city)."""
+    same = _SAME_SPEAKER.match(opening) or (context.voice_placeless and _MINISTRY_AGAIN.match(opening))
+    context.paragraph_voice = context.paragraph_voice if same else None
 
 
 _SAME_SPEAKER = re.compile(r"\s*(?:According\s+to\s+(?:him|[A-Z][\w-]+)\s*,|(?:He|She)\s+(?:added|said|went\s+on)\b)")
+# "وذكرت الوزارة في بيانها", "The ministry said in its statement": the ministry the paragraph before named
+_MINISTRY_AGAIN = re.compile(
+    r"\s*(?:The\s+ministry\s+(?:said|added|stated)\b|(?:و)?(?:ذكرت|قالت|أضافت|أكدت|أوضحت|بينت|أشارت|تابعت)\s+الوزارة(?!\w))"
+)

@@ -79,7 +79,7 @@ _AUTHORITIES = [
         r"(?:anti-?narcotics|drug|narcotics?)(?:[-\s]+(?:combat\w*|control))?\s+directorate"
         r"|Kurdistan\s+Region(?:al\s+Government)?(?:'s|’s)?\s+(?:General\s+)?Directorate\s+(?:of|for)\s+"
         r"(?:Combat+ing\s+)?(?:Narcotics|Drugs?)|\bKRG(?:'s|’s)?\s+(?:anti-?narcotics|drug)\s+directorate"
-        r"|مديرية\s+مكافحة\s+المخدرات\s+في\s+إقليم\s+كوردستان",
+        r"|(?:ال)?مديرية\s+(?:العامة\s+ل)?مكافحة\s+المخدرات\s+في\s+إقليم\s+كو?ردستان",
         "IQ-KR",
         DIRECTORATE,
     ),

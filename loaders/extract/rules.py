@@ -17,6 +17,9 @@ _SEIZE = (
     # Drugs found on someone or carried by them ("stopped a truck and found 7 million pills", "suspects carrying
     # over a kilogram", "a suspect in possession of 2 kilograms"); only masses and pills may take these.
     r"|\bfound\b|\bfinding\b|\bcarr(?:y|ying|ied|ies)\b|\bin\s+(?:the\s+)?possession\s+of\b"
+    r"|\bin\s+(?:his|her|their)\s+possession\b"  # "arrested ... with 5 kilograms of marijuana in his possession"
+    # what intercepted loads held: "The consignments together held 262,000 pills"
+    r"|\b(?:consignments?|shipments?|loads?|cargo(?:es)?)\s+(?:\w+\s+)?(?:held|contained)\b"
     # a smuggler stopped while bringing the drugs in ("arrested a man trying to bring 50,000 pills into Iraq")
     r"|\b(?:trying|tried|attempting|attempted|seeking|sought)\s+to\s+(?:bring|smuggle|sneak|move|transport|take|get)\b"
     # "a dealer who was holding 49,000 pills", "a man caught in Kut with 2 kg", "possessing 3 kg"
@@ -40,7 +43,7 @@ OTHER_SIDE = re.compile(r"\bgangs?\b|\bgunmen\b|عصاب\w*|مسلح\w*")
 # "الكميات المتلفة" (the destroyed quantities) names destruction as the verb does.
 _DESTROY = (
     r"destroy\w*|\bdestruction\b|\bburn(?:ed|t)\b|incinerat\w*|disposed\s+of|disposal|\bset\s+(?:fire\s+to|ablaze|alight)\b|\btorched\b"
-    r"|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف\w*|حرق|(?<!\w)(?:و)?(?:إحراق|احراق|أحرق\w*)(?!\w)"
+    r"|إتلاف|اتلاف|أتلف\w*|(?:ال)?متلف(?!ز)\w*|حرق|(?<!\w)(?:و)?(?:إحراق|احراق|أحرق\w*)(?!\w)"
 )
 DESTROY_WORDS = re.compile(_DESTROY, re.IGNORECASE)
 _SEIZE_AR = (
@@ -245,7 +248,7 @@ TRAFFICKERS = re.compile(
     re.IGNORECASE,
 )
 _USERS = re.compile(
-    r"\b(?:users?|addicts?|consumers?|possessors?|possession|using|use)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?(?:تعاطي|تعاط(?!\w))"
+    r"\b(?:users?|addicts?|consumers?|possessors?|possession|possessing|using|use)\b|متعاط\w*|مدمن\w*|(?<!\w)(?:و|ب)?(?:ال)?(?:تعاطي|تعاط(?!\w))"
     r"|(?<!\w)(?:و|ب)?(?:ال)?(?:حائز\w*|حيازة)",
     re.IGNORECASE,
 )  # "users and dealers" (بالاتجار والتعاطي), "traffickers and drug possessors", "dealing or using" are all arrests
@@ -260,7 +263,7 @@ EVENT = re.compile(
     r"|one\s+operation|a\s+raid|separate\s+(?:raid|operation|bust|seizure)|in\s+(?:the\s+)?possession\s+of"
     r"|hidden|concealed|stashed|stored\s+in|warehouse|depot|smuggling\s+attempt|attempt\s+to\s+smuggle"
     r"|(?:suspects?|traffickers?|dealers?|smugglers?|man|men|woman|driver|person)\s+(?:who\s+(?:was|were)\s+)?carrying"
-    r"|in\s+an?\s+(?:\w+\s+)?operation(?!s)"
+    r"|in\s+an?\s+(?:[\w-]+\s+){0,2}?operation(?!s)"  # ("in a multi-phase operation")
     # the operation the text told of ("were seized in the operation"), one network's or gang's haul ("broke up a
     # network ... and confiscated 200 kg"), a load a smuggler dropped or left behind, a balloon's or drone's cargo
     r"|(?:in|during)\s+the\s+(?:\w+\s+)?(?:operation|raid)(?!s)"
@@ -299,6 +302,11 @@ _THE_REST = re.compile(
 )
 
 
+# A figure that adds up several hauls ("The consignments together held 262,000 pills", "a combined 3 tonnes") is
+# no one operation's, whatever operation the text told of.
+SUMMED_HAULS = re.compile(r"\b(?:together|combined|altogether|in\s+all)\b|(?<!\w)(?:مجتمعة|بمجموعها)(?!\w)", re.I)
+
+
 def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool, rest: str = "") -> Guess:
     """Narrow a general guess with the words of the figure itself ('611 drug traffickers', 'foreign nationals').
 
@@ -312,7 +320,8 @@ def specialise(guess: Guess, own_words: str, clause: str, period_stated: bool, r
         if TRAFFICKERS.search(own_words) and not _USERS.search(rest or own):
             return Guess("arrests_traffickers", guess.why + "; counted as traffickers or dealers")
         return Guess("arrests", guess.why)
-    if guess.indicator in ("seizures", "seizures_pills") and not period_stated and EVENT.search(clause):
+    one = EVENT.search(clause) and not SUMMED_HAULS.search(clause)
+    if guess.indicator in ("seizures", "seizures_pills") and not period_stated and one:
         event = "seizure_event" if guess.indicator == "seizures" else "seizure_event_pills"
         return Guess(event, guess.why + "; one operation, no period stated")
     return _kind_of_case(guess, own_words)

@@ -261,7 +261,8 @@ _AR_WORDS = (
     # "مليون و650 ألف" (1,650,000): a bare million (or two) going on with its thousands
     rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:(?:مليونين|مليونان|مليون){_AR_AND_THOUSANDS}"
     rf"|(?:ألفين|ألفان|ألف|الف)(?:\s+و\s*{_D}{{1,3}}(?!{_D}))|(?:ألفين|ألفان|ألفي|مليونين|مليونان|مليوني){_AR_HALF}?|(?:طنان|طنين){_AR_HALF}?"
-    rf"|{_AR_COUNTED}\s+(?:{_AR_THOUSAND}|ملايين|مليوناً|مليونا|مليون){_AR_HALF}?"
+    # ("سبعة آلاف و500": thousands in words going on with their remainder in digits)
+    rf"|{_AR_COUNTED}\s+(?:{_AR_THOUSAND}(?!\w)(?:{_AR_AND_DIGITS})?|ملايين|مليوناً|مليونا|مليون){_AR_HALF}?"
     rf"|{_AR_COUNTED}\s+(?:أطنان|طناً|طنا|طن|كيلوغرامات|كيلوغراماً|كيلوغراما|كيلوغرام)(?:{AR_AND_HALF_OF_UNIT})?"
     rf"|(?:{_AR_UNITS_AND_TENS}|{_AR_TEEN}|{_AR_SMALL}|{_AR_TENS})(?=\s+(?:من\s+)?{AR_COUNTED_NOUN})"
     # a bare thousand or million before what it counts: "تبلغ ألف سرير", "أكثر من ألف شخص", "مليون حبة"
@@ -337,13 +338,18 @@ def find_mentions(sentence: str) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+# "a trafficker who was carrying a kilogram of crystal": one unit the verb says was held or seized is a count
+_CARRIED_ONE = re.compile(r"\b(?:carrying|carried|seized|seizing|confiscated|recovered|holding|possessing)\s+$", re.I)
+
+
 def _find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
     position = 0
     while match := _MENTION.search(sentence, position):
         start, end = match.start(), match.end()
         # "a kilogram" alone is no count ("per a ..."); "a million pills" is one million of them
-        if match["one"] and match["one"] == match.group().strip() and re.search(_EN_MASS, match["one"], re.I):
+        alone = match["one"] and match["one"] == match.group().strip() and re.search(_EN_MASS, match["one"], re.I)
+        if alone and not _CARRIED_ONE.search(sentence[:start]):
             position = end
             continue
         weight = bool(match["compound"]) or bool(_AR_MASS_INSIDE.search(match.group()))
